@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import { pathId } from '../../../shared/schemas';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { signatureRequestIdField, unwrapRequest } from './shared';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['signatureRequest'], operation: ['cancel'] } },
+	[signatureRequestIdField],
+);
+
+const schema = z.object({ signatureRequestId: pathId('signature request ID') });
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const { signatureRequestId } = validateParameters(
+		this.getNode(),
+		schema,
+		{ signatureRequestId: this.getNodeParameter('signatureRequestId', i) },
+		i,
+		{ signatureRequestId: 'Signature Request ID' },
+	);
+	// Lumin also emits signature_request_canceled / _cancel_failed webhooks, so cancelling may
+	// finish after this answer (unconfirmed); the status returned here is what Lumin said at once.
+	const body = await api.request<IDataObject>(
+		{ method: 'PUT', path: `/signature_request/cancel/${encodeURIComponent(signatureRequestId)}` },
+		i,
+	);
+	return toItems({ signature_request_id: signatureRequestId, ...unwrapRequest(body) }, i);
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import { email, pathId } from '../../../shared/schemas';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { signatureRequestIdField } from './shared';
+
+const properties: INodeProperties[] = [
+	signatureRequestIdField,
+	{
+		displayName: 'Signer Email',
+		name: 'signerEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Signer the link is for. The link opens Lumin in a new page (not in an iframe).',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['signatureRequest'], operation: ['getSigningLink'] } },
+	properties,
+);
+
+const schema = z.object({ signatureRequestId: pathId('signature request ID'), signerEmail: email });
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{
+			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+			signerEmail: this.getNodeParameter('signerEmail', i),
+		},
+		i,
+		{ signatureRequestId: 'Signature Request ID', signerEmail: 'Signer Email' },
+	);
+	const body = await api.request<IDataObject>(
+		{
+			method: 'POST',
+			path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}/signing-link`,
+			body: { signer_email: params.signerEmail },
+		},
+		i,
+	);
+	return toItems({ signature_request_id: params.signatureRequestId, ...body }, i);
+}

@@ -1,0 +1,78 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationExecute } from '../../../shared/router';
+import * as cancel from './cancel.operation';
+import * as createSigningSession from './createSigningSession.operation';
+import * as download from './download.operation';
+import * as get from './get.operation';
+import * as getSigningLink from './getSigningLink.operation';
+import * as remind from './remind.operation';
+import * as send from './send.operation';
+import * as sendFromTemplate from './sendFromTemplate.operation';
+
+const operation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['signatureRequest'] } },
+	options: [
+		{
+			name: 'Cancel',
+			value: 'cancel',
+			description: 'Cancel a signature request that is still open',
+			action: 'Cancel a signature request',
+		},
+		{
+			name: 'Create Signing Session',
+			value: 'createSigningSession',
+			description: 'Get a short-lived URL to embed the signing page in your app',
+			action: 'Create an embedded signing session',
+		},
+		{
+			name: 'Download',
+			value: 'download',
+			description: 'Download the signed document or the certificate as a file',
+			action: 'Download a signed file',
+		},
+		{ name: 'Get', value: 'get', description: 'Get the status and signers of a signature request', action: 'Get a signature request' },
+		{
+			name: 'Get Signing Link',
+			value: 'getSigningLink',
+			description: 'Get a link that opens the signing page in Lumin',
+			action: 'Get a signing link',
+		},
+		{ name: 'Remind', value: 'remind', description: 'Email signers a reminder', action: 'Remind signers' },
+		{ name: 'Send', value: 'send', description: 'Send a document out for signature', action: 'Send a signature request' },
+		{
+			name: 'Send From Template',
+			value: 'sendFromTemplate',
+			description: 'Send a Lumin template out for signature',
+			action: 'Send a signature request from a template',
+		},
+	],
+	default: 'createSigningSession',
+};
+
+export const description: INodeProperties[] = [
+	operation,
+	...createSigningSession.description,
+	...send.description,
+	...sendFromTemplate.description,
+	...get.description,
+	...cancel.description,
+	...remind.description,
+	...download.description,
+	...getSigningLink.description,
+];
+
+export const operations: Record<string, OperationExecute> = {
+	cancel: cancel.execute,
+	createSigningSession: createSigningSession.execute,
+	download: download.execute,
+	get: get.execute,
+	getSigningLink: getSigningLink.execute,
+	remind: remind.execute,
+	send: send.execute,
+	sendFromTemplate: sendFromTemplate.execute,
+};

@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import { email, pathId, splitList } from '../../../shared/schemas';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { signatureRequestIdField, unwrapRequest } from './shared';
+
+const properties: INodeProperties[] = [
+	signatureRequestIdField,
+	{
+		displayName: 'Signer Emails',
+		name: 'emails',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'ana@example.com, ben@example.com',
+		description: 'Signers to remind, separated by commas. Lumin sends at most 10 reminders per signer per day.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['remind'] } }, properties);
+
+const schema = z.object({
+	signatureRequestId: pathId('signature request ID'),
+	emails: z.array(email).min(1, 'Give at least one signer email.'),
+});
+
+interface RemindAnswer {
+	signature_request?: IDataObject;
+	reminders?: Array<{ email: string; signer_status?: string; email_status: string }>;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{
+			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+			emails: splitList(this.getNodeParameter('emails', i)),
+		},
+		i,
+		{ signatureRequestId: 'Signature Request ID', emails: 'Signer Emails' },
+	);
+	const body = await api.request<RemindAnswer>(
+		{
+			method: 'POST',
+			path: `/signature_request/remind/${encodeURIComponent(params.signatureRequestId)}`,
+			body: { emails: params.emails },
+		},
+		i,
+	);
+	const reminders = body.reminders ?? [];
+	return toItems(
+		{
+			signature_request: body.signature_request ? unwrapRequest(body.signature_request) : undefined,
+			reminders,
+			sent: reminders.filter((r) => r.email_status === 'SENT').map((r) => r.email),
+			not_sent: reminders.filter((r) => r.email_status !== 'SENT').map((r) => ({ email: r.email, reason: r.email_status })),
+		},
+		i,
+	);
+}

@@ -1,0 +1,155 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import { httpsUrl, splitList } from '../../../shared/schemas';
+import type { ApiClient } from '../../../shared/transport/request';
+import { failValidation, validateParameters } from '../../../shared/validation';
+import { customEmailBody, orderProblems, requestBase, requestLabels, signersBody } from './recipients';
+import {
+	customEmailOptions,
+	expiresAtField,
+	recipientCollection,
+	signingTypeField,
+	titleField,
+	unwrapRequest,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	titleField,
+	{
+		displayName: 'Document Source',
+		name: 'documentSource',
+		type: 'options',
+		options: [
+			{ name: 'Public URL', value: 'url', description: 'Lumin downloads the file from an HTTPS URL' },
+			{ name: 'Binary File', value: 'binary', description: 'A file from a previous node' },
+		],
+		default: 'url',
+	},
+	{
+		displayName: 'File URLs',
+		name: 'fileUrls',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://example.com/contract.pdf',
+		description: 'One or more HTTPS URLs, separated by commas; several files become one request',
+		displayOptions: { show: { documentSource: ['url'] } },
+	},
+	{
+		displayName: 'Input Binary Fields',
+		name: 'binaryPropertyNames',
+		type: 'string',
+		required: true,
+		default: 'data',
+		description: 'Names of the binary fields holding the files, separated by commas',
+		displayOptions: { show: { documentSource: ['binary'] } },
+	},
+	recipientCollection('signer', false),
+	recipientCollection('viewer', false),
+	expiresAtField,
+	signingTypeField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Use Text Tags',
+				name: 'useTextTags',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Lumin should turn text tags in the document into fields',
+			},
+			{
+				displayName: 'Custom Email',
+				name: 'customEmail',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				options: customEmailOptions,
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['send'] } }, properties);
+
+const schema = requestBase.extend({
+	documentSource: z.enum(['url', 'binary']),
+	fileUrls: z.array(httpsUrl).optional(),
+	binaryPropertyNames: z.array(z.string()).optional(),
+	useTextTags: z.boolean().default(false),
+});
+
+/** Lumin's multipart form repeats JSON fields with bracketed keys (field naming unconfirmed). */
+function appendForm(form: FormData, key: string, value: unknown) {
+	if (value === undefined || value === null) return;
+	if (typeof value === 'object') {
+		for (const [k, v] of Object.entries(value as IDataObject)) appendForm(form, `${key}[${k}]`, v);
+	} else {
+		form.append(key, String(value));
+	}
+}
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const documentSource = this.getNodeParameter('documentSource', i) as string;
+	const raw = {
+		title: this.getNodeParameter('title', i),
+		expiresAt: this.getNodeParameter('expiresAt', i),
+		signers: this.getNodeParameter('signers.signer', i, []),
+		viewers: this.getNodeParameter('viewers.viewer', i, []),
+		signingType: this.getNodeParameter('signingType', i),
+		customEmail: options.customEmail,
+		useTextTags: options.useTextTags ?? false,
+		documentSource,
+		...(documentSource === 'url'
+			? { fileUrls: splitList(this.getNodeParameter('fileUrls', i)) }
+			: { binaryPropertyNames: splitList(this.getNodeParameter('binaryPropertyNames', i)) }),
+	};
+	const params = validateParameters(this.getNode(), schema, raw, i, {
+		...requestLabels,
+		fileUrls: 'File URLs',
+		binaryPropertyNames: 'Input Binary Fields',
+	});
+	const orderProblem = orderProblems(params);
+	if (orderProblem) failValidation(this.getNode(), [orderProblem], i);
+	if (documentSource === 'url' && !params.fileUrls?.length) {
+		failValidation(this.getNode(), ['File URLs: "" is not allowed. Give at least one https:// URL.'], i);
+	}
+
+	const fields: IDataObject = {
+		title: params.title,
+		expires_at: params.expiresAt,
+		signers: signersBody(params, false),
+		...(params.viewers.length ? { viewers: params.viewers.map((v) => ({ email_address: v.email, name: v.name })) } : {}),
+		signing_type: params.signingType,
+		use_text_tags: params.useTextTags,
+		...(customEmailBody(params.customEmail) ? { custom_email: customEmailBody(params.customEmail) } : {}),
+	};
+
+	let body: IDataObject | FormData;
+	if (documentSource === 'url') {
+		const urls = params.fileUrls!;
+		body = { ...fields, ...(urls.length === 1 ? { file_url: urls[0] } : { file_urls: urls }) };
+	} else {
+		const names = params.binaryPropertyNames ?? [];
+		if (!names.length) failValidation(this.getNode(), ['Input Binary Fields: "" is not allowed. Name at least one binary field.'], i);
+		const form = new FormData();
+		for (const [key, value] of Object.entries(fields)) appendForm(form, key, value);
+		for (const name of names) {
+			const meta = this.helpers.assertBinaryData(i, name);
+			const data = await this.helpers.getBinaryDataBuffer(i, name);
+			form.append(names.length === 1 ? 'file' : 'files[]', new Blob([data], { type: meta.mimeType }), meta.fileName ?? `${name}.pdf`);
+		}
+		body = form;
+	}
+
+	const answer = await api.request<IDataObject>({ method: 'POST', path: '/signature_request/send', body }, i);
+	return toItems(unwrapRequest(answer), i);
+}

@@ -1,0 +1,137 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { redact, redactText } from './redact';
+import { ApiClient, DEFAULT_SETTINGS } from './transport/request';
+import type { VendorSpec } from './transport/vendor';
+
+/** What every operation file exports as `execute`: one input item in, its output items out. */
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	api: ApiClient,
+) => Promise<INodeExecutionData[]>;
+
+/** `resource` → `operation` → execute. */
+export type OperationMap = Record<string, Record<string, OperationExecute>>;
+
+/** The "Request Settings" collection every action node ends with. */
+export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
+	const settings: INodeProperties = {
+		displayName: 'Request Settings',
+		name: 'requestSettings',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		options: [
+			{
+				displayName: 'Parallel Requests',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 20 },
+				default: 5,
+				description: `How many input items are sent to ${vendor.name} at the same time. Output keeps the input order.`,
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 300 },
+				default: 30,
+				description: 'How long to wait for one answer before the item fails',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10 },
+				default: 3,
+				description: `How often a request is repeated when ${vendor.name} answers 429 (rate limited) or 502/503/504`,
+			},
+		],
+	};
+	// Literal defaults above keep n8n's linter able to read them; the vendor's own default wins.
+	(settings.options![0] as INodeProperties).default = vendor.defaultConcurrency;
+	return settings;
+}
+
+/** Wraps operation output as items of input `itemIndex`. */
+export function toItems(json: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
+	return (Array.isArray(json) ? json : [json]).map((j) => ({ json: j, pairedItem: { item: itemIndex } }));
+}
+
+function errorJson(error: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject }) {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error.httpCode) json.httpCode = error.httpCode;
+	if (error.context?.vendorCode) json.code = error.context.vendorCode;
+	return json;
+}
+
+/**
+ * The per-item loop of every action node: runs items with bounded concurrency, keeps the output
+ * in input order, sets pairedItem on every item and honours "Continue On Fail". The first item
+ * runs alone so that a credential fetching a token does so once, not once per parallel item.
+ */
+export async function routeItems(
+	ctx: IExecuteFunctions,
+	vendor: VendorSpec,
+	operations: OperationMap,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const settings = ctx.getNodeParameter('requestSettings', 0, {}) as IDataObject;
+	const concurrency = Math.max(1, Number(settings.concurrency ?? vendor.defaultConcurrency));
+	const api = new ApiClient(ctx, vendor, {
+		timeoutMs: Number(settings.timeoutSeconds ?? DEFAULT_SETTINGS.timeoutMs / 1000) * 1000,
+		maxRetries: Number(settings.maxRetries ?? DEFAULT_SETTINGS.maxRetries),
+		maxWaitMs: DEFAULT_SETTINGS.maxWaitMs,
+	});
+	const results: INodeExecutionData[][] = new Array(items.length);
+	let stopError: Error | undefined;
+
+	const runOne = async (i: number) => {
+		try {
+			const resource = ctx.getNodeParameter('resource', i) as string;
+			const operation = ctx.getNodeParameter('operation', i) as string;
+			const execute = operations[resource]?.[operation];
+			if (!execute) {
+				throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex: i });
+			}
+			results[i] = await execute.call(ctx, i, api);
+		} catch (caught) {
+			const error = await sanitize(ctx, api, caught, i);
+			if (ctx.continueOnFail()) {
+				results[i] = [{ json: errorJson(error), pairedItem: { item: i } }];
+			} else {
+				stopError ??= error;
+			}
+		}
+	};
+
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length && !stopError) await runOne(next++);
+	};
+	if (items.length > 0) await runOne(next++);
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length - 1) }, worker));
+	if (stopError) throw stopError;
+	return [results.flat()];
+}
+
+/** Last line of defence: whatever failed, the error that leaves the node carries no secret. */
+async function sanitize(ctx: IExecuteFunctions, api: ApiClient, caught: unknown, itemIndex: number) {
+	const secrets = await api.secrets().catch(() => []);
+	if (caught instanceof NodeApiError || caught instanceof NodeOperationError) {
+		caught.message = redactText(caught.message, secrets);
+		if (caught.description) caught.description = redactText(caught.description, secrets);
+		if (caught instanceof NodeApiError && caught.cause) {
+			// n8n-core's own wrapper keeps the raw HTTP error, request headers included.
+			(caught as { cause?: unknown }).cause = undefined;
+		}
+		caught.context = redact(caught.context, secrets);
+		if (caught.context.itemIndex === undefined) caught.context.itemIndex = itemIndex;
+		return caught;
+	}
+	const message = redactText(caught instanceof Error ? caught.message : String(caught), secrets);
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+}

@@ -1,0 +1,23 @@
+import type { VendorEnvironments } from '../environment';
+import type { VendorFailure } from '../errors';
+
+/** Everything the shared transport needs to know about one vendor. */
+export interface VendorSpec {
+	/** Shown at the start of every error message, e.g. "Lumin". */
+	name: string;
+	credentialType: string;
+	environments: VendorEnvironments;
+	/** Credential fields holding secrets, the hidden token included: never shown anywhere. */
+	secretFields: string[];
+	/** Reads the vendor's error body of a non-2xx answer. */
+	parseError(status: number, body: unknown): VendorFailure;
+	/** For vendors that answer 2xx with a failure inside the body: the failure, or undefined. */
+	failureInBody?(body: unknown): VendorFailure | undefined;
+	/** Published request rate per credential; requests of one execution are paced to it. */
+	rateLimit?: { perSecond: number; burst: number };
+	/**
+	 * Items processed in parallel unless the user says otherwise. Vendors whose token is fetched by
+	 * the credential use 1, so a token refresh happens once, not once per request in flight.
+	 */
+	defaultConcurrency: number;
+}

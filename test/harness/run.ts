@@ -1,0 +1,136 @@
+import './env';
+
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionBaseError,
+	ICredentialDataDecryptedObject,
+	IConnections,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IRun,
+	IRunExecutionData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { CredentialStore, TestCredentialsHelper } from './credentials';
+import { loadPackage, PACKAGE_NAME } from './package';
+import { assertNoSecrets, secretsOf } from './secrets';
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Output items of each node, by node name (first output, last run). */
+	outputs: Record<string, INodeExecutionData[]>;
+	/** The error that stopped the execution, if any. */
+	error?: ExecutionBaseError;
+	store: CredentialStore;
+}
+
+export function additionalDataFor(store: CredentialStore, credentialsHelper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks) {
+	return {
+		hooks,
+		credentialsHelper,
+		variables: {},
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		setExecutionStatus: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/**
+ * Runs a workflow through n8n-core's WorkflowExecute, starting at its first node with one empty
+ * item (or `input`), and checks that no credential secret leaked into any output or error.
+ */
+export async function runWorkflow(
+	json: WorkflowJson,
+	options: { store: CredentialStore; input?: INodeExecutionData[] },
+): Promise<RunResult> {
+	const pkg = await loadPackage();
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: json.name ?? 'test',
+		nodes: json.nodes,
+		connections: json.connections,
+		nodeTypes: pkg.nodeTypes,
+		active: false,
+		settings: {},
+	});
+	const targets = new Set(
+		Object.values(json.connections).flatMap((c) => (c.main ?? []).flat().map((t) => t?.node)),
+	);
+	const start = json.nodes.find((n) => !targets.has(n.name)) ?? json.nodes[0];
+	const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as unknown as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const additionalData = additionalDataFor(options.store, new TestCredentialsHelper(options.store, pkg.credentialTypes), hooks);
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: workflow.getNode(start.name)!, data: { main: [options.input ?? [{ json: {} }]] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await finished;
+
+	const outputs: Record<string, INodeExecutionData[]> = {};
+	let error = run.data.resultData.error;
+	for (const [name, runs] of Object.entries(run.data.resultData.runData)) {
+		const last = runs[runs.length - 1];
+		outputs[name] = last?.data?.main?.[0] ?? [];
+		error ??= last?.error;
+	}
+	const secrets = secretsOf(options.store, pkg.credentialTypes);
+	assertNoSecrets(outputs, secrets, 'an output item');
+	assertNoSecrets(error, secrets, 'an error');
+	return { run, outputs, error, store: options.store };
+}
+
+export interface NodeRun {
+	/** Output items of the node under test. */
+	items: INodeExecutionData[];
+	error?: ExecutionBaseError;
+	store: CredentialStore;
+}
+
+/** Runs a single node of this package with the given parameters, credentials and input items. */
+export async function runNode(options: {
+	type: string;
+	parameters: INodeParameters;
+	credentials: CredentialStore | Record<string, ICredentialDataDecryptedObject>;
+	input?: INodeExecutionData[];
+	continueOnFail?: boolean;
+}): Promise<NodeRun> {
+	const store = options.credentials instanceof CredentialStore ? options.credentials : new CredentialStore(options.credentials);
+	const node: INode = {
+		id: 'node-under-test',
+		name: 'Node Under Test',
+		type: `${PACKAGE_NAME}.${options.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(store.types().map((t) => [t, { id: `cred-${t}`, name: `${t} account` }])),
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const result = await runWorkflow({ nodes: [node], connections: {} }, { store, input: options.input ?? [{ json: {} }] });
+	return { items: result.outputs[node.name] ?? [], error: result.error, store };
+}

@@ -1,0 +1,219 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface MultipartPart {
+	name: string;
+	filename?: string;
+	contentType?: string;
+	data: Buffer;
+}
+
+/** A request as the simulator received it, kept for assertions. */
+export interface SimRequest {
+	method: string;
+	/** Path below the simulator's base path, without the query. */
+	path: string;
+	query: Record<string, string>;
+	headers: IncomingHttpHeaders;
+	rawBody: Buffer;
+	/** Parsed JSON, form fields, or multipart fields (files in `parts`). */
+	body: any;
+	parts?: MultipartPart[];
+	params: Record<string, string>;
+	at: number;
+}
+
+export interface SimResponse {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Sent as is instead of JSON. */
+	raw?: Buffer | string;
+}
+
+export type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
+
+/** Faults the next matching requests get instead of the normal answer. */
+export type Fault =
+	| { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+	| { kind: 'slow'; delayMs: number }
+	| { kind: 'malformed' }
+	| { kind: 'drop' };
+
+interface Route {
+	method: string;
+	pattern: RegExp;
+	keys: string[];
+	handler: Handler;
+}
+
+function compile(path: string): { pattern: RegExp; keys: string[] } {
+	const keys: string[] = [];
+	const source = path.replace(/:([A-Za-z_]+)/g, (_, key: string) => {
+		keys.push(key);
+		return '([^/]+)';
+	});
+	return { pattern: new RegExp(`^${source}$`), keys };
+}
+
+function parseMultipart(raw: Buffer, contentType: string): MultipartPart[] {
+	const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+	if (!boundary) return [];
+	const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+	const parts: MultipartPart[] = [];
+	let start = raw.indexOf(delimiter);
+	while (start !== -1) {
+		const next = raw.indexOf(delimiter, start + delimiter.length);
+		if (next === -1) break;
+		const chunk = raw.subarray(start + delimiter.length + 2, next - 2);
+		const headerEnd = chunk.indexOf('\r\n\r\n');
+		if (headerEnd !== -1) {
+			const head = chunk.subarray(0, headerEnd).toString('utf8');
+			const name = /name="([^"]*)"/i.exec(head)?.[1] ?? '';
+			const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+			const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
+			parts.push({ name, filename, contentType: type, data: chunk.subarray(headerEnd + 4) });
+		}
+		start = next;
+	}
+	return parts;
+}
+
+/**
+ * A vendor simulator: a real HTTP server on 127.0.0.1 with routes written from the vendor's
+ * documentation. Every request is recorded; faults can be queued for the next requests.
+ */
+export class Simulator {
+	readonly requests: SimRequest[] = [];
+	private readonly routes: Route[] = [];
+	private readonly faults: Array<{ fault: Fault; match?: (req: SimRequest) => boolean }> = [];
+	private server?: Server;
+	private origin = '';
+
+	constructor(readonly basePath = '') {}
+
+	/** http://127.0.0.1:port plus the base path: what a credential's Custom URL is set to. */
+	get baseUrl(): string {
+		return `${this.origin}${this.basePath}`;
+	}
+
+	get originUrl(): string {
+		return this.origin;
+	}
+
+	route(method: string, path: string, handler: Handler): this {
+		this.routes.push({ method, ...compile(path), handler });
+		return this;
+	}
+
+	/** The next `times` matching requests get `fault`. */
+	inject(fault: Fault, times = 1, match?: (req: SimRequest) => boolean): this {
+		for (let i = 0; i < times; i++) this.faults.push({ fault, match });
+		return this;
+	}
+
+	/** Recorded requests, optionally only one method and path (":param" patterns allowed). */
+	received(method?: string, path?: string): SimRequest[] {
+		const matcher = path ? compile(path).pattern : undefined;
+		return this.requests.filter((r) => (!method || r.method === method) && (!matcher || matcher.test(r.path)));
+	}
+
+	clearLog() {
+		this.requests.length = 0;
+	}
+
+	async start(): Promise<this> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		return this;
+	}
+
+	async stop(): Promise<void> {
+		if (!this.server) return;
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse) {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		const url = new URL(req.url ?? '/', this.origin);
+		const path = url.pathname.startsWith(this.basePath) ? url.pathname.slice(this.basePath.length) || '/' : url.pathname;
+		const contentType = String(req.headers['content-type'] ?? '');
+		const sim: SimRequest = {
+			method: req.method ?? 'GET',
+			path,
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+			rawBody,
+			body: undefined,
+			params: {},
+			at: Date.now(),
+		};
+		if (contentType.includes('multipart/form-data')) {
+			sim.parts = parseMultipart(rawBody, contentType);
+			sim.body = Object.fromEntries(sim.parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]));
+		} else if (contentType.includes('application/x-www-form-urlencoded')) {
+			sim.body = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')));
+		} else if (rawBody.length) {
+			try {
+				sim.body = JSON.parse(rawBody.toString('utf8'));
+			} catch {
+				sim.body = rawBody.toString('utf8');
+			}
+		}
+		this.requests.push(sim);
+
+		const faultIndex = this.faults.findIndex((f) => !f.match || f.match(sim));
+		if (faultIndex !== -1) {
+			const [{ fault }] = this.faults.splice(faultIndex, 1);
+			if (fault.kind === 'drop') return req.socket.destroy();
+			if (fault.kind === 'malformed') {
+				return res.writeHead(200, { 'content-type': 'application/json' }).end('{"truncated": ');
+			}
+			if (fault.kind === 'status') {
+				return res
+					.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
+					.end(JSON.stringify(fault.body ?? {}));
+			}
+			await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+			if (res.destroyed || req.socket.destroyed) return;
+		}
+
+		const route = this.routes.find((r) => r.method === sim.method && r.pattern.test(path));
+		const answer: SimResponse = route
+			? await this.run(route, sim)
+			: { status: 404, body: { message: `No route ${sim.method} ${path}` } };
+		if (answer.raw !== undefined) {
+			res.writeHead(answer.status, answer.headers ?? {}).end(answer.raw);
+		} else {
+			res
+				.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
+				.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+		}
+	}
+
+	private async run(route: Route, sim: SimRequest): Promise<SimResponse> {
+		const match = route.pattern.exec(sim.path)!;
+		route.keys.forEach((key, i) => (sim.params[key] = decodeURIComponent(match[i + 1])));
+		try {
+			return await route.handler(sim);
+		} catch (error) {
+			return { status: 500, body: { message: `simulator error: ${String(error)}` } };
+		}
+	}
+}
+
+/** A small valid PDF for uploads and downloads. */
+export function samplePdf(label = 'signed'): Buffer {
+	return Buffer.from(
+		`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n% ${label}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+		'utf8',
+	);
+}
+
+export function isEmail(value: unknown): value is string {
+	return typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}

@@ -1,0 +1,26 @@
+import type { DemoSetup } from './demo-setup';
+import { LuminSimulator } from './lumin';
+
+export const demo: DemoSetup = {
+	credentialTypes: ['luminApi'],
+	async start() {
+		const sim = await new LuminSimulator().start();
+		return {
+			credentials: { luminApi: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
+			// Examples embed signing for a request sent earlier: the simulator holds one with that ID and signer.
+			prepare(workflow) {
+				for (const node of workflow.nodes) {
+					const { signatureRequestId, signerEmail } = node.parameters as Record<string, unknown>;
+					if (typeof signatureRequestId === 'string' && !signatureRequestId.startsWith('=')) {
+						sim.seed({
+							signature_request_id: signatureRequestId,
+							title: 'Service agreement',
+							signers: [{ email_address: String(signerEmail), name: 'Demo Signer', is_approved: false, status: 'NEED_TO_SIGN' }],
+						});
+					}
+				}
+			},
+			stop: () => sim.stop(),
+		};
+	},
+};

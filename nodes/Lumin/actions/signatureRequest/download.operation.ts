@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { binaryItem } from '../../../shared/binary';
 import { pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
@@ -78,18 +79,13 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		pdf = (await api.downloadSigned(link.signed_url, i)).data;
 	}
 	const fileName = `${params.signatureRequestId}-${params.fileType}.pdf`;
-	const binary = await this.helpers.prepareBinaryData(pdf, fileName, 'application/pdf');
 	return [
-		{
-			json: {
-				signature_request_id: params.signatureRequestId,
-				file_type: params.fileType,
-				file_name: fileName,
-				size_bytes: pdf.length,
-				...(linkExpiresAt ? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() } : {}),
-			},
-			binary: { [params.binaryPropertyName]: binary },
-			pairedItem: { item: i },
-		},
+		await binaryItem(this, i, params.binaryPropertyName, { data: pdf, fileName, mimeType: 'application/pdf' }, {
+			signature_request_id: params.signatureRequestId,
+			file_type: params.fileType,
+			file_name: fileName,
+			size_bytes: pdf.length,
+			...(linkExpiresAt ? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() } : {}),
+		}),
 	];
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { readBinary } from '../../../shared/binary';
 import { toItems } from '../../../shared/router';
 import { httpsUrl, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
@@ -143,9 +144,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		const form = new FormData();
 		for (const [key, value] of Object.entries(fields)) appendForm(form, key, value);
 		for (const name of names) {
-			const meta = this.helpers.assertBinaryData(i, name);
-			const data = await this.helpers.getBinaryDataBuffer(i, name);
-			form.append(names.length === 1 ? 'file' : 'files[]', new Blob([data], { type: meta.mimeType }), meta.fileName ?? `${name}.pdf`);
+			const file = await readBinary(this, i, name, `${name}.pdf`);
+			form.append(names.length === 1 ? 'file' : 'files[]', new Blob([file.data], { type: file.mimeType }), file.fileName);
 		}
 		body = form;
 	}

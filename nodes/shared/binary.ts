@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export interface InputFile {
+	data: Buffer;
+	fileName: string;
+	mimeType: string;
+}
+
+/** The file in binary field `property` of item `i`, with a clear error naming the field when it is missing. */
+export async function readBinary(ctx: IExecuteFunctions, i: number, property: string, fallbackName = 'document.pdf'): Promise<InputFile> {
+	const item = ctx.getInputData()[i];
+	if (!item?.binary?.[property]) {
+		const available = Object.keys(item?.binary ?? {});
+		throw new NodeOperationError(ctx.getNode(), `Input Binary Field: "${property}" is not a binary field of this item`, {
+			itemIndex: i,
+			description: available.length
+				? `The item has these binary fields: ${available.join(', ')}.`
+				: 'The item has no binary data. Add a node before this one that reads or downloads the file.',
+		});
+	}
+	const meta = ctx.helpers.assertBinaryData(i, property);
+	return {
+		data: await ctx.helpers.getBinaryDataBuffer(i, property),
+		fileName: meta.fileName ?? fallbackName,
+		mimeType: meta.mimeType ?? 'application/octet-stream',
+	};
+}
+
+/** An output item carrying a downloaded file in binary field `property`, plus `json`. */
+export async function binaryItem(
+	ctx: IExecuteFunctions,
+	i: number,
+	property: string,
+	file: InputFile,
+	json: INodeExecutionData['json'],
+): Promise<INodeExecutionData> {
+	const binary = await ctx.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+	return { json, binary: { [property]: binary }, pairedItem: { item: i } };
+}

@@ -101,7 +101,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
-		const output = await type.preAuthentication.call(helpers, credentials);
+		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] !== undefined) {
 			const details = node.credentials?.[typeName] as INodeCredentialsDetails;
 			await this.updateCredentials(details, typeName, Object.assign(credentials, output));
@@ -115,7 +115,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		return typeof type.preAuthentication === 'function' ? await type.preAuthentication.call(helpers, credentials) : undefined;
+		return typeof type.preAuthentication === 'function' ? ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) : undefined;
 	}
 
 	async getCredentials(): Promise<ICredentials> {

@@ -155,7 +155,7 @@ export async function startTrigger(setup: TriggerSetup) {
 			const response = await fetch(`http://127.0.0.1:${port}/webhook`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', ...headers },
-				body,
+				body: typeof body === 'string' ? body : new Uint8Array(body),
 			});
 			const text = await response.text();
 			return { status: response.status, body: text ? JSON.parse(text) : undefined, call: calls[calls.length - 1] };

@@ -135,7 +135,7 @@ export class Simulator {
 		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
 	}
 
-	private async handle(req: IncomingMessage, res: ServerResponse) {
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
@@ -169,14 +169,17 @@ export class Simulator {
 		const faultIndex = this.faults.findIndex((f) => !f.match || f.match(sim));
 		if (faultIndex !== -1) {
 			const [{ fault }] = this.faults.splice(faultIndex, 1);
-			if (fault.kind === 'drop') return req.socket.destroy();
+			if (fault.kind === 'drop') {
+				req.socket.destroy();
+				return;
+			}
 			if (fault.kind === 'malformed') {
-				return res.writeHead(200, { 'content-type': 'application/json' }).end('{"truncated": ');
+				res.writeHead(200, { 'content-type': 'application/json' }).end('{"truncated": ');
+				return;
 			}
 			if (fault.kind === 'status') {
-				return res
-					.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
-					.end(JSON.stringify(fault.body ?? {}));
+				res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers }).end(JSON.stringify(fault.body ?? {}));
+				return;
 			}
 			await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 			if (res.destroyed || req.socket.destroyed) return;

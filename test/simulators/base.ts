@@ -89,6 +89,9 @@ export class Simulator {
 	private readonly faults: Array<{ fault: Fault; match?: (req: SimRequest) => boolean }> = [];
 	private server?: Server;
 	private origin = '';
+	private inFlight = 0;
+	/** Most requests the simulator was handling at the same time. */
+	maxInFlight = 0;
 
 	constructor(readonly basePath = '') {}
 
@@ -120,6 +123,7 @@ export class Simulator {
 
 	clearLog() {
 		this.requests.length = 0;
+		this.maxInFlight = 0;
 	}
 
 	async start(): Promise<this> {
@@ -136,6 +140,8 @@ export class Simulator {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+		res.on('close', () => this.inFlight--);
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);

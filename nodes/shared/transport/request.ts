@@ -262,9 +262,14 @@ export class ApiClient {
 					: code === 'ECONNREFUSED'
 						? 'refused the connection (is the environment URL right?)'
 						: `could not be reached (${code ?? 'network error'})`;
+		// The network code goes in the description: n8n replaces any message that contains one
+		// (ECONNRESET, ...) with its own generic text.
 		return vendorError(node, {
 			vendor: this.vendor.name,
-			failure: { code, message: `${prefix ? `${prefix}: ` : ''}the API ${reason}` },
+			failure: {
+				message: `${prefix ? `${prefix}: ` : ''}the API ${reason}`,
+				hint: code ? `Network error ${code}.` : undefined,
+			},
 			itemIndex,
 			secrets,
 		});

@@ -24,6 +24,11 @@ describe('small shared functions', () => {
 		expect(verifyHmac({ algorithm: 'sha256', key: '', payload: '', encoding: 'hex', signature })).toBe(true);
 		expect(verifyHmac({ algorithm: 'sha256', key: '', payload: 'x', encoding: 'hex', signature })).toBe(false);
 		expect(verifyHmac({ algorithm: 'sha256', key: '', payload: '', encoding: 'hex', signature: undefined })).toBe(false);
+		// RFC 2202 test case 2 (HMAC-SHA1) and its base64 form.
+		const sha1 = { algorithm: 'sha1' as const, key: 'Jefe', payload: 'what do ya want for nothing?' };
+		expect(verifyHmac({ ...sha1, encoding: 'hex', signature: 'effcdf6ae5eb2fa2d27416d5f184df9c259a7c79' })).toBe(true);
+		expect(verifyHmac({ ...sha1, encoding: 'base64', signature: '7/zfauXrL6LSdBbV8YTfnCWafHk=' })).toBe(true);
+		expect(verifyHmac({ ...sha1, encoding: 'base64', signature: '7/zfauXrL6LSdBbV8YTfnCWafHk' })).toBe(false);
 	});
 
 	it('redacts secret values anywhere and secret-named fields whatever they hold', () => {

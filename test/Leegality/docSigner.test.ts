@@ -154,7 +154,7 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', 'x-auth-token': token },
 				body: JSON.stringify({ signUrl, profileId: 'd4NrfHV', consent }),
-			}).then(async (r) => ({ status: r.status, body: await r.json() }));
+			}).then(async (r) => ({ status: r.status, body: (await r.json()) as { status: number } }));
 		const altered = await post(DOCSIGNER_CONSENT.replace('By using', 'by using'));
 		expect(altered).toEqual({ status: 200, body: { status: 0, data: {}, messages: [{ code: 'invalid.consent', message: 'Invalid consent.' }] } });
 		const exact = await post(DOCSIGNER_CONSENT);

@@ -88,6 +88,18 @@ export class LeegalitySimulator extends Simulator {
 		return token;
 	}
 
+	/**
+	 * A DocSigner invitation for the account of `token` (the organisation signing its own documents),
+	 * with `profileId` saved in that account.
+	 */
+	seedDocSignerInvitation(options: { token: string; signUrl: string; profileId: string; irn?: string }): LeegalityDocument {
+		const account = this.accounts.get(options.token)!;
+		if (!account.docSignerProfiles.includes(options.profileId)) account.docSignerProfiles.push(options.profileId);
+		const doc = this.seed({ name: 'Purchase order', irn: options.irn, invitees: [{ name: 'Company signatory', email: account.email }] });
+		doc.invitations[0].signUrl = options.signUrl;
+		return doc;
+	}
+
 	/** A sign request as if created earlier. */
 	seed(partial: Partial<LeegalityDocument> & { invitees?: Array<{ name: string; email: string }> } = {}): LeegalityDocument {
 		const { invitees, ...rest } = partial;

@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationExecute } from '../../../shared/router';
+import * as signInvitation from './signInvitation.operation';
+
+const operation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['docSigner'] } },
+	options: [
+		{
+			name: 'Sign Invitation',
+			value: 'signInvitation',
+			description: 'Sign an invitation with the Document Signer Certificate saved in the invitee’s account',
+			action: 'Sign an invitation with a document signer certificate',
+		},
+	],
+	default: 'signInvitation',
+};
+
+export const description: INodeProperties[] = [operation, ...signInvitation.description];
+
+export const operations: Record<string, OperationExecute> = {
+	signInvitation: signInvitation.execute,
+};

@@ -1,0 +1,92 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import type { Envelope } from '../../transport';
+import { signUrlField, signUrlSchema } from '../signRequest/shared';
+import { DOCSIGNER_CONSENT } from './consent';
+
+const properties: INodeProperties[] = [
+	{
+		...signUrlField,
+		description:
+			'The invitation to sign, as returned by Sign Request → Create. It must allow DocSigner signing, be active and not yet signed.',
+	},
+	{
+		displayName: 'DocSigner Profile ID',
+		name: 'profileId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'd4NrfHV',
+		description:
+			'The Document Signer Certificate profile in the invitee’s Leegality account: Settings → eSignature & Seal → Document Signer Certificate',
+	},
+	{
+		displayName: `Consent required by Leegality: "${DOCSIGNER_CONSENT}"`,
+		name: 'consentNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'I Agree',
+		name: 'consent',
+		type: 'boolean',
+		required: true,
+		default: false,
+		description:
+			'Whether the account owner gives the consent shown above. When ticked, the node sends that exact text to Leegality; without it nothing is sent.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['docSigner'], operation: ['signInvitation'] } }, properties);
+
+const schema = z.object({
+	signUrl: signUrlSchema,
+	profileId: z
+		.string()
+		.trim()
+		.min(1, 'The DocSigner Profile ID is required.')
+		.regex(/^\S+$/, 'A DocSigner Profile ID has no spaces, such as d4NrfHV.'),
+	consent: z.literal(true, {
+		errorMap: () => ({ message: 'Tick "I Agree" to give the consent shown in the node; Leegality signs only with it.' }),
+	}),
+});
+
+const labels = { signUrl: 'Sign URL', profileId: 'DocSigner Profile ID', consent: 'I Agree' };
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{
+			signUrl: this.getNodeParameter('signUrl', i),
+			profileId: this.getNodeParameter('profileId', i),
+			consent: this.getNodeParameter('consent', i, false),
+		},
+		i,
+		labels,
+	);
+	const answer = await api.request<Envelope>(
+		{
+			method: 'POST',
+			path: '/v3.0/sign/docSigner/invitation',
+			body: { signUrl: params.signUrl, profileId: params.profileId, consent: DOCSIGNER_CONSENT },
+		},
+		i,
+	);
+	const message = answer.messages?.[0] ?? {};
+	return toItems(
+		{
+			signed: true,
+			code: message.code ?? 'signing.success',
+			message: message.message ?? '',
+			signUrl: params.signUrl,
+			profileId: params.profileId,
+		},
+		i,
+	);
+}

@@ -1,0 +1,80 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import type { Envelope } from '../../transport';
+import { documentIdField, documentIdSchema, signUrlField } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Delete',
+		name: 'deleteTarget',
+		type: 'options',
+		options: [
+			{
+				name: 'Whole Sign Request',
+				value: 'document',
+				description: 'Permanently deletes the document and everything about it; download what you need first',
+			},
+			{
+				name: 'One Invitation',
+				value: 'invitation',
+				description: 'Withdraws one invitee’s invitation, if it is not signed yet',
+			},
+		],
+		default: 'document',
+	},
+	{ ...documentIdField, displayOptions: { show: { deleteTarget: ['document'] } } },
+	{
+		...signUrlField,
+		description: 'The signUrl of the invitation to withdraw: the full URL, or only its last part (the UUID)',
+		displayOptions: { show: { deleteTarget: ['invitation'] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['delete'] } }, properties);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const invitationRef = z
+	.string()
+	.trim()
+	.refine(
+		(v) => UUID.test(v) || /^https:\/\/\S+$/.test(v),
+		'Must be a sign URL starting with https:// or the UUID at its end.',
+	);
+
+const schema = z.discriminatedUnion('deleteTarget', [
+	z.object({ deleteTarget: z.literal('document'), documentId: documentIdSchema }),
+	z.object({ deleteTarget: z.literal('invitation'), signUrl: invitationRef }),
+]);
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const deleteTarget = this.getNodeParameter('deleteTarget', i) as string;
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		deleteTarget === 'invitation'
+			? { deleteTarget, signUrl: this.getNodeParameter('signUrl', i) }
+			: { deleteTarget, documentId: this.getNodeParameter('documentId', i) },
+		i,
+		{ deleteTarget: 'Delete', documentId: 'Document ID', signUrl: 'Sign URL' },
+	);
+	const answer =
+		params.deleteTarget === 'document'
+			? await api.request<Envelope>({ method: 'DELETE', path: '/v3.0/sign/request', qs: { documentId: params.documentId } }, i)
+			: await api.request<Envelope>({ method: 'DELETE', path: '/v3.0/sign/request/invitation', qs: { signUrl: params.signUrl } }, i);
+	const message = answer.messages?.[0] ?? {};
+	return toItems(
+		{
+			deleted: true,
+			...(params.deleteTarget === 'document' ? { documentId: params.documentId } : { signUrl: params.signUrl }),
+			code: message.code ?? '',
+			message: message.message ?? '',
+		},
+		i,
+	);
+}

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import type { Envelope } from '../../transport';
+import { documentIdField, documentIdSchema, documentStatusOf } from './shared';
+
+export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['get'] } }, [documentIdField]);
+
+const schema = z.object({ documentId: documentIdSchema });
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const { documentId } = validateParameters(
+		this.getNode(),
+		schema,
+		{ documentId: this.getNodeParameter('documentId', i) },
+		i,
+		{ documentId: 'Document ID' },
+	);
+	const answer = await api.request<Envelope<IDataObject>>(
+		{ method: 'GET', path: '/v3.3/document/details', qs: { documentId } },
+		i,
+	);
+	const data = answer.data ?? {};
+	return toItems({ documentId, status: documentStatusOf(data), ...data }, i);
+}

@@ -1,0 +1,61 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationExecute } from '../../../shared/router';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as download from './download.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+
+const operation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['signRequest'] } },
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Send a PDF to invitees through a Leegality workflow and get their sign URLs',
+			action: 'Create a sign request',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Delete a whole sign request, or withdraw one unsigned invitation',
+			action: 'Delete a sign request or an invitation',
+		},
+		{
+			name: 'Download',
+			value: 'download',
+			description: 'Download the document or its audit trail as a file',
+			action: 'Download a document or audit trail',
+		},
+		{ name: 'Get', value: 'get', description: 'Get the details and status of a sign request', action: 'Get a sign request' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List or search sign requests',
+			action: 'Get many sign requests',
+		},
+	],
+	default: 'create',
+};
+
+export const description: INodeProperties[] = [
+	operation,
+	...create.description,
+	...get.description,
+	...getMany.description,
+	...download.description,
+	...del.description,
+];
+
+export const operations: Record<string, OperationExecute> = {
+	create: create.execute,
+	delete: del.execute,
+	download: download.execute,
+	get: get.execute,
+	getMany: getMany.execute,
+};

@@ -1,0 +1,170 @@
+import { DOCSIGNER_CONSENT } from '../simulators/leegality';
+import { useLeegality } from './setup';
+
+describe('Leegality → DocSigner → Sign Invitation', () => {
+	const { sim, run } = useLeegality();
+
+	/** A fresh invitation for invitee@example.com, whose account has DocSigner profile d4NrfHV. */
+	function invitation() {
+		const doc = sim.seed();
+		const token = sim.addInviteeAccount('invitee@example.com', ['d4NrfHV']);
+		return { doc, signUrl: doc.invitations[0].signUrl, token };
+	}
+
+	const sign = (signUrl: string, extra: Record<string, unknown> = {}) => ({
+		resource: 'docSigner',
+		operation: 'signInvitation',
+		signUrl,
+		profileId: 'd4NrfHV',
+		consent: true,
+		...extra,
+	});
+
+	it('sends the sign URL, the profile and Leegality’s exact consent text with X-Auth-Token only', async () => {
+		const { doc, signUrl, token } = invitation();
+		const { items, error } = await run(sign(signUrl), { token });
+
+		expect(error).toBeUndefined();
+		const received = sim.received('POST', '/v3.0/sign/docSigner/invitation');
+		expect(received).toHaveLength(1);
+		expect(received[0].headers['x-auth-token']).toBe(token);
+		expect(received[0].headers.authorization).toBeUndefined();
+		expect(received[0].headers['content-type']).toContain('application/json');
+		expect(received[0].body).toEqual({ signUrl, profileId: 'd4NrfHV', consent: DOCSIGNER_CONSENT });
+
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({
+			signed: true,
+			code: 'signing.success',
+			message: 'Document signed successfully.',
+			signUrl,
+			profileId: 'd4NrfHV',
+		});
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(sim.documents.get(doc.documentId)?.status).toBe('COMPLETED');
+	});
+
+	it('without the "I Agree" tick stops with a clear error and sends nothing', async () => {
+		const { signUrl, token } = invitation();
+		const { items, error } = await run(sign(signUrl, { consent: false }), { token });
+
+		expect(items).toHaveLength(0);
+		expect(error?.message).toContain('I Agree: false is not allowed');
+		expect(error?.message).toContain('Tick "I Agree"');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('rejects a sign URL that is not an https URL and an empty profile ID before any request', async () => {
+		const { token } = invitation();
+		const badUrl = await run(sign('sandbox.leegality.com/sign/abc'), { token });
+		expect(badUrl.error?.message).toContain('Sign URL: "sandbox.leegality.com/sign/abc" is not allowed');
+		const badProfile = await run(sign('https://sandbox.leegality.com/sign/abc', { profileId: '  ' }), { token });
+		expect(badProfile.error?.message).toContain('DocSigner Profile ID: "  " is not allowed');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('turns a wrong profile (HTTP 200, status 0) into an item error with profile.not.exists, never a success', async () => {
+		const { signUrl, token } = invitation();
+		const { items, error } = await run(sign(signUrl, { profileId: 'NoSuchProfile' }), { token });
+
+		expect(sim.received('POST', '/v3.0/sign/docSigner/invitation')).toHaveLength(1);
+		expect(items).toHaveLength(0);
+		expect(error?.message).toBe('Leegality [profile.not.exists]: DocSigner profile does not exist.');
+		expect((error as any).description).toContain('Settings → eSignature & Seal → Document Signer Certificate');
+		expect((error as any).httpCode).toBe('200');
+		expect((error as any).context.itemIndex).toBe(0);
+	});
+
+	it('fails the second signing of the same invitation with invitation.not.exists and a plain hint', async () => {
+		const { signUrl, token } = invitation();
+		const first = await run(sign(signUrl), { token });
+		expect(first.error).toBeUndefined();
+		const second = await run(sign(signUrl), { token });
+
+		expect(sim.received('POST', '/v3.0/sign/docSigner/invitation')).toHaveLength(2);
+		expect(second.items).toHaveLength(0);
+		expect(second.error?.message).toBe('Leegality [invitation.not.exists]: Invitation does not exist.');
+		expect((second.error as any).description).toContain('already signed');
+	});
+
+	it('fails with invitation.not.exists when the token is the sender’s, not the invitee’s', async () => {
+		const { signUrl } = invitation();
+		const { error } = await run(sign(signUrl));
+		expect(sim.received('POST')[0].headers['x-auth-token']).toBe(sim.authToken);
+		expect(error?.message).toContain('[invitation.not.exists]');
+		expect((error as any).description).toContain('invitee’s own');
+	});
+
+	it('treats a status-1 answer as success whatever its messages say', async () => {
+		const { signUrl, token } = invitation();
+		sim.inject({
+			kind: 'status',
+			status: 200,
+			body: { status: 1, data: {}, messages: [{ code: 'invitation.not.exists', message: 'odd but successful' }] },
+		});
+		const { items, error } = await run(sign(signUrl), { token });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ signed: true, code: 'invitation.not.exists', message: 'odd but successful' });
+	});
+
+	it('lists every message of a failure with several', async () => {
+		const { signUrl, token } = invitation();
+		sim.inject({
+			kind: 'status',
+			status: 200,
+			body: {
+				status: 0,
+				data: {},
+				messages: [
+					{ code: 'invalid.consent', message: 'Invalid consent.' },
+					{ code: 'profile.not.exists', message: 'DocSigner profile does not exist.' },
+				],
+			},
+		});
+		const { error } = await run(sign(signUrl), { token });
+		expect(error?.message).toBe('Leegality [invalid.consent]: Invalid consent.');
+		expect((error as any).description).toContain('• profile.not.exists: DocSigner profile does not exist.');
+		expect((error as any).description).toContain('exact consent text');
+	});
+
+	it('with Continue On Fail outputs the error item and the signed item, each paired with its input', async () => {
+		const { signUrl, token } = invitation();
+		const { items, error } = await run(
+			{ ...sign('={{ $json.url }}'), profileId: '={{ $json.profile }}' },
+			{
+				token,
+				continueOnFail: true,
+				input: [{ json: { url: signUrl, profile: 'Wrong1' } }, { json: { url: signUrl, profile: 'd4NrfHV' } }],
+			},
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0].json).toMatchObject({ code: 'profile.not.exists' });
+		expect(items[0].json.error).toContain('Leegality [profile.not.exists]');
+		expect(items[0].json.signed).toBeUndefined();
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[1].json).toMatchObject({ signed: true, code: 'signing.success' });
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('is checked against a simulator that accepts only the exact consent text', async () => {
+		const { signUrl, token } = invitation();
+		const post = (consent: string) =>
+			fetch(`${sim.baseUrl}/v3.0/sign/docSigner/invitation`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-auth-token': token },
+				body: JSON.stringify({ signUrl, profileId: 'd4NrfHV', consent }),
+			}).then(async (r) => ({ status: r.status, body: (await r.json()) as { status: number } }));
+		const altered = await post(DOCSIGNER_CONSENT.replace('By using', 'by using'));
+		expect(altered).toEqual({ status: 200, body: { status: 0, data: {}, messages: [{ code: 'invalid.consent', message: 'Invalid consent.' }] } });
+		const exact = await post(DOCSIGNER_CONSENT);
+		expect(exact.body.status).toBe(1);
+	});
+
+	it('reports a rejected token (status 0 on HTTP 200) without revealing it', async () => {
+		const { signUrl } = invitation();
+		const { error } = await run(sign(signUrl), { token: 'lgl_wrong_token_0123456789' });
+		expect(error?.message).toContain('Leegality [auth.token.invalid]');
+		expect(JSON.stringify(error)).not.toContain('lgl_wrong_token_0123456789');
+	});
+});

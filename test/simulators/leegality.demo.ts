@@ -1,0 +1,26 @@
+import type { DemoSetup } from './demo-setup';
+import { LeegalitySimulator } from './leegality';
+
+export const demo: DemoSetup = {
+	credentialTypes: ['leegalityApi'],
+	async start() {
+		const sim = await new LeegalitySimulator().start();
+		return {
+			credentials: {
+				leegalityApi: { authToken: sim.authToken, privateSaltSecret: sim.privateSalt, environment: 'custom', customUrl: sim.baseUrl },
+			},
+			// Examples sign an invitation sent earlier and then look its document up by IRN: the
+			// simulator holds that invitation, for the credential's own account, under the searched IRN.
+			prepare(workflow) {
+				const params = workflow.nodes.map((node) => node.parameters as Record<string, any>);
+				const irn = params.find((p) => typeof p.filters?.q === 'string')?.filters.q as string | undefined;
+				for (const p of params) {
+					if (p.operation === 'signInvitation' && typeof p.signUrl === 'string' && !p.signUrl.startsWith('=')) {
+						sim.seedDocSignerInvitation({ token: sim.authToken, signUrl: p.signUrl, profileId: String(p.profileId), irn });
+					}
+				}
+			},
+			stop: () => sim.stop(),
+		};
+	},
+};

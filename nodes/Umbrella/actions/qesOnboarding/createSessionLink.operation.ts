@@ -127,8 +127,12 @@ const webUrl = z
 	.refine((v) => /^https?:\/\//i.test(v), 'Only http:// and https:// URLs are accepted.');
 
 const publicPdfUrl = httpsUrl.refine((v) => {
-	const url = new URL(v);
-	return url.username === '' && url.password === '';
+	try {
+		const url = new URL(v);
+		return url.username === '' && url.password === '';
+	} catch {
+		return true; // Not a URL at all: the check above already says so.
+	}
 }, 'Umbrella fetches the PDF without logging in: remove the user name and password from the URL and make the file public.');
 
 const nonEmpty = (what: string) => z.string({ invalid_type_error: `The ${what} must be text.` }).trim().min(1, `The ${what} is required.`);

@@ -112,3 +112,26 @@ describe('Umbrella credential: one JWT for every item and execution, refreshed o
 		expect(resolve(request.baseURL, { ...data, environment: 'production' })).toBe('https://api-umbrella.io/api/services');
 	});
 });
+
+describe('Umbrella credential: /auth answers without a token', () => {
+	const { sim, run } = useUmbrella();
+
+	it.each([
+		[{ status: false, message: 'Customer is disabled' }, 'Umbrella: /auth did not issue an access token: Customer is disabled'],
+		[{ expires_in: 3600 }, 'Umbrella: /auth answered without an access token'],
+	])('fails the item with the reason when /auth answers %j', async (body, message) => {
+		sim.inject({ kind: 'status', status: 200, body }, 1, (r) => r.path === '/auth');
+		const { error } = await run(seedParameters);
+		expect(error?.message).toBe(message);
+		expect(sim.received('POST', '/auth')).toHaveLength(1);
+		expect(sim.received('POST', '/onboarding/createSessionLink')).toHaveLength(0);
+	});
+
+	it('accepts a token wrapped as {status, data: {access_token}} too', async () => {
+		sim.inject({ kind: 'status', status: 200, body: { status: true, data: { access_token: 'eyJ.wrapped.token', expires_in: 3600 } } }, 1, (r) => r.path === '/auth');
+		sim.tokens.set('eyJ.wrapped.token', Date.now() + 60_000);
+		const { error } = await run(seedParameters);
+		expect(error).toBeUndefined();
+		expect(sim.received('POST', '/onboarding/createSessionLink')[0].headers.authorization).toBe('Bearer eyJ.wrapped.token');
+	});
+});

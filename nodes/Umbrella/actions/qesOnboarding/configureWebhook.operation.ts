@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { failValidation, validateParameters } from '../../../shared/validation';
+import { registerWebhook, webhookUrlSchema } from './webhookRegistration';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Umbrella keeps one webhook per account: this replaces the one set before, including one set by an active Umbrella Trigger. Umbrella has no way to delete a webhook.',
+		name: 'configureWebhookNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Webhook URL',
+		name: 'webhookUrl',
+		type: 'string',
+		placeholder: 'https://example.com/umbrella/events',
+		required: true,
+		default: '',
+		description: 'Where Umbrella sends the result of each QES onboarding session',
+	},
+	{
+		displayName: 'Auth Headers',
+		name: 'authHeaders',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Header',
+		default: {},
+		description: 'Headers Umbrella adds to every webhook call, so the receiver can tell the call is genuine',
+		options: [
+			{
+				name: 'header',
+				displayName: 'Header',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'Authorization' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+						description: 'A long random secret the receiver checks',
+					},
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['qesOnboarding'], operation: ['configureWebhook'] } },
+	properties,
+);
+
+/** RFC 9110 token characters. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+const schema = z.object({
+	webhookUrl: webhookUrlSchema,
+	authHeaders: z.array(
+		z.object({
+			name: z.string().trim().regex(HEADER_NAME, 'Must be a header name such as Authorization or X-Webhook-Secret: letters, digits and - only.'),
+			value: z.string().min(1, 'A header needs a value.'),
+		}),
+	),
+});
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const rawHeaders = ((this.getNodeParameter('authHeaders', i, {}) as { header?: IDataObject[] }).header ?? []) as IDataObject[];
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{ webhookUrl: this.getNodeParameter('webhookUrl', i), authHeaders: rawHeaders },
+		i,
+		{ webhookUrl: 'Webhook URL', authHeaders: 'Auth Headers', name: 'Name', value: 'Value' },
+	);
+	const names = params.authHeaders.map((h) => h.name.toLowerCase());
+	const repeated = [...new Set(names.filter((n, k) => names.indexOf(n) !== k))];
+	if (repeated.length) {
+		failValidation(this.getNode(), repeated.map((n) => `Auth Headers: the header "${n}" is listed more than once. Header names are not case-sensitive.`), i);
+	}
+	const authHeader = Object.fromEntries(params.authHeaders.map((h) => [h.name, h.value]));
+	const registered = await registerWebhook(api, params.webhookUrl, authHeader, i);
+	// Header values are secrets of the receiver: only their names are shown.
+	return toItems({ ...registered, authHeaderNames: params.authHeaders.map((h) => h.name) }, i);
+}

@@ -1,0 +1,212 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import { email, httpsUrl } from '../../../shared/schemas';
+import type { ApiClient } from '../../../shared/transport/request';
+import { failValidation, validateParameters } from '../../../shared/validation';
+import { IDENTIFICATION_PLACEHOLDERS } from './placeholders';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Email address of the person who identifies and signs',
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		placeholder: '+436501234567',
+		required: true,
+		default: '',
+		description: 'Mobile number of the signer in E.164 format: country code and number, digits only, no spaces',
+	},
+	{
+		displayName: 'Redirect URL',
+		name: 'redirectUrl',
+		type: 'string',
+		placeholder: 'https://example.com/onboarding/success',
+		required: true,
+		default: '',
+		description: 'Where Umbrella sends the signer after signing',
+	},
+	{
+		displayName: 'Document URL',
+		name: 'docUrl',
+		type: 'string',
+		placeholder: 'https://cdn.example.com/contracts/offer.pdf',
+		required: true,
+		default: '',
+		description: 'Public HTTPS link to the PDF to sign. Umbrella downloads it without any login or headers.',
+	},
+	{
+		displayName: 'Signature Fields',
+		name: 'signForms',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Signature Field',
+		default: {},
+		description: 'The PDF’s signature form fields (AcroForm) and who signs each',
+		options: [
+			{
+				name: 'field',
+				displayName: 'Signature Field',
+				values: [
+					{
+						displayName: 'Field ID',
+						name: 'fieldId',
+						type: 'string',
+						default: '',
+						placeholder: 'Signature1',
+						description: 'Name of the signature field in the PDF',
+					},
+					{
+						displayName: 'Actor ID',
+						name: 'actorId',
+						type: 'string',
+						default: 'userToIdentify',
+						description: 'Who signs this field. userToIdentify is the person this session is for.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Fill Form Fields',
+		name: 'fillForm',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Form Field',
+		default: {},
+		description: 'Text fields of the PDF to fill in before signing',
+		options: [
+			{
+				name: 'field',
+				displayName: 'Form Field',
+				values: [
+					{
+						displayName: 'Field ID',
+						name: 'fieldId',
+						type: 'string',
+						default: '',
+						placeholder: 'name',
+						description: 'Name of the text field in the PDF',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: '${identification.firstName}',
+						description: `Text to put in the field. Umbrella replaces these placeholders with the identified signer’s data and they are sent exactly as typed: ${IDENTIFICATION_PLACEHOLDERS.join(', ')}.`,
+					},
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['qesOnboarding'], operation: ['createSessionLink'] } },
+	properties,
+);
+
+/** The pattern Umbrella's OpenAPI gives for phoneNumber. */
+const E164 = /^\+?[1-9]\d{1,14}$/;
+
+const webUrl = z
+	.string()
+	.trim()
+	.url('Must be a full URL such as https://example.com/done.')
+	.refine((v) => /^https?:\/\//i.test(v), 'Only http:// and https:// URLs are accepted.');
+
+const publicPdfUrl = httpsUrl.refine((v) => {
+	try {
+		const url = new URL(v);
+		return url.username === '' && url.password === '';
+	} catch {
+		return true; // Not a URL at all: the check above already says so.
+	}
+}, 'Umbrella fetches the PDF without logging in: remove the user name and password from the URL and make the file public.');
+
+const nonEmpty = (what: string) => z.string({ invalid_type_error: `The ${what} must be text.` }).trim().min(1, `The ${what} is required.`);
+
+const schema = z.object({
+	email,
+	phoneNumber: z
+		.string()
+		.trim()
+		.regex(E164, 'Must be an E.164 phone number: optional +, country code and number, 2 to 15 digits, no spaces or dashes (e.g. +436501234567).'),
+	redirectUrl: webUrl,
+	docUrl: publicPdfUrl,
+	signForms: z.array(z.object({ fieldId: nonEmpty('field ID'), actorId: nonEmpty('actor ID') })),
+	// Values are sent untouched (no trim): placeholders such as ${identification.firstName} must arrive byte for byte.
+	fillForm: z.array(z.object({ fieldId: nonEmpty('field ID'), value: z.string({ invalid_type_error: 'The value must be text.' }) })),
+});
+
+const labels = {
+	email: 'Email',
+	phoneNumber: 'Phone Number',
+	redirectUrl: 'Redirect URL',
+	docUrl: 'Document URL',
+	signForms: 'Signature Fields',
+	fillForm: 'Fill Form Fields',
+	fieldId: 'Field ID',
+	actorId: 'Actor ID',
+	value: 'Value',
+};
+
+function rows(value: unknown): IDataObject[] {
+	return ((value as { field?: IDataObject[] } | undefined)?.field ?? []) as IDataObject[];
+}
+
+function duplicates(ids: string[]): string[] {
+	return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+interface SessionLink {
+	requestId: string;
+	url: string;
+	expiresAfter: string;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{
+			email: this.getNodeParameter('email', i),
+			phoneNumber: this.getNodeParameter('phoneNumber', i),
+			redirectUrl: this.getNodeParameter('redirectUrl', i),
+			docUrl: this.getNodeParameter('docUrl', i),
+			signForms: rows(this.getNodeParameter('signForms', i, {})),
+			fillForm: rows(this.getNodeParameter('fillForm', i, {})),
+		},
+		i,
+		labels,
+	);
+	const problems = [
+		...duplicates(params.signForms.map((f) => f.fieldId)).map((id) => `Signature Fields: the field ID "${id}" is listed more than once. Each PDF field can be signed once.`),
+		...duplicates(params.fillForm.map((f) => f.fieldId)).map((id) => `Fill Form Fields: the field ID "${id}" is listed more than once. Give each PDF field one value.`),
+	];
+	if (problems.length) failValidation(this.getNode(), problems, i);
+
+	const body: IDataObject = {
+		email: params.email,
+		phoneNumber: params.phoneNumber,
+		redirectUrl: params.redirectUrl,
+		docUrl: params.docUrl,
+	};
+	if (params.signForms.length) body.signForms = params.signForms.map(({ fieldId, actorId }) => ({ fieldId, actorId }));
+	if (params.fillForm.length) body.fillForm = params.fillForm.map(({ fieldId, value }) => ({ fieldId, value }));
+
+	const answer = await api.request<{ data: SessionLink }>({ method: 'POST', path: '/onboarding/createSessionLink', body }, i);
+	const { requestId, url, expiresAfter } = answer.data;
+	return toItems({ requestId, url, expiresAfter }, i);
+}

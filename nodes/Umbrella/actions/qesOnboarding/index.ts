@@ -1,0 +1,48 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationExecute } from '../../../shared/router';
+import * as configureWebhook from './configureWebhook.operation';
+import * as createSessionLink from './createSessionLink.operation';
+import * as getVerification from './getVerification.operation';
+
+const operation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['qesOnboarding'] } },
+	options: [
+		{
+			name: 'Configure Webhook',
+			value: 'configureWebhook',
+			description: 'Set the URL Umbrella calls with session results, and the headers it sends along',
+			action: 'Configure the account webhook',
+		},
+		{
+			name: 'Create Session Link',
+			value: 'createSessionLink',
+			description: 'Get a link where a person identifies and signs a PDF with a qualified signature',
+			action: 'Create a QES session link',
+		},
+		{
+			name: 'Get Verification',
+			value: 'getVerification',
+			description: 'Get the status, identification and signed document of a session',
+			action: 'Get a verification result',
+		},
+	],
+	default: 'createSessionLink',
+};
+
+export const description: INodeProperties[] = [
+	operation,
+	...createSessionLink.description,
+	...getVerification.description,
+	...configureWebhook.description,
+];
+
+export const operations: Record<string, OperationExecute> = {
+	configureWebhook: configureWebhook.execute,
+	createSessionLink: createSessionLink.execute,
+	getVerification: getVerification.execute,
+};

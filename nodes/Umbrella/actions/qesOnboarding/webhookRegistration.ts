@@ -1,0 +1,35 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { ApiClient } from '../../../shared/transport/request';
+
+export const webhookUrlSchema = z
+	.string()
+	.trim()
+	.url('Must be a full URL such as https://example.com/umbrella/events.')
+	.refine((v) => /^https?:\/\//i.test(v), 'Only http:// and https:// URLs are accepted.');
+
+export interface RegisteredWebhook extends IDataObject {
+	id?: string;
+	url?: string;
+	createdAt?: string;
+}
+
+/**
+ * POST /onboarding/configureWebhook: Umbrella calls `webhookUrl` with the headers in
+ * `authHeader`. That a new call replaces the account's previous webhook is unconfirmed (no list
+ * or delete endpoint is documented); both the node and the trigger rely on it.
+ */
+export async function registerWebhook(
+	api: ApiClient,
+	webhookUrl: string,
+	authHeader: Record<string, string>,
+	itemIndex?: number,
+): Promise<RegisteredWebhook> {
+	const answer = await api.request<{ data: RegisteredWebhook }>(
+		{ method: 'POST', path: '/onboarding/configureWebhook', body: { webhookUrl, metadata: { authHeader } } },
+		itemIndex,
+	);
+	const { id, url, createdAt } = answer.data;
+	return { id, url: url ?? webhookUrl, createdAt };
+}

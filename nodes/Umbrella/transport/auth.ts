@@ -1,0 +1,35 @@
+/**
+ * Reads the JWT out of Umbrella's POST /auth answer. The docs show a bare
+ * {access_token, expires_in: 3600, token_type: 'Bearer'}; other Umbrella answers are wrapped as
+ * {status, data}, and a `token` field name has been seen in third-party notes. Which of these the
+ * live API sends is unconfirmed, so every variant is accepted here, in this one place.
+ */
+export function readAccessToken(body: unknown): string {
+	const parsed = typeof body === 'string' ? safeParse(body) : body;
+	const outer = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+	if (outer.status === false) {
+		throw tokenError(`/auth did not issue an access token: ${typeof outer.message === 'string' ? outer.message : 'status false'}`);
+	}
+	const inner = (typeof outer.data === 'object' && outer.data !== null ? outer.data : {}) as Record<string, unknown>;
+	const token = [outer.access_token, outer.token, inner.access_token, inner.token].find(
+		(value): value is string => typeof value === 'string' && value !== '',
+	);
+	if (!token) throw tokenError('/auth answered without an access token');
+	return token;
+}
+
+/**
+ * Shaped like a failed HTTP answer (status and body), so the node's request client reports
+ * Umbrella's reason instead of a generic network error.
+ */
+function tokenError(message: string): Error {
+	return Object.assign(new Error(message), { response: { status: 200, data: { message } } });
+}
+
+function safeParse(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return {};
+	}
+}

@@ -1,0 +1,25 @@
+import type { DemoSetup } from './demo-setup';
+import { UmbrellaSimulator } from './umbrella';
+
+export const demo: DemoSetup = {
+	credentialTypes: ['umbrellaApi'],
+	async start() {
+		const sim = await new UmbrellaSimulator().start();
+		return {
+			credentials: {
+				umbrellaApi: { apiKey: sim.apiKey, customerId: sim.customerId, environment: 'custom', customUrl: sim.baseUrl, accessToken: '' },
+			},
+			// Examples that look up a fixed session ID find it signed, as if the signer had finished.
+			prepare(workflow) {
+				for (const node of workflow.nodes) {
+					const { sessionId } = node.parameters as Record<string, unknown>;
+					if (typeof sessionId === 'string' && sessionId !== '' && !sessionId.startsWith('=')) {
+						sim.seed(sessionId);
+						sim.complete(sessionId);
+					}
+				}
+			},
+			stop: () => sim.stop(),
+		};
+	},
+};

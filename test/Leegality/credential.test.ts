@@ -1,34 +1,12 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { CredentialStore, TestCredentialsHelper } from '../harness/credentials';
+import { testCredential as runCredentialTest } from '../harness/context';
+import { CredentialStore } from '../harness/credentials';
 import { loadPackage } from '../harness/package';
 import { LeegalitySimulator } from '../simulators/leegality';
 
-/**
- * Runs the credential's `test` the way n8n's credentials tester does: the request with its
- * expressions resolved and `authenticate` applied, then each responseSuccessBody rule on the body.
- */
-async function testCredential(data: ICredentialDataDecryptedObject) {
-	const pkg = await loadPackage();
-	const type = pkg.credentialTypes.leegalityApi;
-	const node: INode = { id: 'cred-test', name: 'Credential Test', type: 'n8n-nodes-esign.leegality', typeVersion: 1, position: [0, 0], parameters: {} };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: pkg.nodeTypes });
-	const request = type.test!.request;
-	const baseURL = workflow.expression.getSimpleParameterValue(node, String(request.baseURL), 'internal', { $credentials: data }, undefined, '');
-	const helper = new TestCredentialsHelper(new CredentialStore({ leegalityApi: data }), pkg.credentialTypes);
-	const options = (await helper.authenticate(data, 'leegalityApi', { url: String(request.url), qs: request.qs, headers: {} } as IHttpRequestOptions, workflow, node)) as IHttpRequestOptions;
-	const url = new URL(`${String(baseURL)}${options.url}`);
-	for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-	const response = await fetch(url, { headers: options.headers as Record<string, string> });
-	const body = (await response.json()) as Record<string, unknown>;
-	for (const rule of type.test!.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value) {
-			return { status: 'Error', message: rule.properties.message };
-		}
-	}
-	return { status: 'OK' };
-}
+const testCredential = (data: ICredentialDataDecryptedObject) =>
+	runCredentialTest('leegalityApi', 'leegality', new CredentialStore({ leegalityApi: data }));
 
 describe('Leegality API credential', () => {
 	const sim = new LeegalitySimulator();
@@ -41,7 +19,7 @@ describe('Leegality API credential', () => {
 
 	it('passes its test with a valid Auth Token, sent as X-Auth-Token only, with max=1', async () => {
 		const result = await testCredential({ authToken: sim.authToken, privateSaltSecret: '', environment: 'custom', customUrl: `${sim.baseUrl}/` });
-		expect(result).toEqual({ status: 'OK' });
+		expect(result.status).toBe('OK');
 		const [received] = sim.received('GET', '/v3.0/sign/request/list');
 		expect(received.query).toEqual({ max: '1' });
 		expect(received.headers['x-auth-token']).toBe(sim.authToken);

@@ -122,8 +122,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('getCredentials is not used by node executions');
 	}
 
+	/** Like n8n, fills in the defaults of fields the stored data lacks (a hidden token field is then ''). */
 	async getDecrypted(_additionalData: unknown, _details: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
-		return this.store.get(type);
+		const data = this.store.get(type);
+		for (const property of this.type(type).properties) {
+			if (data[property.name] === undefined && property.type !== 'notice') {
+				data[property.name] = property.default as ICredentialDataDecryptedObject[string];
+			}
+		}
+		return data;
 	}
 
 	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {

@@ -8,22 +8,14 @@ export function readAccessToken(body: unknown): string {
 	const parsed = typeof body === 'string' ? safeParse(body) : body;
 	const outer = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
 	if (outer.status === false) {
-		throw tokenError(`/auth did not issue an access token: ${typeof outer.message === 'string' ? outer.message : 'status false'}`);
+		throw new Error(`/auth did not issue an access token: ${typeof outer.message === 'string' ? outer.message : 'status false'}`);
 	}
 	const inner = (typeof outer.data === 'object' && outer.data !== null ? outer.data : {}) as Record<string, unknown>;
 	const token = [outer.access_token, outer.token, inner.access_token, inner.token].find(
 		(value): value is string => typeof value === 'string' && value !== '',
 	);
-	if (!token) throw tokenError('/auth answered without an access token');
+	if (!token) throw new Error('/auth answered without an access token');
 	return token;
-}
-
-/**
- * Shaped like a failed HTTP answer (status and body), so the node's request client reports
- * Umbrella's reason instead of a generic network error.
- */
-function tokenError(message: string): Error {
-	return Object.assign(new Error(message), { response: { status: 200, data: { message } } });
 }
 
 function safeParse(text: string): unknown {

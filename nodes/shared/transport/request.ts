@@ -154,6 +154,10 @@ export class ApiClient {
 				throw await this.toError(answer, error, itemIndex, wait);
 			}
 			const body = expect === 'json' ? await this.readJson(response, itemIndex) : response.body;
+			if (expect === 'binary' && String(response.headers['content-type'] ?? '').includes('json')) {
+				// A file endpoint may still answer with the vendor's JSON failure envelope.
+				await this.throwIfFailure(decodeBody(body), response.statusCode, itemIndex);
+			}
 			return { body: body as T, headers: response.headers, statusCode: response.statusCode };
 		}
 	}
@@ -214,18 +218,22 @@ export class ApiClient {
 			}
 		}
 		if (body === undefined || body === null) body = {};
-		const failure = this.vendor.failureInBody?.(body);
-		if (failure) {
-			throw vendorError(this.ctx.getNode(), {
-				vendor: this.vendor.name,
-				failure,
-				httpCode: response.statusCode,
-				body,
-				itemIndex,
-				secrets: await this.secrets(),
-			});
-		}
+		await this.throwIfFailure(body, response.statusCode, itemIndex);
 		return body;
+	}
+
+	/** For vendors that answer 2xx with a failure inside the body: that failure as an error. */
+	private async throwIfFailure(body: unknown, statusCode: number, itemIndex?: number): Promise<void> {
+		const failure = this.vendor.failureInBody?.(body);
+		if (!failure) return;
+		throw vendorError(this.ctx.getNode(), {
+			vendor: this.vendor.name,
+			failure,
+			httpCode: statusCode,
+			body,
+			itemIndex,
+			secrets: await this.secrets(),
+		});
 	}
 
 	private async toError(
@@ -254,6 +262,17 @@ export class ApiClient {
 			});
 		}
 		const code = answer.networkCode;
+		if (!code) {
+			// Neither an HTTP answer nor a network failure: e.g. the credential could not obtain a
+			// token. Its own message says more than a generic network error would.
+			const own = original instanceof Error ? original.message : String(original);
+			return vendorError(node, {
+				vendor: this.vendor.name,
+				failure: { message: `${prefix ? `${prefix}: ` : ''}${own}` },
+				itemIndex,
+				secrets,
+			});
+		}
 		const reason =
 			code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((original as Error)?.message))
 				? `did not answer within ${Math.round(this.settings.timeoutMs / 1000)} s`
@@ -261,7 +280,7 @@ export class ApiClient {
 					? 'closed the connection before answering'
 					: code === 'ECONNREFUSED'
 						? 'refused the connection (is the environment URL right?)'
-						: `could not be reached (${code ?? 'network error'})`;
+						: `could not be reached (${code})`;
 		// The network code goes in the description: n8n replaces any message that contains one
 		// (ECONNRESET, ...) with its own generic text.
 		return vendorError(node, {

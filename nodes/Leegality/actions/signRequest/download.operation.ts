@@ -3,10 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { binaryItem } from '../../../shared/binary';
-import { vendorError } from '../../../shared/errors';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import { envelopeFailure, type Envelope } from '../../transport';
 import { documentIdField, documentIdSchema } from './shared';
 
 const properties: INodeProperties[] = [
@@ -65,24 +63,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	const data = Buffer.from(answer.body);
+	// A status 0 envelope already failed the item in the shared client; any other JSON is not a file.
 	if (String(answer.headers['content-type'] ?? '').includes('json')) {
-		let envelope: Envelope;
-		try {
-			envelope = JSON.parse(data.toString('utf8')) as Envelope;
-		} catch {
-			envelope = {};
-		}
-		const failure = envelopeFailure(envelope) ?? {
-			code: envelope.messages?.[0]?.code,
-			message: 'answered with JSON instead of the file',
-		};
-		throw vendorError(this.getNode(), {
-			vendor: api.vendor.name,
-			failure,
-			httpCode: answer.statusCode,
-			body: envelope,
+		throw new NodeOperationError(this.getNode(), 'Leegality answered with JSON instead of the file', {
 			itemIndex: i,
-			secrets: await api.secrets(),
+			description: data.toString('utf8').slice(0, 300),
 		});
 	}
 	if (!data.length) {

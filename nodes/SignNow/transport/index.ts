@@ -21,10 +21,11 @@ interface SignNowErrorBody {
 const HINTS: Array<[RegExp, string]> = [
 	[/not (the )?(document )?owner/i, 'Embedded invites can only be created by the account that owns the document. Use the owner’s credential.'],
 	[/no (active )?fields/i, 'Add signature fields to the document first, for example with text tags and "Check Fields" on upload.'],
+	[/no active embedded invites/i, 'There is nothing to delete: the document has no embedded invites, or they were already deleted.'],
 	[/active invite|already.*invite/i, 'The document is already out for signature. Delete its embedded invites (Embedded Invite → Delete) or use a fresh copy.'],
-	[/role.*(not exist|not found)|unknown role/i, 'Pick the role from the list loaded from the document, or copy a role ID from Document → Get.'],
+	[/role.*(exist|not found)|unknown role/i, 'Pick the role from the list loaded from the document, or copy a role ID from Document → Get.'],
 	[/not all.*roles/i, 'Add one invite for every role of the document.'],
-	[/owner'?s? email/i, 'The document owner cannot sign through an embedded invite; use another signer email.'],
+	[/owner.?s email/i, 'The document owner cannot sign through an embedded invite; use another signer email.'],
 	[/invalid[_ ]client/i, 'Check the client ID and client secret in the signNow credential (API Dashboard → your app).'],
 	[/invalid credentials|invalid[_ ]grant/i, 'Check the username and password in the signNow credential.'],
 ];

@@ -7,9 +7,12 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { ApiClient } from '../shared/transport/request';
+import { validateParameters } from '../shared/validation';
 import { emit, header, ignoreWebhook, rawBody, rejectWebhook } from '../shared/webhook';
+import { documentId } from './actions/shared';
 import { SIGNNOW } from './transport';
 import { scopedEvent, SIGNNOW_EVENTS } from './trigger/events';
 import { SIGNATURE_HEADER, signatureMatches } from './trigger/signature';
@@ -21,6 +24,11 @@ import {
 	subscriptionExists,
 	unsubscribe,
 } from './trigger/subscriptions';
+
+const registration = z.discriminatedUnion('scope', [
+	z.object({ scope: z.literal('document'), documentId, events: z.array(z.string()).min(1, 'Pick at least one event.') }),
+	z.object({ scope: z.literal('user'), events: z.array(z.string()).min(1, 'Pick at least one event.') }),
+]);
 
 interface RegistrationData {
 	subscriptionIds?: string[];
@@ -108,16 +116,25 @@ export class SignNowTrigger implements INodeType {
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const scope = this.getNodeParameter('scope') as string;
-				const events = this.getNodeParameter('events', []) as string[];
+				const params = validateParameters(
+					this.getNode(),
+					registration,
+					{
+						scope,
+						events: this.getNodeParameter('events', []),
+						...(scope === 'document' ? { documentId: this.getNodeParameter('documentId') } : {}),
+					},
+					0,
+					{ scope: 'Watch', documentId: 'Document ID', events: 'Events' },
+				);
 				const callbackUrl = this.getNodeWebhookUrl('default') as string;
 				const credentials = await this.getCredentials('signNowApi');
 				const secret = String(credentials.webhookSecret ?? '') || undefined;
 				const api = new ApiClient(this, SIGNNOW);
-				const entityId =
-					scope === 'user' ? await currentUserId(api) : String(this.getNodeParameter('documentId') ?? '').trim();
+				const entityId = params.scope === 'user' ? await currentUserId(api) : params.documentId;
 				const data = this.getWorkflowStaticData('node') as RegistrationData;
 				const ids: string[] = [];
-				for (const name of events) {
+				for (const name of params.events) {
 					const event = scopedEvent(name, scope);
 					await subscribe(api, { event, entityId, callbackUrl, secret });
 					const created = await findSubscription(api, { event, entityId, callbackUrl, exclude: ids });

@@ -74,6 +74,14 @@ describe('signNow Trigger', () => {
 		await expect(runWebhookMethod(setup, 'create')).rejects.toThrow('signNow [65579]: entity_id does not match the event');
 	});
 
+	it('refuses activation without a usable document ID or without events, before any request', async () => {
+		const noDoc = { type: 'signNowTrigger', parameters: { scope: 'document', documentId: '={{ "a/b" }}', events: ['document.complete'] }, credentials: credentials(), staticData: {} };
+		await expect(runWebhookMethod(noDoc, 'create')).rejects.toThrow('Document ID: "a/b" is not allowed. The document ID must not contain "/"');
+		const noEvents = { type: 'signNowTrigger', parameters: { scope: 'user', events: [] }, credentials: credentials(), staticData: {} };
+		await expect(runWebhookMethod(noEvents, 'create')).rejects.toThrow('Events: [] is not allowed. Pick at least one event.');
+		expect(sim.requests).toHaveLength(0);
+	});
+
 	describe('receiving callbacks', () => {
 		async function activeTrigger(webhookSecret: string, events = ['document.complete']) {
 			const doc = sim.seed();

@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { requestSettingsProperty, routeItems } from '../shared/router';
+import * as document from './actions/document';
+import * as embeddedInvite from './actions/embeddedInvite';
+import { getDocumentRoles } from './methods/loadOptions';
+import { SIGNNOW } from './transport';
+
+export class SignNow implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'signNow',
+		name: 'signNow',
+		icon: { light: 'file:../../icons/signnow.svg', dark: 'file:../../icons/signnow.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Upload documents and embed signing in your app with signNow embedded invites',
+		defaults: { name: 'signNow' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'signNowApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Document', value: 'document' },
+					{ name: 'Embedded Invite', value: 'embeddedInvite' },
+				],
+				default: 'embeddedInvite',
+			},
+			...embeddedInvite.description,
+			...document.description,
+			requestSettingsProperty(SIGNNOW),
+		],
+	};
+
+	methods = { loadOptions: { getDocumentRoles } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems(this, SIGNNOW, { document: document.operations, embeddedInvite: embeddedInvite.operations });
+	}
+}

@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { documentId, documentIdField } from '../shared';
+
+const properties: INodeProperties[] = [documentIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['delete'] } }, properties);
+
+const schema = z.object({ documentId });
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(this.getNode(), schema, { documentId: this.getNodeParameter('documentId', i) }, i, {
+		documentId: 'Document ID',
+	});
+	const answer = await api.request<{ status?: string }>({ method: 'DELETE', path: `/document/${encodeURIComponent(params.documentId)}` }, i);
+	return toItems({ id: params.documentId, deleted: true, status: answer.status ?? 'success' }, i);
+}

@@ -1,0 +1,57 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { binaryItem } from '../../../shared/binary';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { documentId, documentIdField } from '../shared';
+
+const properties: INodeProperties[] = [
+	documentIdField,
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the output binary field to put the PDF in',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['download'] } }, properties);
+
+const schema = z.object({
+	documentId,
+	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
+});
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{ documentId: this.getNodeParameter('documentId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) },
+		i,
+		{ documentId: 'Document ID', binaryPropertyName: 'Put Output File in Field' },
+	);
+	// "collapsed" flattens the signatures and fields into the PDF pages.
+	const answer = await api.requestFull<Buffer>(
+		{
+			method: 'GET',
+			path: `/document/${encodeURIComponent(params.documentId)}/download`,
+			qs: { type: 'collapsed' },
+			headers: { Accept: 'application/pdf' },
+			expect: 'binary',
+		},
+		i,
+	);
+	const data = Buffer.from(answer.body);
+	const fileName = `${params.documentId}.pdf`;
+	return [
+		await binaryItem(this, i, params.binaryPropertyName, { data, fileName, mimeType: 'application/pdf' }, {
+			document_id: params.documentId,
+			file_name: fileName,
+			size_bytes: data.length,
+		}),
+	];
+}

@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { documentId, documentIdField, type FieldInvite, type SignNowDocument } from '../shared';
+
+const properties: INodeProperties[] = [
+	documentIdField,
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return only the status, roles and invites instead of the full document with its fields',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['get'] } }, properties);
+
+const schema = z.object({ documentId, simplify: z.boolean() });
+
+const SIGNED = new Set(['fulfilled', 'signed', 'completed']);
+
+/** One word for where the document stands, from its invites: signNow keeps a status per invite only. */
+export function documentStatus(invites: FieldInvite[]): string {
+	if (!invites.length) return 'draft';
+	const statuses = invites.map((inv) => String(inv.status ?? '').toLowerCase());
+	if (statuses.some((s) => s === 'declined')) return 'declined';
+	if (statuses.every((s) => SIGNED.has(s))) return 'completed';
+	return 'pending';
+}
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{ documentId: this.getNodeParameter('documentId', i), simplify: this.getNodeParameter('simplify', i) },
+		i,
+		{ documentId: 'Document ID', simplify: 'Simplify' },
+	);
+	const document = await api.request<SignNowDocument>({ method: 'GET', path: `/document/${encodeURIComponent(params.documentId)}` }, i);
+	const invites = document.field_invites ?? [];
+	if (!params.simplify) return toItems({ ...document, status: documentStatus(invites) } as IDataObject, i);
+	return toItems(
+		{
+			id: document.id,
+			document_name: document.document_name ?? null,
+			status: documentStatus(invites),
+			owner: document.owner ?? null,
+			created: document.created ?? null,
+			updated: document.updated ?? null,
+			roles: (document.roles ?? []).map((r) => ({ id: r.unique_id, name: r.name, signing_order: Number(r.signing_order ?? 1) })),
+			invites: invites.map((inv) => ({
+				id: inv.id,
+				email: inv.email ?? null,
+				role: inv.role ?? null,
+				role_id: inv.role_id ?? null,
+				status: inv.status ?? null,
+				embedded: inv.is_embedded === true || inv.is_embedded === 1 || inv.is_embedded === '1',
+			})),
+		},
+		i,
+	);
+}

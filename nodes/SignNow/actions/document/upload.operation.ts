@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { readBinary } from '../../../shared/binary';
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { checkFieldsOption } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field holding the PDF',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			checkFieldsOption,
+			{
+				displayName: 'Document Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Name shown in signNow; the file name is used when empty',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, properties);
+
+const schema = z.object({
+	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
+	name: z.string().trim().max(255, 'Must be at most 255 characters.').optional(),
+	checkFields: z.boolean(),
+});
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{
+			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+			name: options.name || undefined,
+			checkFields: options.checkFields ?? false,
+		},
+		i,
+		{ binaryPropertyName: 'Input Binary Field', name: 'Document Name', checkFields: 'Check Fields' },
+	);
+	const file = await readBinary(this, i, params.binaryPropertyName);
+	const fileName = params.name ? (/\.pdf$/i.test(params.name) ? params.name : `${params.name}.pdf`) : file.fileName;
+	const form = new FormData();
+	form.append('file', new Blob([file.data], { type: file.mimeType }), fileName);
+	if (params.checkFields) form.append('check_fields', 'true');
+	const answer = await api.request<{ id: string }>({ method: 'POST', path: '/document', body: form }, i);
+	return toItems({ id: answer.id, document_name: fileName.replace(/\.pdf$/i, ''), check_fields: params.checkFields }, i);
+}

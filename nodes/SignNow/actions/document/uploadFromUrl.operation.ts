@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import { httpsUrl } from '../../../shared/schemas';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { checkFieldsOption } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'File URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://example.com/contract.pdf',
+		description: 'Public HTTPS URL of the PDF; signNow downloads it',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [checkFieldsOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['uploadFromUrl'] } }, properties);
+
+const schema = z.object({ url: httpsUrl, checkFields: z.boolean() });
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{ url: this.getNodeParameter('url', i), checkFields: options.checkFields ?? false },
+		i,
+		{ url: 'File URL', checkFields: 'Check Fields' },
+	);
+	// POST /v2/documents/url and its {url, check_fields} body come from signNow's own MCP client,
+	// not from a reference page; the answer's id key is read both ways (unconfirmed).
+	const answer = await api.request<{ id?: string; document_id?: string }>(
+		{ method: 'POST', path: '/v2/documents/url', body: { url: params.url, check_fields: params.checkFields } },
+		i,
+	);
+	return toItems({ id: answer.id ?? answer.document_id ?? null, url: params.url, check_fields: params.checkFields }, i);
+}

@@ -1,0 +1,192 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import { email, httpUrl } from '../../../shared/schemas';
+import type { ApiClient } from '../../../shared/transport/request';
+import { failValidation, validateParameters } from '../../../shared/validation';
+import { authMethod, authMethodField, documentId, documentIdField, type SignNowDocument } from '../shared';
+import { checkAgainstDocument } from './roles';
+
+const properties: INodeProperties[] = [
+	documentIdField,
+	{
+		displayName: 'Invites',
+		name: 'invites',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Invite',
+		required: true,
+		default: {},
+		description: 'One invite per role of the document: every role must be covered',
+		options: [
+			{
+				name: 'invite',
+				displayName: 'Invite',
+				values: [
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'name@email.com',
+						required: true,
+						default: '',
+						description: 'Signer’s email, up to 150 characters, different for each invite and not the document owner’s',
+					},
+					{
+						displayName: 'Role Name or ID',
+						name: 'roleId',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getDocumentRoles', loadOptionsDependsOn: ['documentId'] },
+						required: true,
+						default: '',
+						description:
+							'Role of the document this signer fills. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Order',
+						name: 'order',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+						description: 'Signing step, starting at 1. Signers with the same order sign in parallel.',
+					},
+					authMethodField('How the signer is authenticated before signing'),
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Decline Redirect URI',
+				name: 'declineRedirectUri',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/declined',
+				description: 'Where signers are sent after declining to sign',
+			},
+			{
+				displayName: 'Redirect URI',
+				name: 'redirectUri',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/signed',
+				description: 'Where signers are sent after signing',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['embeddedInvite'], operation: ['create'] } }, properties);
+
+const invite = z.object({
+	email: email.max(150, 'Must be at most 150 characters.'),
+	roleId: z.string({ invalid_type_error: 'Pick a role of the document.' }).trim().min(1, 'Pick a role of the document.'),
+	order: z.coerce
+		.number({ invalid_type_error: 'Must be a whole number of 1 or more.' })
+		.int('Must be a whole number of 1 or more.')
+		.min(1, 'Must be 1 or more: signing starts at step 1.'),
+	authMethod,
+});
+
+const optionalUrl = z.preprocess((v) => (v === '' || v === null ? undefined : v), httpUrl.optional());
+
+const schema = z.object({
+	documentId,
+	invites: z.array(invite).min(1, 'Add at least one invite.'),
+	redirectUri: optionalUrl,
+	declineRedirectUri: optionalUrl,
+});
+
+export type InviteInput = z.infer<typeof invite>;
+
+export const labels = {
+	documentId: 'Document ID',
+	invites: 'Invites',
+	email: 'Email',
+	roleId: 'Role Name or ID',
+	order: 'Order',
+	authMethod: 'Auth Method',
+	redirectUri: 'Redirect URI',
+	declineRedirectUri: 'Decline Redirect URI',
+};
+
+interface CreatedInvite {
+	id: string;
+	email: string;
+	role_id: string;
+	order: number;
+	status: string;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{
+			documentId: this.getNodeParameter('documentId', i),
+			invites: this.getNodeParameter('invites.invite', i, []),
+			redirectUri: options.redirectUri,
+			declineRedirectUri: options.declineRedirectUri,
+		},
+		i,
+		labels,
+	);
+	const seen = new Map<string, number>();
+	params.invites.forEach((inv, n) => {
+		const key = inv.email.toLowerCase();
+		const first = seen.get(key);
+		if (first !== undefined) {
+			failValidation(
+				this.getNode(),
+				[`Invites → #${n + 1} → Email: "${inv.email}" is not allowed. Each signer email must be unique; invite #${first + 1} already uses it.`],
+				i,
+			);
+		}
+		seen.set(key, n);
+	});
+
+	// One read of the document lets every rule signNow would reject be named before anything is created.
+	const path = `/document/${encodeURIComponent(params.documentId)}`;
+	const document = await api.request<SignNowDocument>({ method: 'GET', path }, i);
+	const roles = checkAgainstDocument(this.getNode(), document, params.invites, i);
+
+	const answer = await api.request<{ data?: CreatedInvite[] }>(
+		{
+			method: 'POST',
+			path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites`,
+			body: {
+				invites: params.invites.map((inv, n) => ({
+					email: inv.email,
+					role_id: roles[n].unique_id,
+					order: inv.order,
+					auth_method: inv.authMethod,
+					...(params.redirectUri ? { redirect_uri: params.redirectUri } : {}),
+					...(params.declineRedirectUri ? { decline_redirect_uri: params.declineRedirectUri } : {}),
+				})),
+			},
+		},
+		i,
+	);
+	const names = new Map(roles.map((r) => [r.unique_id, r.name]));
+	return toItems(
+		(answer.data ?? []).map((created) => ({
+			document_id: params.documentId,
+			id: created.id,
+			email: created.email,
+			role: names.get(created.role_id) ?? null,
+			role_id: created.role_id,
+			order: created.order,
+			status: created.status,
+		})),
+		i,
+	);
+}

@@ -1,0 +1,21 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { ApiClient } from '../../shared/transport/request';
+import type { SignNowDocument } from '../actions/shared';
+import { SIGNNOW } from '../transport';
+
+/** Roles of the document named in Document ID, for the invite's role dropdown. */
+export async function getDocumentRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const documentId = String(this.getCurrentNodeParameter('documentId') ?? '').trim();
+	// Until a plain ID is entered (empty, or an expression not resolvable here) there is nothing to load.
+	if (!documentId || documentId.startsWith('=') || /[/?#\s]/.test(documentId)) return [];
+	const api = new ApiClient(this, SIGNNOW);
+	const document = await api.request<SignNowDocument>({ method: 'GET', path: `/document/${encodeURIComponent(documentId)}` });
+	return (document.roles ?? [])
+		.map((role) => ({
+			name: role.name,
+			value: role.unique_id,
+			description: `Signing order ${role.signing_order ?? 1}`,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

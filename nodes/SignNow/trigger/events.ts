@@ -1,0 +1,22 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * Event names without scope: a user-scoped subscription prefixes them with "user.". Names follow
+ * third-party code that matches signNow's naming (unconfirmed).
+ */
+export const SIGNNOW_EVENTS: INodePropertyOptions[] = [
+	{ name: 'Document Completed (All Signed)', value: 'document.complete' },
+	{ name: 'Document Deleted', value: 'document.delete' },
+	{ name: 'Document Opened', value: 'document.open' },
+	{ name: 'Document Updated', value: 'document.update' },
+	{ name: 'Invite Created', value: 'document.fieldinvite.create' },
+	{ name: 'Invite Declined', value: 'document.fieldinvite.decline' },
+	{ name: 'Invite Deleted', value: 'document.fieldinvite.delete' },
+	{ name: 'Invite Reassigned', value: 'document.fieldinvite.reassign' },
+	{ name: 'Invite Sent', value: 'document.fieldinvite.sent' },
+	{ name: 'Invite Signed (One Signer)', value: 'document.fieldinvite.signed' },
+];
+
+export function scopedEvent(event: string, scope: string): string {
+	return scope === 'user' ? `user.${event}` : event;
+}

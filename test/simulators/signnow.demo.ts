@@ -1,0 +1,35 @@
+import type { DemoSetup } from './demo-setup';
+import { SignNowSimulator } from './signnow';
+
+export const demo: DemoSetup = {
+	credentialTypes: ['signNowApi'],
+	async start() {
+		const sim = await new SignNowSimulator().start();
+		return {
+			credentials: {
+				signNowApi: {
+					authentication: 'passwordGrant',
+					clientId: sim.clientId,
+					clientSecret: sim.clientSecret,
+					username: sim.username,
+					password: sim.password,
+					pastedToken: '',
+					webhookSecret: '',
+					environment: 'custom',
+					customUrl: sim.baseUrl,
+					accessToken: '',
+				},
+			},
+			// Examples start from a document uploaded earlier: the simulator holds it, with one signer role.
+			prepare(workflow) {
+				for (const node of workflow.nodes) {
+					const { documentId } = node.parameters as Record<string, unknown>;
+					if (typeof documentId === 'string' && !documentId.startsWith('=') && !sim.documents.has(documentId)) {
+						sim.seed({ id: documentId, document_name: 'Consulting agreement', roleNames: ['Signer 1'] });
+					}
+				}
+			},
+			stop: () => sim.stop(),
+		};
+	},
+};

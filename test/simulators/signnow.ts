@@ -1,0 +1,336 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+import { isEmail, samplePdf, Simulator, type SimRequest, type SimResponse } from './base';
+
+/**
+ * signNow REST API: OAuth2 password grant, documents with roles, field invites, embedded invites
+ * and their links, and event subscriptions. Written from the embedded-invite page and the SDK
+ * request shapes. signNow's numeric error codes for the embedded-invite rules are not published;
+ * the codes below are the simulator's own, the messages follow the page's wording.
+ */
+export interface SimRole {
+	unique_id: string;
+	name: string;
+	signing_order: string;
+}
+
+export interface SimInvite {
+	id: string;
+	email: string;
+	role: string;
+	role_id: string;
+	order: number;
+	status: 'pending' | 'created' | 'fulfilled' | 'declined';
+	is_embedded: boolean;
+	auth_method?: string;
+}
+
+export interface SimDocument {
+	id: string;
+	document_name: string;
+	owner: string;
+	template: boolean;
+	created: number;
+	updated: number;
+	roles: SimRole[];
+	fields: Array<{ id: string; type: string; role_id: string; role: string }>;
+	field_invites: SimInvite[];
+	file: Buffer;
+}
+
+export interface SimSubscription {
+	id: string;
+	event: string;
+	entity_id: string;
+	action: string;
+	json_attributes: Record<string, unknown>;
+	created: number;
+}
+
+export const AUTH_METHODS = ['password', 'email', 'mfa', 'social', 'biometric', 'other', 'none'];
+
+const errors = (status: number, code: number, message: string): SimResponse => ({ status, body: { errors: [{ code, message }] } });
+const hex = (bytes = 20) => randomBytes(bytes).toString('hex');
+
+/** Text tags as signNow reads them with check_fields: {{t:s;r:y;o:"Signer 1";}} marks a field of role "Signer 1". */
+export function taggedPdf(roles: string[], label = 'contract'): Buffer {
+	const tags = roles.map((r) => `{{t:s;r:y;o:"${r}";}}`).join('\n');
+	return Buffer.concat([samplePdf(label), Buffer.from(`% ${tags}\n`, 'utf8')]);
+}
+
+export class SignNowSimulator extends Simulator {
+	readonly clientId = 'sn_client_7f3a9c2e41';
+	readonly clientSecret = 'sn_secret_c0ffee5e7d1b4a9f';
+	readonly username = 'owner@example.com';
+	readonly password = 'owner-pass-Zq81!x';
+	readonly userId = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+	readonly documents = new Map<string, SimDocument>();
+	readonly subscriptions = new Map<string, SimSubscription>();
+	/** Access tokens issued and still valid. */
+	readonly tokens = new Set<string>();
+
+	constructor() {
+		super('');
+		this.route('POST', '/oauth2/token', (req) => this.token(req));
+		this.route('GET', '/oauth2/token', this.authed((_req, token) => ({
+			status: 200,
+			body: { access_token: token, scope: '*', expires_in: '2591000', token_type: 'bearer' },
+		})));
+		this.route('GET', '/user', this.authed(() => ({
+			status: 200,
+			body: { id: this.userId, first_name: 'Olivia', last_name: 'Owner', active: '1', emails: [this.username], primary_email: this.username },
+		})));
+		this.route('POST', '/document', this.authed((req) => this.upload(req)));
+		this.route('POST', '/v2/documents/url', this.authed((req) => this.uploadFromUrl(req)));
+		this.route('GET', '/document/:id', this.authed((req) => this.withDocument(req, (d) => ({ status: 200, body: this.view(d) }))));
+		this.route('GET', '/document/:id/download', this.authed((req) => this.withDocument(req, (d) => this.download(d, req))));
+		this.route('DELETE', '/document/:id', this.authed((req) => this.withDocument(req, (d) => this.deleteDocument(d))));
+		this.route('POST', '/v2/documents/:id/embedded-invites', this.authed((req) => this.withDocument(req, (d) => this.createInvites(d, req))));
+		this.route('POST', '/v2/documents/:id/embedded-invites/:inviteId/link', this.authed((req) => this.withDocument(req, (d) => this.link(d, req))));
+		this.route('DELETE', '/v2/documents/:id/embedded-invites', this.authed((req) => this.withDocument(req, (d) => this.deleteInvites(d))));
+		this.route('POST', '/api/v2/events', this.authed((req) => this.subscribe(req)));
+		this.route('GET', '/v2/event-subscriptions', this.authed(() => ({ status: 200, body: { data: [...this.subscriptions.values()] } })));
+		this.route('GET', '/v2/event-subscriptions/:id', this.authed((req) => this.withSubscription(req, (s) => ({ status: 200, body: { data: s } }))));
+		this.route('DELETE', '/v2/event-subscriptions/:id', this.authed((req) =>
+			this.withSubscription(req, (s) => {
+				this.subscriptions.delete(s.id);
+				return { status: 204 };
+			}),
+		));
+	}
+
+	/** The Basic token signNow shows in its API Dashboard: base64(client_id:client_secret). */
+	get basicToken(): string {
+		return Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64');
+	}
+
+	/** Every token issued so far stops working, as after expiry. */
+	expireTokens() {
+		this.tokens.clear();
+	}
+
+	/** A token issued outside n8n, for the pasted-token mode. */
+	issueToken(): string {
+		const token = hex(32);
+		this.tokens.add(token);
+		return token;
+	}
+
+	/** A document as if uploaded earlier with text tags for `roles`. */
+	seed(partial: Partial<SimDocument> & { roleNames?: string[] } = {}): SimDocument {
+		const { roleNames = ['Signer 1', 'Signer 2'], ...rest } = partial;
+		const roles = roleNames.map((name, i) => ({ unique_id: hex(), name, signing_order: String(i + 1) }));
+		const now = Math.floor(Date.now() / 1000);
+		const doc: SimDocument = {
+			id: hex(),
+			document_name: 'Service agreement',
+			owner: this.username,
+			template: false,
+			created: now,
+			updated: now,
+			roles,
+			fields: roles.map((r) => ({ id: hex(), type: 'signature', role_id: r.unique_id, role: r.name })),
+			field_invites: [],
+			file: taggedPdf(roleNames),
+			...rest,
+		};
+		this.documents.set(doc.id, doc);
+		return doc;
+	}
+
+	/** The signer of `inviteId` signs; the document completes when every invite is fulfilled. */
+	sign(documentId: string, inviteId: string) {
+		const doc = this.documents.get(documentId)!;
+		const invite = doc.field_invites.find((i) => i.id === inviteId)!;
+		invite.status = 'fulfilled';
+		const next = doc.field_invites.filter((i) => i.status === 'created').map((i) => i.order);
+		const step = next.length ? Math.min(...next) : undefined;
+		doc.field_invites.forEach((i) => {
+			if (i.status === 'created' && i.order === step && doc.field_invites.every((j) => j.order >= step || j.status === 'fulfilled')) i.status = 'pending';
+		});
+	}
+
+	/** A callback as signNow posts it for subscription `id`, with its signature when a secret was registered. */
+	callback(id: string, content: Record<string, unknown>): { body: string; headers: Record<string, string> } {
+		const s = this.subscriptions.get(id)!;
+		const attributes = s.json_attributes;
+		const meta: Record<string, unknown> = {
+			timestamp: Math.floor(Date.now() / 1000),
+			event: s.event,
+			environment: this.baseUrl,
+			callback_url: attributes.callback_url,
+			initiator_id: this.userId,
+			// signNow puts a token in every callback (delete_access_token is not honoured here on purpose).
+			access_token: hex(32),
+		};
+		const body = JSON.stringify({ meta, content });
+		const headers: Record<string, string> = {};
+		if (typeof attributes.secret_key === 'string') {
+			headers['X-SignNow-Signature'] = createHmac('sha256', attributes.secret_key).update(body).digest('base64');
+		}
+		return { body, headers };
+	}
+
+	private authed(handler: (req: SimRequest, token: string) => SimResponse) {
+		return (req: SimRequest): SimResponse => {
+			const match = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''));
+			if (!match || !this.tokens.has(match[1])) return errors(401, 1537, 'Invalid token');
+			return handler(req, match[1]);
+		};
+	}
+
+	private token(req: SimRequest): SimResponse {
+		if (req.headers.authorization !== `Basic ${this.basicToken}`) {
+			return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } };
+		}
+		if (!String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+			return { status: 400, body: { error: 'invalid_request', error_description: 'Expected a form body' } };
+		}
+		const body = (req.body ?? {}) as Record<string, string>;
+		if (body.grant_type !== 'password') return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only the password grant is simulated' } };
+		if (body.scope !== '*') return { status: 400, body: { error: 'invalid_scope', error_description: 'The requested scope is invalid' } };
+		if (body.username !== this.username || body.password !== this.password) return errors(400, 65536, 'Invalid credentials.');
+		const token = this.issueToken();
+		return {
+			status: 200,
+			body: { expires_in: 2592000, token_type: 'bearer', access_token: token, refresh_token: hex(32), scope: '*', last_login: 1 },
+		};
+	}
+
+	private withDocument(req: SimRequest, fn: (d: SimDocument) => SimResponse): SimResponse {
+		const doc = this.documents.get(req.params.id);
+		return doc ? fn(doc) : errors(404, 65582, 'Document not found');
+	}
+
+	private withSubscription(req: SimRequest, fn: (s: SimSubscription) => SimResponse): SimResponse {
+		const s = this.subscriptions.get(req.params.id);
+		return s ? fn(s) : errors(404, 404, 'Event subscription not found');
+	}
+
+	private view(d: SimDocument) {
+		const { file: _file, ...visible } = d;
+		return { ...visible, user_id: this.userId, signatures: [], requests: [] };
+	}
+
+	private createDocument(name: string, file: Buffer, checkFields: boolean): SimDocument {
+		const text = file.toString('latin1');
+		const roleNames = checkFields ? [...new Set([...text.matchAll(/\{\{t:s;[^}]*o:"([^"]+)";[^}]*\}\}/g)].map((m) => m[1]))] : [];
+		return this.seed({ document_name: name, roleNames, file });
+	}
+
+	private upload(req: SimRequest): SimResponse {
+		const file = req.parts?.find((p) => p.name === 'file' && p.filename !== undefined);
+		if (!file) return errors(400, 65579, 'Must upload one file');
+		if (!file.data.subarray(0, 5).equals(Buffer.from('%PDF-'))) return errors(400, 65580, 'Invalid file type');
+		const doc = this.createDocument(file.filename!.replace(/\.pdf$/i, ''), file.data, req.body?.check_fields === 'true');
+		return { status: 200, body: { id: doc.id } };
+	}
+
+	private uploadFromUrl(req: SimRequest): SimResponse {
+		const url = req.body?.url;
+		if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return errors(400, 65579, 'url is required');
+		const name = decodeURIComponent(url.split('/').pop() ?? 'document').replace(/\.pdf$/i, '');
+		const doc = this.createDocument(name, taggedPdf(['Signer 1']), req.body?.check_fields === true);
+		return { status: 200, body: { id: doc.id } };
+	}
+
+	private download(d: SimDocument, req: SimRequest): SimResponse {
+		if (req.query.type && !['collapsed', 'zip', 'email'].includes(req.query.type)) return errors(400, 65579, 'Invalid download type');
+		return { status: 200, raw: d.file, headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${d.document_name}.pdf"` } };
+	}
+
+	private deleteDocument(d: SimDocument): SimResponse {
+		if (d.owner !== this.username) return errors(403, 65600, 'Current user is not the document owner');
+		this.documents.delete(d.id);
+		return { status: 200, body: { status: 'success' } };
+	}
+
+	/** The rules of the embedded-invite page, in its order. */
+	private createInvites(d: SimDocument, req: SimRequest): SimResponse {
+		const invites = req.body?.invites;
+		if (!Array.isArray(invites) || !invites.length) return errors(400, 65579, 'invites is required');
+		const problems: string[] = [];
+		invites.forEach((inv: Record<string, unknown>, i: number) => {
+			if (!isEmail(inv.email)) problems.push(`invites.${i}.email must be a valid email`);
+			else if (String(inv.email).length > 150) problems.push(`invites.${i}.email may not be greater than 150 characters`);
+			if (typeof inv.role_id !== 'string' && typeof inv.role !== 'string') problems.push(`invites.${i}.role_id is required`);
+			if (!Number.isInteger(inv.order) || (inv.order as number) < 1) problems.push(`invites.${i}.order must be an integer of at least 1`);
+			if (!AUTH_METHODS.includes(String(inv.auth_method))) problems.push(`invites.${i}.auth_method is invalid`);
+		});
+		const emails = invites.map((inv: Record<string, unknown>) => String(inv.email).toLowerCase());
+		if (new Set(emails).size !== emails.length) problems.push('Signer emails must be unique');
+		if (problems.length) return { status: 400, body: { errors: problems.map((message) => ({ code: 65579, message })) } };
+
+		if (d.owner !== this.username) return errors(403, 65600, 'Current user is not the document owner');
+		if (d.template) return errors(400, 65601, 'Invites cannot be created for a template');
+		if (!d.fields.length) return errors(400, 65602, 'Document has no active fields');
+		if (d.field_invites.some((i) => i.status !== 'declined')) return errors(400, 65603, 'Document has active invites');
+		const roles = invites.map((inv: Record<string, unknown>) =>
+			d.roles.find((r) => (inv.role_id === undefined || r.unique_id === inv.role_id) && (inv.role === undefined || r.name === inv.role)),
+		);
+		if (roles.some((r) => !r)) return errors(400, 65604, 'The role doesn’t exist in the document');
+		if (d.roles.some((r) => !roles.includes(r))) return errors(400, 65605, 'Not all of the document roles were used');
+		if (emails.includes(d.owner.toLowerCase())) return errors(400, 65606, 'Document owner’s email was used as signer’s email');
+
+		const first = Math.min(...invites.map((inv: Record<string, unknown>) => inv.order as number));
+		d.field_invites = invites.map((inv: Record<string, unknown>, i: number) => ({
+			id: hex(),
+			email: String(inv.email),
+			role: roles[i]!.name,
+			role_id: roles[i]!.unique_id,
+			order: inv.order as number,
+			status: inv.order === first ? 'pending' : 'created',
+			is_embedded: true,
+			auth_method: String(inv.auth_method),
+		}));
+		d.updated = Math.floor(Date.now() / 1000);
+		return {
+			status: 200,
+			body: { data: d.field_invites.map(({ id, email, role_id, order, status }) => ({ id, email, role_id, order, status })) },
+		};
+	}
+
+	private link(d: SimDocument, req: SimRequest): SimResponse {
+		const invite = d.field_invites.find((i) => i.id === req.params.inviteId && i.is_embedded);
+		if (!invite) return errors(400, 65607, 'Invalid field invite id');
+		const body = req.body ?? {};
+		if (!AUTH_METHODS.includes(String(body.auth_method))) return errors(400, 65579, 'auth_method is invalid');
+		if (!('link_expiration' in body)) return errors(400, 65579, 'link_expiration is required');
+		const exp = body.link_expiration;
+		if (exp !== null && (!Number.isInteger(exp) || exp < 15 || exp > 45)) return errors(400, 65579, 'link_expiration must be between 15 and 45');
+		return {
+			status: 200,
+			body: { data: { link: `https://app.signnow.com/webapp/document/${d.id}?access_token=${hex(32)}&route=fieldinvite` } },
+		};
+	}
+
+	private deleteInvites(d: SimDocument): SimResponse {
+		if (d.owner !== this.username) return errors(403, 65600, 'Current user is not the document owner');
+		if (!d.field_invites.some((i) => i.is_embedded)) return errors(400, 65608, 'The document has no active embedded invites');
+		d.field_invites = d.field_invites.filter((i) => !i.is_embedded);
+		return { status: 200, body: { status: 'success' } };
+	}
+
+	private subscribe(req: SimRequest): SimResponse {
+		const body = req.body ?? {};
+		const attributes = (body.attributes ?? {}) as Record<string, unknown>;
+		if (body.action !== 'callback') return errors(400, 65579, 'action must be callback');
+		if (typeof attributes.callback !== 'string' || !/^https?:\/\//.test(attributes.callback)) return errors(400, 65579, 'attributes.callback must be a URL');
+		const event = String(body.event ?? '');
+		if (!/^(user\.)?document(\.fieldinvite)?\.[a-z_.]+$/.test(event)) return errors(400, 65579, `Unknown event ${event}`);
+		if (event.startsWith('user.') ? body.entity_id !== this.userId : !this.documents.has(body.entity_id)) {
+			return errors(400, 65579, 'entity_id does not match the event');
+		}
+		const id = hex();
+		const { callback, ...rest } = attributes;
+		this.subscriptions.set(id, {
+			id,
+			event,
+			entity_id: body.entity_id,
+			action: 'callback',
+			json_attributes: { use_tls_12: false, docid_queryparam: false, ...rest, callback_url: callback },
+			created: Math.floor(Date.now() / 1000),
+		});
+		return { status: 201 };
+	}
+}

@@ -1,6 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
-import { signNowLoadOptionsContext } from './loadOptions';
+import { runLoadOptions, testCredential } from '../harness/context';
 import { useSignNow } from './setup';
 
 describe('signNow credential', () => {
@@ -115,18 +113,7 @@ describe('signNow credential', () => {
 
 	it('passes its Test request (GET /oauth2/token) against the simulator', async () => {
 		const store = credentials();
-		const { context, pkg, workflow, node } = await signNowLoadOptionsContext(store, {});
-		const test = pkg.credentialTypes.signNowApi.test!;
-		const baseURL = workflow.expression.getSimpleParameterValue(node, test.request.baseURL as string, 'internal', {
-			$credentials: store.get('signNowApi') as ICredentialDataDecryptedObject,
-		}, undefined, '') as string;
-		expect(baseURL).toBe(sim.baseUrl);
-		const answer = await context.helpers.httpRequestWithAuthentication.call(context, 'signNowApi', {
-			method: 'GET',
-			url: `${baseURL}${test.request.url}`,
-			json: true,
-		});
-		expect(answer).toMatchObject({ scope: '*', token_type: 'bearer' });
+		expect((await testCredential('signNowApi', 'signNow', store)).status).toBe('OK');
 		expect(sim.received('POST', '/oauth2/token')).toHaveLength(1);
 		expect(sim.received('GET', '/oauth2/token')[0].headers.authorization).toBe(`Bearer ${store.get('signNowApi').accessToken}`);
 	});
@@ -134,8 +121,7 @@ describe('signNow credential', () => {
 	it('fills the role dropdown from the document named in Document ID', async () => {
 		const doc = sim.seed({ roleNames: ['Tenant', 'Landlord'] });
 		const store = credentials();
-		const { context, pkg } = await signNowLoadOptionsContext(store, { resource: 'embeddedInvite', operation: 'create', documentId: doc.id });
-		const options = await pkg.nodeType('signNow').methods!.loadOptions!.getDocumentRoles.call(context);
+		const options = await runLoadOptions('signNow', 'getDocumentRoles', { resource: 'embeddedInvite', operation: 'create', documentId: doc.id }, store);
 		expect(options).toEqual([
 			{ name: 'Landlord', value: doc.roles[1].unique_id, description: 'Signing order 2' },
 			{ name: 'Tenant', value: doc.roles[0].unique_id, description: 'Signing order 1' },
@@ -143,8 +129,7 @@ describe('signNow credential', () => {
 		expect(sim.received('GET', '/document/:id')[0].path).toBe(`/document/${doc.id}`);
 
 		sim.clearLog();
-		const empty = await signNowLoadOptionsContext(store, { documentId: '' });
-		expect(await pkg.nodeType('signNow').methods!.loadOptions!.getDocumentRoles.call(empty.context)).toEqual([]);
+		expect(await runLoadOptions('signNow', 'getDocumentRoles', { documentId: '' }, store)).toEqual([]);
 		expect(sim.requests).toHaveLength(0);
 	});
 });

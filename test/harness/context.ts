@@ -63,14 +63,16 @@ export async function testCredential(credentialType: string, nodeType: string, s
 		typeof value === 'string' && value.startsWith('=')
 			? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, ''))
 			: (value as string | undefined);
+	const resolveAll = (values: IDataObject | undefined) =>
+		values && Object.fromEntries(Object.entries(values).map(([key, value]) => [key, resolve(value) ?? value]));
 	const request = test.request;
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
 			method: request.method ?? 'GET',
 			url: `${resolve(request.baseURL) ?? ''}${resolve(request.url) ?? ''}`,
-			qs: request.qs,
+			qs: resolveAll(request.qs),
 			body: request.body as IDataObject | undefined,
-			headers: request.headers as IDataObject | undefined,
+			headers: resolveAll(request.headers),
 			json: true,
 			returnFullResponse: true,
 		})) as { body: unknown; statusCode: number };

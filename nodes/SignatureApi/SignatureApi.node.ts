@@ -4,6 +4,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { OperationExecute, OperationMap } from '../shared/router';
 import { requestSettingsProperty, routeItems } from '../shared/router';
 import * as ceremony from './actions/ceremony';
+import * as deliverable from './actions/deliverable';
+import * as envelope from './actions/envelope';
+import * as recipient from './actions/recipient';
 import { assertKeyMode, SIGNATUREAPI } from './transport';
 
 /** Every operation first checks the key's prefix, so a key of the wrong kind sends nothing. */
@@ -21,6 +24,9 @@ function guarded(operations: Record<string, OperationExecute>): Record<string, O
 
 const OPERATIONS: OperationMap = {
 	ceremony: guarded(ceremony.operations),
+	envelope: guarded(envelope.operations),
+	recipient: guarded(recipient.operations),
+	deliverable: guarded(deliverable.operations),
 };
 
 export class SignatureApi implements INodeType {
@@ -43,10 +49,18 @@ export class SignatureApi implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Ceremony', value: 'ceremony' }],
+				options: [
+					{ name: 'Ceremony', value: 'ceremony' },
+					{ name: 'Deliverable', value: 'deliverable' },
+					{ name: 'Envelope', value: 'envelope' },
+					{ name: 'Recipient', value: 'recipient' },
+				],
 				default: 'ceremony',
 			},
 			...ceremony.description,
+			...envelope.description,
+			...recipient.description,
+			...deliverable.description,
 			requestSettingsProperty(SIGNATUREAPI),
 		],
 	};

@@ -319,7 +319,8 @@ export class SignatureApiSimulator extends Simulator {
 		const problems = this.ceremonyProblems(req.body);
 		if (problems.length) return problem(422, 'validation-error', 'Validation Error', 'The request body has invalid fields.', problems);
 		const envelope = this.envelopes.get(r.envelope_id)!;
-		if (envelope.status !== 'in_progress' || ['completed', 'rejected', 'replaced'].includes(r.status)) {
+		// Whether a ceremony can be created while the envelope is still processing is not documented; allowed here.
+		if (!['processing', 'in_progress'].includes(envelope.status) || ['completed', 'rejected', 'replaced'].includes(r.status)) {
 			return problem(409, 'cannot-create-ceremony', 'Cannot Create Ceremony', `Recipient ${r.id} is ${r.status} in an envelope that is ${envelope.status}.`);
 		}
 		for (const c of r.ceremonies) c.revoked = true;

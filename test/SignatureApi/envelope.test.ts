@@ -1,3 +1,4 @@
+import { pathBelowBase } from '../../nodes/SignatureApi/actions/envelope/getMany.operation';
 import { useSignatureApi } from './setup';
 
 const recipient = (overrides: Record<string, unknown> = {}) => ({
@@ -155,6 +156,13 @@ describe('SignatureAPI → Envelope', () => {
 			expect(pages[1].query.cursor).toMatch(/^seq_env_/);
 			expect(pages.every((p) => p.headers['x-api-key'] === sim.testKey)).toBe(true);
 			expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		});
+
+		it('turns links.next into a path below the credential base URL, also behind a proxy or as a relative link', () => {
+			const next = 'https://api.signatureapi.com/v1/envelopes?cursor=seq_abc&limit=20&status=completed';
+			expect(pathBelowBase(next, 'https://api.signatureapi.com/v1')).toEqual({ path: '/envelopes', qs: { cursor: 'seq_abc', limit: '20', status: 'completed' } });
+			expect(pathBelowBase(next, 'https://proxy.example.com/signatureapi')).toEqual({ path: '/envelopes', qs: { cursor: 'seq_abc', limit: '20', status: 'completed' } });
+			expect(pathBelowBase('/v1/envelopes?cursor=seq_x', 'https://api.signatureapi.com/v1')).toEqual({ path: '/envelopes', qs: { cursor: 'seq_x' } });
 		});
 
 		it('with a Limit asks for no more than needed and stops', async () => {

@@ -1,0 +1,61 @@
+import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { verifyStandardWebhook } from '../shared/standardWebhooks';
+import { dashboardRegisteredWebhook, emit, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook } from '../shared/webhook';
+import { SIGNATUREAPI_EVENTS } from './events';
+import { CREDENTIAL_TYPE } from './transport';
+
+export class SignatureApiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SignatureAPI Trigger',
+		name: 'signatureApiTrigger',
+		icon: { light: 'file:../../icons/signatureapi.svg', dark: 'file:../../icons/signatureapi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when SignatureAPI reports an envelope, recipient or deliverable event',
+		defaults: { name: 'SignatureAPI Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			registrationNotice(
+				'the SignatureAPI Dashboard → Settings → Webhooks as a new endpoint, choosing its events there too. Then copy the endpoint’s signing secret (whsec_…) into the credential’s Webhook Signing Secret. Test and live mode have separate endpoints',
+			),
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: SIGNATUREAPI_EVENTS,
+				required: true,
+				default: ['deliverable.generated'],
+				description:
+					'Which events start the workflow; others are acknowledged and ignored. To fetch the signed PDF, use Deliverable Generated: Envelope Completed can arrive before the file exists.',
+			},
+		],
+	};
+
+	webhookMethods = dashboardRegisteredWebhook;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
+		if (!secret) return rejectWebhook(this, 401, 'No webhook signing secret is set in the SignatureAPI credential');
+		const check = verifyStandardWebhook({
+			secret,
+			id: header(this, 'webhook-id'),
+			timestamp: header(this, 'webhook-timestamp'),
+			signature: header(this, 'webhook-signature'),
+			payload: rawBody(this),
+		});
+		if (!check.valid) return rejectWebhook(this, 401, check.reason);
+
+		const event = this.getBodyData() as IDataObject & { type?: string };
+		const events = this.getNodeParameter('events', []) as string[];
+		if (!event.type || !events.includes(event.type)) return ignoreWebhook(`event ${event.type ?? 'without type'} not selected`);
+		// SignatureAPI retries and may deliver an event twice: webhook_id lets a workflow drop repeats.
+		return emit({ ...event, webhook_id: header(this, 'webhook-id') ?? null });
+	}
+}

@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import {
+	authenticationBody,
+	authenticationFields,
+	authenticationLabels,
+	authenticationMethod,
+	ceremonyLabels,
+	ceremonyOptionFields,
+	ceremonyOptionsBody,
+	ceremonyOptionsSchema,
+	rawCeremonyOptions,
+	recipientId,
+} from '../ceremonySettings';
+import { recipientIdField } from '../fields';
+
+const properties: INodeProperties[] = [
+	recipientIdField,
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Method',
+		required: true,
+		default: {},
+		description: 'How the recipient proves who they are, completed in this order. With Email Link first, the link is emailed and no URL is returned.',
+		options: [{ name: 'method', displayName: 'Method', values: authenticationFields('type') }],
+	},
+	...ceremonyOptionFields,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ceremony'], operation: ['create'] } }, properties);
+
+const schema = ceremonyOptionsSchema.extend({
+	recipientId,
+	authentication: z.array(authenticationMethod).min(1, 'Add at least one method, for example Email Link or Custom.'),
+});
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{
+			recipientId: this.getNodeParameter('recipientId', i),
+			authentication: this.getNodeParameter('authentication.method', i, []),
+			...rawCeremonyOptions({
+				redirectUrl: this.getNodeParameter('redirectUrl', i, ''),
+				redirectDelay: this.getNodeParameter('redirectDelay', i, 3),
+				urlVariant: this.getNodeParameter('urlVariant', i, 'standard'),
+				embeddableIn: this.getNodeParameter('embeddableIn', i, ''),
+			} as IDataObject),
+		},
+		i,
+		{ recipientId: 'Recipient ID', ...authenticationLabels, ...ceremonyLabels },
+	);
+	const ceremony = await api.request<IDataObject>(
+		{
+			method: 'POST',
+			path: `/recipients/${encodeURIComponent(params.recipientId)}/ceremonies`,
+			body: { authentication: params.authentication.map(authenticationBody), ...ceremonyOptionsBody(params) },
+		},
+		i,
+	);
+	const notes = ['Creating this ceremony revoked every earlier signing link of this recipient.'];
+	if (ceremony.url === null || ceremony.url === undefined) {
+		notes.unshift('url is null because the first method is Email Link: SignatureAPI emails the signing link to the recipient instead.');
+	}
+	return toItems({ recipient_id: params.recipientId, ...ceremony, notes }, i);
+}

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { deliverableIdField } from '../fields';
+import { deliverableId } from './shared';
+
+export const description = updateDisplayOptions({ show: { resource: ['deliverable'], operation: ['get'] } }, [deliverableIdField]);
+
+const schema = z.object({ deliverableId });
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(this.getNode(), schema, { deliverableId: this.getNodeParameter('deliverableId', i) }, i, {
+		deliverableId: 'Deliverable ID',
+	});
+	const deliverable = await api.request<IDataObject>({ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` }, i);
+	return toItems(deliverable, i);
+}

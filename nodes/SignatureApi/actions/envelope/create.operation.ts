@@ -1,0 +1,387 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import { email, httpsUrl, jsonObject, splitList } from '../../../shared/schemas';
+import type { ApiClient } from '../../../shared/transport/request';
+import { failValidation, validateParameters } from '../../../shared/validation';
+import {
+	authenticationBody,
+	authenticationFields,
+	authenticationLabels,
+	authenticationMethod,
+	ceremonyLabels,
+	ceremonyOptionFields,
+	ceremonyOptionsBody,
+	ceremonyOptionsSchema,
+	rawCeremonyOptions,
+} from '../ceremonySettings';
+
+const LANGUAGES = [
+	{ name: 'Chinese', value: 'zh' },
+	{ name: 'English', value: 'en' },
+	{ name: 'French', value: 'fr' },
+	{ name: 'German', value: 'de' },
+	{ name: 'Hungarian', value: 'hu' },
+	{ name: 'Italian', value: 'it' },
+	{ name: 'Portuguese', value: 'pt' },
+	{ name: 'Spanish', value: 'es' },
+];
+
+const documentValues: INodeProperties[] = [
+	{
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://example.com/agreement.pdf',
+		description: 'Public HTTPS address SignatureAPI downloads the file from',
+	},
+	{
+		displayName: 'Format',
+		name: 'format',
+		type: 'options',
+		options: [
+			{ name: 'PDF', value: 'pdf' },
+			{ name: 'DOCX', value: 'docx' },
+		],
+		default: 'pdf',
+	},
+	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Shown to recipients; the file name if empty' },
+	{ displayName: 'Key', name: 'key', type: 'string', default: '', description: 'Your own name for the document, unique in the envelope' },
+	{
+		displayName: 'Places (JSON)',
+		name: 'places',
+		type: 'json',
+		default: '[]',
+		description:
+			'Where recipients sign or fill in: a list such as [{"key": "sig1", "type": "signature", "recipient_key": "client"}]. Each recipient_key must be the Key of a recipient below.',
+	},
+	{
+		displayName: 'Template Data (JSON)',
+		name: 'data',
+		type: 'json',
+		default: '{}',
+		description: 'Values for the placeholders of a DOCX template',
+		displayOptions: { show: { format: ['docx'] } },
+	},
+];
+
+const recipientValues: INodeProperties[] = [
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'Signer', value: 'signer' },
+			{ name: 'Approver', value: 'approver', description: 'Approves without signing' },
+			{ name: 'Preparer', value: 'preparer', description: 'Fills in fields before the others' },
+			{ name: 'Automatic Signer', value: 'automatic_signer', description: 'Your own signature, applied without a ceremony' },
+		],
+		default: 'signer',
+	},
+	{
+		displayName: 'Key',
+		name: 'key',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'client',
+		description: 'Your name for this recipient, unique in the envelope; places refer to it',
+	},
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	...authenticationFields('authType').map((field) =>
+		field.name === 'authType' ? { ...field, displayName: 'Authentication', description: 'How the recipient proves who they are in the ceremony' } : field,
+	),
+	...ceremonyOptionFields,
+	{
+		displayName: 'Ceremony Creation',
+		name: 'ceremonyCreation',
+		type: 'options',
+		options: [
+			{ name: 'Automatic', value: 'automatic', description: 'SignatureAPI creates the ceremony with the settings above' },
+			{ name: 'Manual', value: 'manual', description: 'You create it later with Ceremony → Create' },
+		],
+		default: 'automatic',
+	},
+	{
+		displayName: 'Delivery',
+		name: 'deliveryType',
+		type: 'options',
+		options: [
+			{ name: 'Email', value: 'email', description: 'SignatureAPI emails the recipient' },
+			{ name: 'None', value: 'none', description: 'No email: you show the ceremony in your app' },
+		],
+		default: 'email',
+	},
+];
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Shown to recipients, 1 to 500 characters',
+	},
+	{
+		displayName: 'Documents',
+		name: 'documents',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Document',
+		required: true,
+		default: {},
+		description: '1 to 10 files, by public HTTPS URL',
+		options: [{ name: 'document', displayName: 'Document', values: documentValues }],
+	},
+	{
+		displayName: 'Recipients',
+		name: 'recipients',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Recipient',
+		required: true,
+		default: {},
+		options: [{ name: 'recipient', displayName: 'Recipient', values: recipientValues }],
+	},
+	{
+		displayName: 'Routing',
+		name: 'routing',
+		type: 'options',
+		options: [
+			{ name: 'Sequential', value: 'sequential', description: 'One recipient after the other, in the order above' },
+			{ name: 'Parallel', value: 'parallel', description: 'Everyone at the same time' },
+		],
+		default: 'sequential',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'Internal name, not shown to recipients' },
+			{ displayName: 'Language', name: 'language', type: 'options', options: LANGUAGES, default: 'en', description: 'Language of the emails and the ceremony' },
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Metadata',
+				default: {},
+				description: 'Up to 10 pairs (keys up to 32 characters, values up to 1000), returned in every event of the envelope',
+				options: [
+					{
+						name: 'pair',
+						displayName: 'Pair',
+						values: [
+							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Topics',
+				name: 'topics',
+				type: 'string',
+				default: '',
+				placeholder: 'sales, q4',
+				description: 'Up to 10 tags separated by commas, for filtering lists and webhooks',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['create'] } }, properties);
+
+const place = z
+	.object({
+		key: z.string().min(1, 'Each place needs a key.'),
+		type: z.string().min(1, 'Each place needs a type such as signature, initials, text_input or checkbox.'),
+		recipient_key: z.string().min(1, 'Each place needs the recipient_key of a recipient.'),
+	})
+	.passthrough();
+
+const jsonArray = z.preprocess(
+	(v) => {
+		if (typeof v !== 'string') return v;
+		if (v.trim() === '') return [];
+		try {
+			return JSON.parse(v);
+		} catch {
+			return v;
+		}
+	},
+	z.array(place, { invalid_type_error: 'Must be a JSON list such as [{"key": "sig1", "type": "signature", "recipient_key": "client"}].' }),
+);
+
+const documentSchema = z.object({
+	url: httpsUrl,
+	format: z.enum(['pdf', 'docx'], { errorMap: () => ({ message: 'Must be pdf or docx.' }) }),
+	title: z.string().trim().optional(),
+	key: z.string().trim().optional(),
+	places: jsonArray,
+	data: jsonObject.optional(),
+});
+
+const recipientSchema = ceremonyOptionsSchema
+	.extend({
+		type: z.enum(['signer', 'approver', 'preparer', 'automatic_signer'], {
+			errorMap: () => ({ message: 'Must be signer, approver, preparer or automatic_signer.' }),
+		}),
+		key: z.string().trim().min(1, 'Each recipient needs a key, such as client.'),
+		name: z.string().trim().min(1, 'Each recipient needs a name.'),
+		// An automatic signer is the sender's own signature; whether it needs an email is unconfirmed.
+		email: z.union([email, z.literal('')]),
+		authentication: authenticationMethod,
+		ceremonyCreation: z.enum(['automatic', 'manual']),
+		deliveryType: z.enum(['email', 'none']),
+	})
+	.superRefine((r, ctx) => {
+		if (r.type !== 'automatic_signer' && !r.email) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['email'], message: 'Must be an email address such as name@example.com.' });
+		}
+	});
+
+const schema = z.object({
+	title: z.string().trim().min(1, 'A title is required.').max(500, 'At most 500 characters.'),
+	documents: z.array(documentSchema).min(1, 'Add at least one document.').max(10, 'At most 10 documents.'),
+	recipients: z.array(recipientSchema).min(1, 'Add at least one recipient.'),
+	routing: z.enum(['sequential', 'parallel'], { errorMap: () => ({ message: 'Must be sequential or parallel.' }) }),
+	label: z.string().trim().optional(),
+	language: z.enum(['en', 'es', 'fr', 'it', 'pt', 'de', 'zh', 'hu'], { errorMap: () => ({ message: 'Must be en, es, fr, it, pt, de, zh or hu.' }) }).optional(),
+	metadata: z
+		.array(
+			z.object({
+				key: z.string().trim().min(1, 'Each metadata pair needs a key.').max(32, 'Keys are at most 32 characters.'),
+				value: z.string().max(1000, 'Values are at most 1000 characters.'),
+			}),
+		)
+		.max(10, 'At most 10 metadata pairs.'),
+	topics: z.array(z.string()).max(10, 'At most 10 topics.'),
+});
+
+const labels = {
+	...ceremonyLabels,
+	...authenticationLabels,
+	authentication: 'Authentication',
+	title: 'Title',
+	documents: 'Documents',
+	recipients: 'Recipients',
+	routing: 'Routing',
+	label: 'Label',
+	language: 'Language',
+	metadata: 'Metadata',
+	topics: 'Topics',
+	url: 'URL',
+	format: 'Format',
+	key: 'Key',
+	places: 'Places (JSON)',
+	data: 'Template Data (JSON)',
+	name: 'Name',
+	email: 'Email',
+	ceremonyCreation: 'Ceremony Creation',
+	deliveryType: 'Delivery',
+	value: 'Value',
+};
+
+function duplicates(values: string[]): string[] {
+	return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+}
+
+/** What SignatureAPI would refuse with a 422 and the form cannot check one field at a time. */
+function crossFieldProblems(params: z.infer<typeof schema>): string[] {
+	const problems: string[] = [];
+	const recipientKeys = params.recipients.map((r) => r.key);
+	for (const key of duplicates(recipientKeys)) problems.push(`Recipients → Key: "${key}" is used twice. Each recipient needs its own key.`);
+	const documentKeys = params.documents.map((d) => d.key).filter((k): k is string => Boolean(k));
+	for (const key of duplicates(documentKeys)) problems.push(`Documents → Key: "${key}" is used twice. Each document needs its own key.`);
+	for (const key of duplicates(params.metadata.map((m) => m.key))) problems.push(`Metadata → Key: "${key}" is used twice.`);
+	params.documents.forEach((d, i) =>
+		d.places.forEach((p, j) => {
+			if (!recipientKeys.includes(p.recipient_key)) {
+				problems.push(
+					`Documents → #${i + 1} → Places (JSON) → #${j + 1}: recipient_key "${p.recipient_key}" is not allowed. It must be the Key of a recipient: ${recipientKeys.map((k) => `"${k}"`).join(', ')}.`,
+				);
+			}
+		}),
+	);
+	return problems;
+}
+
+function recipientBody(r: z.infer<typeof recipientSchema>): IDataObject {
+	const body: IDataObject = { type: r.type, key: r.key, name: r.name, ...(r.email ? { email: r.email } : {}) };
+	if (r.type !== 'automatic_signer') {
+		body.ceremony = { authentication: [authenticationBody(r.authentication)], ...ceremonyOptionsBody(r) };
+		body.ceremony_creation = r.ceremonyCreation;
+		body.delivery_type = r.deliveryType;
+	}
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const recipients = (this.getNodeParameter('recipients.recipient', i, []) as IDataObject[]).map((r) => ({
+		type: r.type ?? 'signer',
+		key: r.key ?? '',
+		name: r.name ?? '',
+		email: r.email ?? '',
+		authentication: { type: r.authType ?? 'email_link', subjectOverride: r.subjectOverride, messageOverride: r.messageOverride, provider: r.provider, data: r.data },
+		ceremonyCreation: r.ceremonyCreation ?? 'automatic',
+		deliveryType: r.deliveryType ?? 'email',
+		...rawCeremonyOptions(r),
+	}));
+	const documents = (this.getNodeParameter('documents.document', i, []) as IDataObject[]).map((d) => ({
+		url: d.url ?? '',
+		format: d.format ?? 'pdf',
+		title: d.title || undefined,
+		key: d.key || undefined,
+		places: d.places ?? [],
+		data: d.format === 'docx' ? d.data : undefined,
+	}));
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{
+			title: this.getNodeParameter('title', i),
+			documents,
+			recipients,
+			routing: this.getNodeParameter('routing', i, 'sequential'),
+			label: options.label || undefined,
+			language: options.language,
+			metadata: ((options.metadata as IDataObject | undefined)?.pair as IDataObject[] | undefined) ?? [],
+			topics: splitList(options.topics),
+		},
+		i,
+		labels,
+	);
+	const problems = crossFieldProblems(params);
+	if (problems.length) failValidation(this.getNode(), problems, i);
+
+	const body: IDataObject = {
+		title: params.title,
+		...(params.label ? { label: params.label } : {}),
+		documents: params.documents.map((d) => ({
+			url: d.url,
+			format: d.format,
+			...(d.title ? { title: d.title } : {}),
+			...(d.key ? { key: d.key } : {}),
+			...(d.places.length ? { places: d.places as IDataObject[] } : {}),
+			...(d.data && Object.keys(d.data).length ? { data: d.data as IDataObject } : {}),
+		})),
+		recipients: params.recipients.map(recipientBody),
+		routing: params.routing,
+		...(params.language ? { language: params.language } : {}),
+		...(params.metadata.length ? { metadata: Object.fromEntries(params.metadata.map((m) => [m.key, m.value])) } : {}),
+		...(params.topics.length ? { topics: params.topics } : {}),
+	};
+	const envelope = await api.request<IDataObject>({ method: 'POST', path: '/envelopes', body }, i);
+	return toItems(envelope, i);
+}

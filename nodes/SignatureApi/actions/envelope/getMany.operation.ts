@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagination';
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+
+/** SignatureAPI returns at most 20 envelopes per page. */
+const PAGE_SIZE = 20;
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Canceled', value: 'canceled' },
+					{ name: 'Completed', value: 'completed' },
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'In Progress', value: 'in_progress' },
+					{ name: 'Processing', value: 'processing' },
+				],
+				default: 'in_progress',
+			},
+			{ displayName: 'Topic', name: 'topic', type: 'string', default: '', description: 'Only envelopes tagged with this topic' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['getMany'] } }, properties);
+
+const schema = z.object({
+	limit: z.number().int('Must be a whole number.').min(1, 'Must be 1 or more.').or(z.literal(Infinity)),
+	status: z.enum(['processing', 'in_progress', 'completed', 'failed', 'canceled']).optional(),
+	topic: z.string().trim().optional(),
+});
+
+interface EnvelopePage {
+	links?: { next?: string | null; previous?: string | null };
+	data?: IDataObject[];
+}
+
+/**
+ * links.next is an opaque absolute URL. The client takes paths below the credential's base URL,
+ * so the part after the base path is kept, query included (the cursor stays as SignatureAPI wrote it).
+ */
+export function pathBelowBase(next: string, baseUrl: string): { path: string; qs: IDataObject } {
+	const url = new URL(next, `${baseUrl}/`);
+	const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
+	const path = basePath && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : url.pathname.replace(/^\/v1(?=\/)/, '');
+	return { path, qs: Object.fromEntries(url.searchParams) };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const { limit } = readPaging(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{ limit, status: filters.status, topic: filters.topic || undefined },
+		i,
+		{ limit: 'Limit', status: 'Status', topic: 'Topic' },
+	);
+	const baseUrl = await api.baseUrl();
+	const envelopes = await collectPages<IDataObject, { path: string; qs: IDataObject }>(async (cursor, wanted) => {
+		const request = cursor ?? {
+			path: '/envelopes',
+			qs: {
+				limit: Math.min(PAGE_SIZE, wanted),
+				...(params.status ? { status: params.status } : {}),
+				...(params.topic ? { topic: params.topic } : {}),
+			},
+		};
+		const page = await api.request<EnvelopePage>({ method: 'GET', ...request }, i);
+		const next = page.links?.next;
+		return { items: page.data ?? [], next: next ? pathBelowBase(next, baseUrl) : undefined };
+	}, params.limit);
+	return toItems(envelopes, i);
+}

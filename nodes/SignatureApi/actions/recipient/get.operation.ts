@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { recipientId } from '../ceremonySettings';
+import { recipientIdField } from '../fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['get'] } }, [recipientIdField]);
+
+const schema = z.object({ recipientId });
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(this.getNode(), schema, { recipientId: this.getNodeParameter('recipientId', i) }, i, {
+		recipientId: 'Recipient ID',
+	});
+	const recipient = await api.request<IDataObject>({ method: 'GET', path: `/recipients/${encodeURIComponent(params.recipientId)}` }, i);
+	return toItems(recipient, i);
+}

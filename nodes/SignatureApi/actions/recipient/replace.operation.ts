@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import { email } from '../../../shared/schemas';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { recipientId } from '../ceremonySettings';
+import { recipientIdField } from '../fields';
+
+const properties: INodeProperties[] = [
+	recipientIdField,
+	{ displayName: 'New Name', name: 'name', type: 'string', required: true, default: '' },
+	{ displayName: 'New Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['replace'] } }, properties);
+
+const schema = z.object({ recipientId, name: z.string().trim().min(1, 'A name is required.'), email });
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(
+		this.getNode(),
+		schema,
+		{ recipientId: this.getNodeParameter('recipientId', i), name: this.getNodeParameter('name', i), email: this.getNodeParameter('email', i) },
+		i,
+		{ recipientId: 'Recipient ID', name: 'New Name', email: 'New Email' },
+	);
+	const replacement = await api.request<IDataObject>(
+		{
+			method: 'POST',
+			path: `/recipients/${encodeURIComponent(params.recipientId)}/replace`,
+			body: { name: params.name, email: params.email },
+		},
+		i,
+	);
+	return toItems(
+		{
+			replaced_recipient_id: params.recipientId,
+			...replacement,
+			note: 'The replacement has a new recipient ID. Create a new ceremony for it (Ceremony → Create) if it is signed in your app.',
+		},
+		i,
+	);
+}

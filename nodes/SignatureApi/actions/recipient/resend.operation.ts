@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { toItems } from '../../../shared/router';
+import type { ApiClient } from '../../../shared/transport/request';
+import { validateParameters } from '../../../shared/validation';
+import { recipientId } from '../ceremonySettings';
+import { recipientIdField } from '../fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['resend'] } }, [recipientIdField]);
+
+const schema = z.object({ recipientId });
+
+export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+	const params = validateParameters(this.getNode(), schema, { recipientId: this.getNodeParameter('recipientId', i) }, i, {
+		recipientId: 'Recipient ID',
+	});
+	// Allowed while the recipient is sent or soft-bounced in an envelope in progress, with a cooldown.
+	const answer = await api.request<IDataObject>({ method: 'POST', path: `/recipients/${encodeURIComponent(params.recipientId)}/resend` }, i);
+	return toItems({ recipient_id: params.recipientId, resent: true, ...answer }, i);
+}

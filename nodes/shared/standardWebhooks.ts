@@ -1,0 +1,68 @@
+import { createHmac } from 'crypto';
+
+import { safeEqual } from './webhook';
+
+/** The Standard Webhooks spec (standardwebhooks.com): how far a timestamp may be from now, either way. */
+export const STANDARD_WEBHOOKS_TOLERANCE_SECONDS = 5 * 60;
+
+export interface StandardWebhookInput {
+	/** The endpoint's signing secret, "whsec_" followed by base64. */
+	secret: string;
+	/** Header values: webhook-id, webhook-timestamp (Unix seconds), webhook-signature. */
+	id: string | undefined;
+	timestamp: string | undefined;
+	signature: string | undefined;
+	/** The body exactly as received. */
+	payload: Buffer | string;
+	toleranceSeconds?: number;
+	nowMs?: number;
+}
+
+export type StandardWebhookResult = { valid: true } | { valid: false; reason: string };
+
+/**
+ * Verifies a Standard Webhooks request: the timestamp must be within the tolerance of now, and one
+ * of the space-separated "v1,<base64>" signatures must equal base64 HMAC-SHA256, keyed with the
+ * base64-decoded secret, of "{id}.{timestamp}.{body}". Compared in constant time.
+ */
+export function verifyStandardWebhook(input: StandardWebhookInput): StandardWebhookResult {
+	const { id, timestamp, signature } = input;
+	if (!id || !timestamp || !signature) {
+		return { valid: false, reason: 'Missing webhook-id, webhook-timestamp or webhook-signature header' };
+	}
+	if (!/^\d+$/.test(timestamp.trim())) return { valid: false, reason: 'webhook-timestamp is not a Unix time in seconds' };
+	const tolerance = input.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
+	const now = Math.floor((input.nowMs ?? Date.now()) / 1000);
+	if (Math.abs(now - Number(timestamp.trim())) > tolerance) {
+		return { valid: false, reason: 'webhook-timestamp is too far from the current time' };
+	}
+	const key = secretKey(input.secret);
+	if (!key) return { valid: false, reason: 'The webhook signing secret is not a whsec_ secret' };
+	const payload = Buffer.isBuffer(input.payload) ? input.payload : Buffer.from(input.payload, 'utf8');
+	const expected = createHmac('sha256', key)
+		.update(Buffer.concat([Buffer.from(`${id}.${timestamp.trim()}.`, 'utf8'), payload]))
+		.digest('base64');
+	let matched = false;
+	for (const entry of signature.trim().split(/\s+/)) {
+		const [version, value] = entry.split(',', 2);
+		// Every entry is compared, so the time taken does not reveal which one matched.
+		if (version === 'v1' && value !== undefined && safeEqual(expected, value)) matched = true;
+	}
+	return matched ? { valid: true } : { valid: false, reason: 'No valid signature in webhook-signature' };
+}
+
+/** The HMAC key: the secret without its "whsec_" prefix, base64-decoded; undefined if unusable. */
+function secretKey(secret: string): Buffer | undefined {
+	const encoded = secret.trim().replace(/^whsec_/, '');
+	if (!encoded || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) return undefined;
+	const key = Buffer.from(encoded, 'base64');
+	return key.length ? key : undefined;
+}
+
+/** Signs like a Standard Webhooks sender: the "v1,<base64>" value of webhook-signature. */
+export function signStandardWebhook(secret: string, id: string, timestamp: string, payload: Buffer | string): string {
+	const key = secretKey(secret);
+	if (!key) throw new Error('The webhook signing secret is not a whsec_ secret');
+	const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8');
+	return `v1,${createHmac('sha256', key).update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`, 'utf8'), body])).digest('base64')}`;
+}

@@ -1,0 +1,76 @@
+import { ceremonyParams, useSignatureApi } from './setup';
+
+describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', () => {
+	const { sim, run } = useSignatureApi();
+
+	it('completes 60 items with 60 good results and none failed, pacing itself to the limit', async () => {
+		const { recipient } = sim.seedEnvelope();
+		const input = Array.from({ length: 60 }, (_, i) => ({ json: { n: i } }));
+		const started = Date.now();
+		const { items, error } = await run(
+			'ceremony',
+			ceremonyParams({ recipientId: recipient.id, authentication: { method: [{ type: 'custom', provider: 'acme', data: '={{ { "n": $json.n } }}' }] } }),
+			{ input, continueOnFail: true },
+		);
+		const elapsed = Date.now() - started;
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(60);
+		expect(items.filter((item) => item.json.error !== undefined)).toHaveLength(0);
+		items.forEach((item, i) => {
+			expect(item.json.url).toMatch(/^https:\/\/sign\.signatureapi\.com\//);
+			expect(item.pairedItem).toEqual({ item: i });
+		});
+
+		const received = sim.received('POST', '/recipients/:id/ceremonies');
+		const accepted = received.filter((r) => !sim.throttled.includes(r));
+		expect(accepted).toHaveLength(60);
+		// Each item's own body reached the API exactly once with success.
+		expect(accepted.map((r) => r.body.authentication[0].data.n).sort((a: number, b: number) => a - b)).toEqual(input.map((i) => i.json.n));
+		// Any 429 was retried: every request beyond the 60 accepted ones is a throttled one.
+		expect(received.length - accepted.length).toBe(sim.throttled.length);
+		// Paced, not bursting: 10 at once, then 10 per second, so 60 take at least 5 s.
+		expect(elapsed).toBeGreaterThanOrEqual(4900);
+		// No one-second window holds more than the bucket allows (burst 10 + 10 refilled).
+		const times = accepted.map((r) => r.at).sort((a, b) => a - b);
+		for (let i = 0; i < times.length; i++) {
+			expect(times.filter((t) => t >= times[i] && t < times[i] + 1000).length).toBeLessThanOrEqual(20);
+		}
+		// After the first second, no whole second exceeded 10 requests.
+		const first = times[0];
+		const perSecond = new Map<number, number>();
+		for (const t of times.filter((t) => t - first >= 1000)) perSecond.set(Math.floor((t - first) / 1000), (perSecond.get(Math.floor((t - first) / 1000)) ?? 0) + 1);
+		expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(11);
+	}, 20000);
+
+	it('honours Retry-After when the key is already exhausted by someone else, and the items still succeed', async () => {
+		const { recipient } = sim.seedEnvelope();
+		sim.drain(sim.testKey);
+		const { items, error } = await run('ceremony', ceremonyParams({ recipientId: recipient.id }), {
+			input: [{ json: {} }, { json: {} }, { json: {} }],
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		expect(sim.throttled.length).toBeGreaterThanOrEqual(1);
+		const [throttled] = sim.throttled;
+		const retried = sim.received('POST').filter((r) => r.at > throttled.at && !sim.throttled.includes(r));
+		expect(retried).toHaveLength(3);
+		// Retry-After: 1 means no request went out again within that second.
+		expect(retried[0].at - throttled.at).toBeGreaterThanOrEqual(950);
+	});
+
+	it('fails the item with the vendor’s 429 problem and a plain hint once retries run out', async () => {
+		const { recipient } = sim.seedEnvelope();
+		const tooMany = {
+			kind: 'status' as const,
+			status: 429,
+			headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
+			body: { type: 'https://signatureapi.com/docs/v1/errors/too-many-requests', title: 'Too Many Requests', status: 429, detail: 'Rate limit exceeded.' },
+		};
+		sim.inject(tooMany, 4);
+		const { error } = await run('ceremony', ceremonyParams({ recipientId: recipient.id }));
+		expect(sim.received('POST')).toHaveLength(4);
+		expect(error?.message).toBe('SignatureAPI [too-many-requests]: Too Many Requests: Rate limit exceeded.');
+		expect((error as any).description).toContain('Still failing after 3 retries');
+	});
+});

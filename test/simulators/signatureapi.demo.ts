@@ -1,0 +1,23 @@
+import type { DemoSetup } from './demo-setup';
+import { SignatureApiSimulator } from './signatureapi';
+
+export const demo: DemoSetup = {
+	credentialTypes: ['signatureApiApi'],
+	async start() {
+		const sim = await new SignatureApiSimulator().start();
+		return {
+			credentials: {
+				signatureApiApi: { apiKey: sim.testKey, webhookSecret: '', environment: 'custom', customUrl: sim.baseUrl },
+			},
+			// Examples that start from an existing envelope or recipient get them seeded under the IDs they use.
+			prepare(workflow) {
+				for (const node of workflow.nodes) {
+					const { recipientId, envelopeId } = node.parameters as Record<string, unknown>;
+					if (typeof recipientId === 'string' && recipientId.startsWith('re_')) sim.seedEnvelope({}, { id: recipientId });
+					if (typeof envelopeId === 'string' && !envelopeId.startsWith('=') && envelopeId) sim.seedEnvelope({ id: envelopeId });
+				}
+			},
+			stop: () => sim.stop(),
+		};
+	},
+};

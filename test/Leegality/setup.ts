@@ -1,40 +1,16 @@
-import { CredentialStore } from '../harness/credentials';
-import { runNode } from '../harness/run';
+import { type RunOptions, useVendor } from '../harness/vendor';
 import { LeegalitySimulator } from '../simulators/leegality';
 
 /** One Leegality simulator per test file, and credentials pointing at it. */
 export function useLeegality() {
-	const sim = new LeegalitySimulator();
-	beforeAll(async () => {
-		await sim.start();
+	const vendor = useVendor({
+		simulator: new LeegalitySimulator(),
+		nodeType: 'leegality',
+		credentialType: 'leegalityApi',
+		credentials: (sim) => ({ authToken: sim.authToken, privateSaltSecret: sim.privateSalt, environment: 'custom', customUrl: sim.baseUrl }),
 	});
-	afterAll(async () => {
-		await sim.stop();
-	});
-	beforeEach(() => sim.clearLog());
-
-	const credentials = (overrides: Record<string, string> = {}) =>
-		new CredentialStore({
-			leegalityApi: {
-				authToken: sim.authToken,
-				privateSaltSecret: sim.privateSalt,
-				environment: 'custom',
-				customUrl: sim.baseUrl,
-				...overrides,
-			},
-		});
-
-	const run = (
-		parameters: Record<string, unknown>,
-		options: { input?: any[]; continueOnFail?: boolean; store?: CredentialStore; token?: string } = {},
-	) =>
-		runNode({
-			type: 'leegality',
-			parameters: parameters as never,
-			credentials: options.store ?? credentials(options.token ? { authToken: options.token } : {}),
-			input: options.input,
-			continueOnFail: options.continueOnFail,
-		});
-
-	return { sim, credentials, run };
+	/** `token` runs with another account's Auth Token, e.g. the invitee's for DocSigner signing. */
+	const run = (parameters: Record<string, unknown>, options: RunOptions & { token?: string } = {}) =>
+		vendor.run(parameters, { ...options, store: options.store ?? (options.token ? vendor.credentials({ authToken: options.token }) : undefined) });
+	return { ...vendor, run };
 }

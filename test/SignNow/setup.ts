@@ -1,53 +1,30 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { CredentialStore } from '../harness/credentials';
-import { runNode } from '../harness/run';
+import { useVendor } from '../harness/vendor';
 import { SignNowSimulator, taggedPdf } from '../simulators/signnow';
 
 /** One signNow simulator per test file, and password-grant credentials pointing at it. */
 export function useSignNow() {
-	const sim = new SignNowSimulator();
-	beforeAll(async () => {
-		await sim.start();
+	const vendor = useVendor({
+		simulator: new SignNowSimulator(),
+		nodeType: 'signNow',
+		credentialType: 'signNowApi',
+		credentials: (sim) => ({
+			authentication: 'passwordGrant',
+			clientId: sim.clientId,
+			clientSecret: sim.clientSecret,
+			username: sim.username,
+			password: sim.password,
+			pastedToken: '',
+			webhookSecret: '',
+			environment: 'custom',
+			customUrl: sim.baseUrl,
+			accessToken: '',
+		}),
 	});
-	afterAll(async () => {
-		await sim.stop();
-	});
-	beforeEach(() => sim.clearLog());
-
-	const credentials = (overrides: Record<string, string> = {}) =>
-		new CredentialStore({
-			signNowApi: {
-				authentication: 'passwordGrant',
-				clientId: sim.clientId,
-				clientSecret: sim.clientSecret,
-				username: sim.username,
-				password: sim.password,
-				pastedToken: '',
-				webhookSecret: '',
-				environment: 'custom',
-				customUrl: sim.baseUrl,
-				accessToken: '',
-				...overrides,
-			},
-		});
-
-	const run = (
-		parameters: Record<string, unknown>,
-		options: { input?: INodeExecutionData[]; continueOnFail?: boolean; store?: CredentialStore } = {},
-	) =>
-		runNode({
-			type: 'signNow',
-			parameters: parameters as never,
-			credentials: options.store ?? credentials(),
-			input: options.input,
-			continueOnFail: options.continueOnFail,
-		});
-
 	/** Requests other than the token fetch: what the node itself sent. */
-	const apiRequests = () => sim.requests.filter((r) => r.path !== '/oauth2/token');
-
-	return { sim, credentials, run, apiRequests };
+	const apiRequests = () => vendor.sim.requests.filter((r) => r.path !== '/oauth2/token');
+	return { ...vendor, apiRequests };
 }
 
 export function pdfItem(roles: string[], fileName = 'contract.pdf'): INodeExecutionData {

@@ -1,33 +1,15 @@
-import { CredentialStore } from '../harness/credentials';
-import { runNode } from '../harness/run';
+import { useVendor } from '../harness/vendor';
 import { UmbrellaSimulator } from '../simulators/umbrella';
 
 /** One Umbrella simulator per test file, and a credential pointing at it. */
 export function useUmbrella() {
-	const sim = new UmbrellaSimulator();
-	beforeAll(async () => {
-		await sim.start();
+	return useVendor({
+		simulator: new UmbrellaSimulator(),
+		nodeType: 'umbrella',
+		credentialType: 'umbrellaApi',
+		credentials: (sim) => ({ apiKey: sim.apiKey, customerId: sim.customerId, environment: 'custom', customUrl: sim.baseUrl, accessToken: '' }),
+		defaults: { resource: 'qesOnboarding' },
 	});
-	afterAll(async () => {
-		await sim.stop();
-	});
-	beforeEach(() => sim.clearLog());
-
-	const credentials = (overrides: Record<string, string> = {}) =>
-		new CredentialStore({
-			umbrellaApi: { apiKey: sim.apiKey, customerId: sim.customerId, environment: 'custom', customUrl: sim.baseUrl, accessToken: '', ...overrides },
-		});
-
-	const run = (parameters: Record<string, unknown>, options: { input?: any[]; continueOnFail?: boolean; store?: CredentialStore } = {}) =>
-		runNode({
-			type: 'umbrella',
-			parameters: { resource: 'qesOnboarding', ...parameters } as never,
-			credentials: options.store ?? credentials(),
-			input: options.input,
-			continueOnFail: options.continueOnFail,
-		});
-
-	return { sim, credentials, run };
 }
 
 /** The seed's example request, as node parameters. */

@@ -2,7 +2,7 @@ import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, I
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { dashboardRegisteredWebhook, emit, ignoreWebhook, registrationNotice, rejectWebhook } from '../shared/webhook';
-import { isLeegalityMac } from './webhookMac';
+import { isLeegalityMac } from './trigger/webhookMac';
 
 /** Only documentId is covered by the mac: everything else in the call could have been altered. */
 export const VERIFICATION_NOTE =

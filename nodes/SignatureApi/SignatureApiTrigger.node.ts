@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { verifyStandardWebhook } from '../shared/standardWebhooks';
 import { dashboardRegisteredWebhook, emit, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook } from '../shared/webhook';
-import { SIGNATUREAPI_EVENTS } from './events';
+import { SIGNATUREAPI_EVENTS } from './trigger/events';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class SignatureApiTrigger implements INodeType {

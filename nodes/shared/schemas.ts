@@ -58,16 +58,22 @@ export function splitList(value: unknown): string[] {
 		.filter(Boolean);
 }
 
-/** A JSON object typed into a json parameter (n8n may hand over a string or an object). */
+/** JSON typed into a json parameter: n8n may hand over a string or the parsed value. */
+const parseJsonText = (empty: unknown) => (v: unknown) => {
+	if (typeof v !== 'string') return v;
+	if (v.trim() === '') return empty;
+	try {
+		return JSON.parse(v);
+	} catch {
+		return v;
+	}
+};
+
 export const jsonObject = z.preprocess(
-	(v) => {
-		if (typeof v !== 'string') return v;
-		if (v.trim() === '') return {};
-		try {
-			return JSON.parse(v);
-		} catch {
-			return v;
-		}
-	},
+	parseJsonText({}),
 	z.record(z.unknown(), { invalid_type_error: 'Must be a JSON object such as {"key": "value"}.' }),
 );
+
+/** A JSON list of `item`s; `example` shows the expected form in the error message. */
+export const jsonArray = <T extends z.ZodTypeAny>(item: T, example: string) =>
+	z.preprocess(parseJsonText([]), z.array(item, { invalid_type_error: `Must be a JSON list such as ${example}.` }));

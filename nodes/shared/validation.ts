@@ -14,6 +14,14 @@ function showValue(value: unknown): string {
 function valueAt(input: unknown, path: Array<string | number>): unknown {
 	let cur: unknown = input;
 	for (const key of path) {
+		// A JSON parameter arrives as text; its inner values are looked up in the parsed text.
+		if (typeof cur === 'string') {
+			try {
+				cur = JSON.parse(cur);
+			} catch {
+				return undefined;
+			}
+		}
 		if (cur === null || typeof cur !== 'object') return undefined;
 		cur = (cur as Record<string | number, unknown>)[key];
 	}

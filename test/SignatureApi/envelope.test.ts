@@ -115,11 +115,26 @@ describe('SignatureAPI → Envelope', () => {
 		['11 topics', { options: { topics: 'a,b,c,d,e,f,g,h,i,j,k' } }, 'Topics: ["a","b"'],
 		['two recipients with the same key', { recipients: { recipient: [recipient(), recipient({ email: 'b@example.com' })] } }, 'Recipients → Key: "client" is used twice.'],
 		['a place for an unknown recipient', { documents: { document: [{ url: 'https://example.com/a.pdf', format: 'pdf', places: '[{"key":"s","type":"signature","recipient_key":"cleint"}]' }] } }, 'recipient_key "cleint" is not allowed. It must be the Key of a recipient: "client".'],
+		['a further step of an unknown type', { recipients: { recipient: [recipient({ furtherAuthentication: '[{"type": "sms"}]' })] } }, 'Recipients → #1 → Further Authentication Steps (JSON) → #1 → Method: "sms" is not allowed. Must be email_link, email_code or custom.'],
+		['a further custom step without provider', { recipients: { recipient: [recipient({ furtherAuthentication: '[{"type": "custom"}]' })] } }, 'Further Authentication Steps (JSON) → #1 → Provider'],
+		['further steps that are not a list', { recipients: { recipient: [recipient({ furtherAuthentication: '{"type": "email_code"}' })] } }, 'Must be a JSON list such as [{"type": "email_code"}].'],
 	])('Create rejects %s before any request', async (_case, overrides, message) => {
 		const { error, items } = await run('envelope', createParams(overrides));
 		expect(items).toHaveLength(0);
 		expect(error?.message).toContain(message);
 		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('Create sends the recipient’s first authentication step and any further ones, in order', async () => {
+		const steps = '[{"type": "email_code"}, {"type": "custom", "provider": "intranet-sso", "data": {"employee": "E-17"}}]';
+		const { error } = await run('envelope', createParams({ recipients: { recipient: [recipient({ furtherAuthentication: steps })] } }));
+		expect(error).toBeUndefined();
+		const [received] = sim.received('POST', '/envelopes');
+		expect(received.body.recipients[0].ceremony.authentication).toEqual([
+			{ type: 'email_link' },
+			{ type: 'email_code' },
+			{ type: 'custom', provider: 'intranet-sso', data: { employee: 'E-17' } },
+		]);
 	});
 
 	it('Create fails the item with the vendor’s blocked-email problem and hint', async () => {

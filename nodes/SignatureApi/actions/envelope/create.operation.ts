@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
-import { email, httpsUrl, jsonObject, splitList } from '../../../shared/schemas';
+import { email, httpsUrl, jsonArray, jsonObject, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
 import {
@@ -96,6 +96,14 @@ const recipientValues: INodeProperties[] = [
 	...authenticationFields('authType').map((field) =>
 		field.name === 'authType' ? { ...field, displayName: 'Authentication', description: 'How the recipient proves who they are in the ceremony' } : field,
 	),
+	{
+		displayName: 'Further Authentication Steps (JSON)',
+		name: 'furtherAuthentication',
+		type: 'json',
+		default: '[]',
+		description:
+			'Steps the recipient completes after the one above, in order, as SignatureAPI writes them, e.g. [{"type": "email_code"}] or [{"type": "custom", "provider": "my-app", "data": {}}]',
+	},
 	...ceremonyOptionFields,
 	{
 		displayName: 'Ceremony Creation',
@@ -209,27 +217,32 @@ const place = z
 	})
 	.passthrough();
 
-const jsonArray = z.preprocess(
-	(v) => {
-		if (typeof v !== 'string') return v;
-		if (v.trim() === '') return [];
-		try {
-			return JSON.parse(v);
-		} catch {
-			return v;
-		}
-	},
-	z.array(place, { invalid_type_error: 'Must be a JSON list such as [{"key": "sig1", "type": "signature", "recipient_key": "client"}].' }),
-);
-
 const documentSchema = z.object({
 	url: httpsUrl,
 	format: z.enum(['pdf', 'docx'], { errorMap: () => ({ message: 'Must be pdf or docx.' }) }),
 	title: z.string().trim().optional(),
 	key: z.string().trim().optional(),
-	places: jsonArray,
+	places: jsonArray(place, '[{"key": "sig1", "type": "signature", "recipient_key": "client"}]'),
 	data: jsonObject.optional(),
 });
+
+/** A further step as SignatureAPI's API writes it, checked with the same rules as the first. */
+const furtherStep = z
+	.object({
+		type: z.unknown(),
+		subject_override: z.unknown().optional(),
+		message_override: z.unknown().optional(),
+		provider: z.unknown().optional(),
+		data: z.unknown().optional(),
+	})
+	.transform((step) => ({
+		type: step.type,
+		subjectOverride: step.subject_override,
+		messageOverride: step.message_override,
+		provider: step.provider,
+		data: step.data,
+	}))
+	.pipe(authenticationMethod);
 
 const recipientSchema = ceremonyOptionsSchema
 	.extend({
@@ -241,6 +254,7 @@ const recipientSchema = ceremonyOptionsSchema
 		// An automatic signer is the sender's own signature; whether it needs an email is unconfirmed.
 		email: z.union([email, z.literal('')]),
 		authentication: authenticationMethod,
+		furtherAuthentication: jsonArray(furtherStep, '[{"type": "email_code"}]'),
 		ceremonyCreation: z.enum(['automatic', 'manual']),
 		deliveryType: z.enum(['email', 'none']),
 	})
@@ -272,6 +286,7 @@ const labels = {
 	...ceremonyLabels,
 	...authenticationLabels,
 	authentication: 'Authentication',
+	furtherAuthentication: 'Further Authentication Steps (JSON)',
 	title: 'Title',
 	documents: 'Documents',
 	recipients: 'Recipients',
@@ -319,7 +334,8 @@ function crossFieldProblems(params: z.infer<typeof schema>): string[] {
 function recipientBody(r: z.infer<typeof recipientSchema>): IDataObject {
 	const body: IDataObject = { type: r.type, key: r.key, name: r.name, ...(r.email ? { email: r.email } : {}) };
 	if (r.type !== 'automatic_signer') {
-		body.ceremony = { authentication: [authenticationBody(r.authentication)], ...ceremonyOptionsBody(r) };
+		const steps = [r.authentication, ...r.furtherAuthentication].map(authenticationBody);
+		body.ceremony = { authentication: steps, ...ceremonyOptionsBody(r) };
 		body.ceremony_creation = r.ceremonyCreation;
 		body.delivery_type = r.deliveryType;
 	}
@@ -334,6 +350,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		name: r.name ?? '',
 		email: r.email ?? '',
 		authentication: { type: r.authType ?? 'email_link', subjectOverride: r.subjectOverride, messageOverride: r.messageOverride, provider: r.provider, data: r.data },
+		furtherAuthentication: r.furtherAuthentication ?? [],
 		ceremonyCreation: r.ceremonyCreation ?? 'automatic',
 		deliveryType: r.deliveryType ?? 'email',
 		...rawCeremonyOptions(r),

@@ -1,4 +1,4 @@
-import { verifyHmac } from '../shared/webhook';
+import { verifyHmac } from '../../shared/webhook';
 
 /**
  * Whether `mac` is Leegality's signature of `documentId`: HMAC-SHA1 keyed with the Private Salt.

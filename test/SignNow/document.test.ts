@@ -2,7 +2,7 @@ import { taggedPdf } from '../simulators/signnow';
 import { pdfItem, useSignNow } from './setup';
 
 describe('signNow → Document', () => {
-	const { sim, run } = useSignNow();
+	const { sim, run, credentials } = useSignNow();
 
 	it('Upload sends the binary PDF as multipart "file" with check_fields, and signNow finds the roles in its text tags', async () => {
 		const { items, error } = await run(
@@ -23,6 +23,26 @@ describe('signNow → Document', () => {
 		expect(items[0].json).toEqual({ id, document_name: 'Lease 2026', check_fields: true });
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(sim.documents.get(id)!.roles.map((r) => r.name)).toEqual(['Tenant', 'Landlord']);
+	});
+
+	it('Upload with an expired token: the token is renewed once and the file sent again, complete', async () => {
+		const store = credentials();
+		await run({ resource: 'document', operation: 'get', documentId: sim.seed().id, simplify: true }, { store });
+		sim.expireTokens();
+		sim.clearLog();
+
+		const { items, error } = await run(
+			{ resource: 'document', operation: 'upload', binaryPropertyName: 'data', options: { checkFields: true } },
+			{ input: [pdfItem(['Tenant'])], store },
+		);
+		expect(error).toBeUndefined();
+		expect(sim.received('POST', '/oauth2/token')).toHaveLength(1);
+		const uploads = sim.received('POST', '/document');
+		expect(uploads).toHaveLength(2);
+		expect(uploads[0].headers.authorization).not.toBe(uploads[1].headers.authorization);
+		expect(uploads[1].headers.authorization).toBe(`Bearer ${store.get('signNowApi').accessToken}`);
+		expect(uploads[1].parts!.find((p) => p.name === 'file')!.data.equals(taggedPdf(['Tenant']))).toBe(true);
+		expect(items[0].json.id).toBeDefined();
 	});
 
 	it('Upload names the missing binary field before any request', async () => {

@@ -133,6 +133,7 @@ export class ApiClient {
 			...(expect === 'binary' ? { encoding: 'arraybuffer' as const } : {}),
 		};
 		let waited = 0;
+		let resentAfterRefresh = false;
 		for (let attempt = 1; ; attempt++) {
 			await this.pacer.take();
 			let response: { body: unknown; headers: ApiResponse<T>['headers']; statusCode: number };
@@ -144,6 +145,12 @@ export class ApiClient {
 				);
 			} catch (error) {
 				const answer = failedAnswer(error);
+				// On a 401 n8n renews a credential's token but does not resend a multipart body; a
+				// FormData can be sent again, with the renewed token, once.
+				if (answer.status === 401 && options.body instanceof FormData && !resentAfterRefresh) {
+					resentAfterRefresh = true;
+					continue;
+				}
 				const wait = this.retryWait(answer, attempt, request.method);
 				if (wait !== undefined && waited + wait <= this.settings.maxWaitMs) {
 					waited += wait;

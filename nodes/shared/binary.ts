@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 export interface InputFile {
@@ -38,3 +38,13 @@ export async function binaryItem(
 	const binary = await ctx.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
 	return { json, binary: { [property]: binary }, pairedItem: { item: i } };
 }
+
+/** The parameter naming the output binary field of every download. */
+export const outputBinaryField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	required: true,
+	default: 'data',
+	hint: 'The name of the output binary field to put the file in',
+};

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { binaryItem } from '../../../shared/binary';
+import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
 import { documentIdField, documentIdSchema } from './shared';
@@ -19,14 +19,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'DOCUMENT',
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the output binary field to put the file in',
-	},
+	outputBinaryField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['download'] } }, properties);

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { binaryItem } from '../../../shared/binary';
+import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import { pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
@@ -29,14 +29,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'agreement',
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the output binary field to put the file in',
-	},
+	outputBinaryField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['download'] } }, properties);

@@ -2,21 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { binaryItem } from '../../../shared/binary';
+import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
 import { documentId, documentIdField } from '../shared';
 
 const properties: INodeProperties[] = [
 	documentIdField,
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the output binary field to put the PDF in',
-	},
+	outputBinaryField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['download'] } }, properties);

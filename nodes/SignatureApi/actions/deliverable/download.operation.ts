@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { binaryItem } from '../../../shared/binary';
+import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
 import { deliverableIdField } from '../fields';
@@ -10,14 +10,7 @@ import { deliverableId } from './shared';
 
 const properties: INodeProperties[] = [
 	deliverableIdField,
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the output binary field to put the file in',
-	},
+	outputBinaryField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['deliverable'], operation: ['download'] } }, properties);

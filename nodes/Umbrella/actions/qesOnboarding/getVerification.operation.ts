@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { pathId } from '../../../shared/schemas';
+import { outputBinaryField } from '../../../shared/binary';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
 import { sessionIdField } from './fields';
@@ -18,11 +19,7 @@ const properties: INodeProperties[] = [
 			'Whether to also fetch the signed PDF into a binary field. Umbrella’s download link is only valid for a short time, so the file is fetched right away.',
 	},
 	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
+		...outputBinaryField,
 		displayOptions: { show: { download: [true] } },
 		hint: 'The name of the output binary field to put the file in. A second signed document goes into the same name followed by _2, and so on.',
 	},

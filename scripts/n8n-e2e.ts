@@ -109,7 +109,7 @@ async function main() {
 				const link = Object.values(runData)
 					.flatMap((r) => r[0]?.data?.main?.[0] ?? [])
 					.flatMap((item) => Object.entries(item.json))
-					.find(([key, value]) => /url|link/i.test(key) && typeof value === 'string' && value.startsWith('https://'));
+					.find(([key, value]) => /url|link/i.test(key) && !/redirect/i.test(key) && typeof value === 'string' && value.startsWith('https://'));
 				ok = !error && result.code === 0 && items.length > 0;
 				summary = error ? `error: ${error.message}` : `${items.length} item(s) from "${last}"${link ? `; ${link[0]}: ${link[1]}` : ''}`;
 			} catch {

@@ -1,13 +1,20 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { collectPages } from '../../shared/pagination';
 import { ApiClient } from '../../shared/transport/request';
 import { LUMIN } from '../transport';
+
+interface Template {
+	id: string;
+	name?: string;
+	title?: string;
+}
 
 interface TemplatePage {
 	page: number;
 	limit: number;
 	total_count: number;
-	data: Array<{ id: string; name?: string; title?: string }>;
+	data: Template[];
 }
 
 const PAGE_SIZE = 50;
@@ -16,19 +23,25 @@ const MAX_PAGES = 20;
 /** Templates of the account for the Send From Template dropdown, every page of them. */
 export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const api = new ApiClient(this, LUMIN);
-	const options: INodePropertyOptions[] = [];
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const answer = await api.request<TemplatePage>({
-			method: 'GET',
-			path: '/templates',
-			qs: { page, limit: PAGE_SIZE },
-			// The templates endpoint only answers with this version header.
-			headers: { 'X-Lumin-API-Version': '1.1' },
-		});
-		for (const template of answer.data ?? []) {
-			options.push({ name: template.name ?? template.title ?? template.id, value: template.id });
-		}
-		if ((answer.data ?? []).length < PAGE_SIZE || options.length >= answer.total_count) break;
-	}
-	return options.sort((a, b) => a.name.localeCompare(b.name));
+	let seen = 0;
+	const templates = await collectPages<Template, number>(
+		async (page = 1) => {
+			const answer = await api.request<TemplatePage>({
+				method: 'GET',
+				path: '/templates',
+				qs: { page, limit: PAGE_SIZE },
+				// The templates endpoint only answers with this version header.
+				headers: { 'X-Lumin-API-Version': '1.1' },
+			});
+			const items = answer.data ?? [];
+			seen += items.length;
+			const more = items.length === PAGE_SIZE && seen < answer.total_count;
+			return { items, next: more ? page + 1 : undefined };
+		},
+		Infinity,
+		MAX_PAGES,
+	);
+	return templates
+		.map((t) => ({ name: t.name ?? t.title ?? t.id, value: t.id }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,6 +1,4 @@
-import { createHmac } from 'crypto';
-
-import { safeEqual } from './webhook';
+import { hmac, safeEqual } from './webhook';
 
 /** The Standard Webhooks spec (standardwebhooks.com): how far a timestamp may be from now, either way. */
 export const STANDARD_WEBHOOKS_TOLERANCE_SECONDS = 5 * 60;
@@ -38,10 +36,7 @@ export function verifyStandardWebhook(input: StandardWebhookInput): StandardWebh
 	}
 	const key = secretKey(input.secret);
 	if (!key) return { valid: false, reason: 'The webhook signing secret is not a whsec_ secret' };
-	const payload = Buffer.isBuffer(input.payload) ? input.payload : Buffer.from(input.payload, 'utf8');
-	const expected = createHmac('sha256', key)
-		.update(Buffer.concat([Buffer.from(`${id}.${timestamp.trim()}.`, 'utf8'), payload]))
-		.digest('base64');
+	const expected = signatureOf(key, id, timestamp.trim(), input.payload);
 	let matched = false;
 	for (const entry of signature.trim().split(/\s+/)) {
 		const [version, value] = entry.split(',', 2);
@@ -59,10 +54,15 @@ function secretKey(secret: string): Buffer | undefined {
 	return key.length ? key : undefined;
 }
 
+/** base64 HMAC-SHA256 of "{id}.{timestamp}.{body}", the value after "v1," in webhook-signature. */
+function signatureOf(key: Buffer, id: string, timestamp: string, payload: Buffer | string): string {
+	const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8');
+	return hmac('sha256', key, Buffer.concat([Buffer.from(`${id}.${timestamp}.`, 'utf8'), body]), 'base64');
+}
+
 /** Signs like a Standard Webhooks sender: the "v1,<base64>" value of webhook-signature. */
 export function signStandardWebhook(secret: string, id: string, timestamp: string, payload: Buffer | string): string {
 	const key = secretKey(secret);
 	if (!key) throw new Error('The webhook signing secret is not a whsec_ secret');
-	const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8');
-	return `v1,${createHmac('sha256', key).update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`, 'utf8'), body])).digest('base64')}`;
+	return `v1,${signatureOf(key, id, timestamp, payload)}`;
 }

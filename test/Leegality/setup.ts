@@ -7,7 +7,7 @@ export function useLeegality() {
 		simulator: new LeegalitySimulator(),
 		nodeType: 'leegality',
 		credentialType: 'leegalityApi',
-		credentials: (sim) => ({ authToken: sim.authToken, privateSaltSecret: sim.privateSalt, environment: 'custom', customUrl: sim.baseUrl }),
+		credentials: (sim) => sim.credential(),
 	});
 	/** `token` runs with another account's Auth Token, e.g. the invitee's for DocSigner signing. */
 	const run = (parameters: Record<string, unknown>, options: RunOptions & { token?: string } = {}) =>

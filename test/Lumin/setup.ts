@@ -7,7 +7,7 @@ export function useLumin() {
 		simulator: new LuminSimulator(),
 		nodeType: 'lumin',
 		credentialType: 'luminApi',
-		credentials: (sim) => ({ apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl }),
+		credentials: (sim) => sim.credential(),
 		defaults: { resource: 'signatureRequest' },
 	});
 }

@@ -9,18 +9,7 @@ export function useSignNow() {
 		simulator: new SignNowSimulator(),
 		nodeType: 'signNow',
 		credentialType: 'signNowApi',
-		credentials: (sim) => ({
-			authentication: 'passwordGrant',
-			clientId: sim.clientId,
-			clientSecret: sim.clientSecret,
-			username: sim.username,
-			password: sim.password,
-			pastedToken: '',
-			webhookSecret: '',
-			environment: 'custom',
-			customUrl: sim.baseUrl,
-			accessToken: '',
-		}),
+		credentials: (sim) => sim.credential(),
 	});
 	/** Requests other than the token fetch: what the node itself sent. */
 	const apiRequests = () => vendor.sim.requests.filter((r) => r.path !== '/oauth2/token');

@@ -9,7 +9,7 @@ export function useSignatureApi() {
 		simulator: new SignatureApiSimulator(),
 		nodeType: 'signatureApi',
 		credentialType: 'signatureApiApi',
-		credentials: (sim) => ({ apiKey: sim.testKey, webhookSecret: WEBHOOK_SECRET, environment: 'custom', customUrl: sim.baseUrl }),
+		credentials: (sim) => ({ ...sim.credential(), webhookSecret: WEBHOOK_SECRET }),
 		reset: (sim) => sim.resetRate(),
 	});
 	const run = (resource: string, parameters: Record<string, unknown>, options?: RunOptions) =>

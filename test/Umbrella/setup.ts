@@ -7,7 +7,7 @@ export function useUmbrella() {
 		simulator: new UmbrellaSimulator(),
 		nodeType: 'umbrella',
 		credentialType: 'umbrellaApi',
-		credentials: (sim) => ({ apiKey: sim.apiKey, customerId: sim.customerId, environment: 'custom', customUrl: sim.baseUrl, accessToken: '' }),
+		credentials: (sim) => sim.credential(),
 		defaults: { resource: 'qesOnboarding' },
 	});
 }

@@ -6,9 +6,7 @@ export const demo: DemoSetup = {
 	async start() {
 		const sim = await new LeegalitySimulator().start();
 		return {
-			credentials: {
-				leegalityApi: { authToken: sim.authToken, privateSaltSecret: sim.privateSalt, environment: 'custom', customUrl: sim.baseUrl },
-			},
+			credentials: { leegalityApi: sim.credential() },
 			// Examples sign an invitation sent earlier and then look its document up by IRN: the
 			// simulator holds that invitation, for the credential's own account, under the searched IRN.
 			prepare(workflow) {

@@ -62,6 +62,11 @@ export class LeegalitySimulator extends Simulator {
 	readonly accounts = new Map<string, Account>();
 	readonly documents = new Map<string, LeegalityDocument>();
 
+	/** Credential data pointing at this simulator, with the secrets it accepts. */
+	credential(): Record<string, string> {
+		return { authToken: this.authToken, privateSaltSecret: this.privateSalt, environment: 'custom', customUrl: this.baseUrl };
+	}
+
 	constructor() {
 		super('/api');
 		this.accounts.set(this.authToken, { email: 'sender@example.com', docSignerProfiles: [] });

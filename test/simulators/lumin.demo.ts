@@ -6,7 +6,7 @@ export const demo: DemoSetup = {
 	async start() {
 		const sim = await new LuminSimulator().start();
 		return {
-			credentials: { luminApi: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
+			credentials: { luminApi: sim.credential() },
 			// Examples embed signing for a request sent earlier: the simulator holds one with that ID and signer.
 			prepare(workflow) {
 				for (const node of workflow.nodes) {

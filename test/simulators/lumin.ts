@@ -31,6 +31,11 @@ export class LuminSimulator extends Simulator {
 	];
 	private counter = 0;
 
+	/** Credential data pointing at this simulator, with the secrets it accepts. */
+	credential(): Record<string, string> {
+		return { apiKey: this.apiKey, environment: 'custom', customUrl: this.baseUrl };
+	}
+
 	constructor(apiKey = 'lumin_live_9f8e7d6c5b4a3f2e1d0c') {
 		super('/v1');
 		this.apiKey = apiKey;

@@ -6,9 +6,7 @@ export const demo: DemoSetup = {
 	async start() {
 		const sim = await new SignatureApiSimulator().start();
 		return {
-			credentials: {
-				signatureApiApi: { apiKey: sim.testKey, webhookSecret: '', environment: 'custom', customUrl: sim.baseUrl },
-			},
+			credentials: { signatureApiApi: sim.credential() },
 			// Examples that start from an existing envelope or recipient get them seeded under the IDs they use.
 			prepare(workflow) {
 				for (const node of workflow.nodes) {

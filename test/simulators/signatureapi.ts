@@ -89,6 +89,11 @@ export class SignatureApiSimulator extends Simulator {
 	private readonly buckets = new Map<string, { tokens: number; at: number }>();
 	private seq = 0;
 
+	/** Credential data pointing at this simulator, with the secrets it accepts. */
+	credential(): Record<string, string> {
+		return { apiKey: this.testKey, webhookSecret: '', environment: 'custom', customUrl: this.baseUrl };
+	}
+
 	constructor() {
 		super('/v1');
 		const api = (handler: (req: SimRequest, mode: 'test' | 'live') => SimResponse) => (req: SimRequest) => this.guard(req, handler);

@@ -6,20 +6,7 @@ export const demo: DemoSetup = {
 	async start() {
 		const sim = await new SignNowSimulator().start();
 		return {
-			credentials: {
-				signNowApi: {
-					authentication: 'passwordGrant',
-					clientId: sim.clientId,
-					clientSecret: sim.clientSecret,
-					username: sim.username,
-					password: sim.password,
-					pastedToken: '',
-					webhookSecret: '',
-					environment: 'custom',
-					customUrl: sim.baseUrl,
-					accessToken: '',
-				},
-			},
+			credentials: { signNowApi: sim.credential() },
 			// Examples start from a document uploaded earlier: the simulator holds it, with one signer role.
 			prepare(workflow) {
 				for (const node of workflow.nodes) {

@@ -69,6 +69,22 @@ export class SignNowSimulator extends Simulator {
 	/** Access tokens issued and still valid. */
 	readonly tokens = new Set<string>();
 
+	/** Credential data pointing at this simulator, with the secrets it accepts. */
+	credential(): Record<string, string> {
+		return {
+			authentication: 'passwordGrant',
+			clientId: this.clientId,
+			clientSecret: this.clientSecret,
+			username: this.username,
+			password: this.password,
+			pastedToken: '',
+			webhookSecret: '',
+			environment: 'custom',
+			customUrl: this.baseUrl,
+			accessToken: '',
+		};
+	}
+
 	constructor() {
 		super('');
 		this.route('POST', '/oauth2/token', (req) => this.token(req));

@@ -6,9 +6,7 @@ export const demo: DemoSetup = {
 	async start() {
 		const sim = await new UmbrellaSimulator().start();
 		return {
-			credentials: {
-				umbrellaApi: { apiKey: sim.apiKey, customerId: sim.customerId, environment: 'custom', customUrl: sim.baseUrl, accessToken: '' },
-			},
+			credentials: { umbrellaApi: sim.credential() },
 			// Examples that look up a fixed session ID find it signed, as if the signer had finished.
 			prepare(workflow) {
 				for (const node of workflow.nodes) {

@@ -39,6 +39,11 @@ export class UmbrellaSimulator extends Simulator {
 	/** Lifetime of the links to signed files. */
 	linkLifetimeMs = 15 * 60_000;
 
+	/** Credential data pointing at this simulator, with the secrets it accepts. */
+	credential(): Record<string, string> {
+		return { apiKey: this.apiKey, customerId: this.customerId, environment: 'custom', customUrl: this.baseUrl, accessToken: '' };
+	}
+
 	constructor() {
 		super('/api/services');
 		this.route('POST', '/auth', (req) => this.auth(req));

@@ -30,7 +30,7 @@ function isEnvelope(body: unknown): body is Envelope {
 }
 
 /** The failure in a status-0 envelope: the first message leads, every message is listed. */
-export function envelopeFailure(body: unknown): VendorFailure | undefined {
+function envelopeFailure(body: unknown): VendorFailure | undefined {
 	if (!isEnvelope(body) || Number(body.status) !== 0) return undefined;
 	const messages = Array.isArray(body.messages) ? body.messages : [];
 	const first = messages[0] ?? {};

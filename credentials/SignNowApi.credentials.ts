@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties, resolveBaseUrl } from '../nodes/shared/environment';
-import { SIGNNOW_ENVIRONMENTS } from '../nodes/SignNow/transport';
+import { SIGNNOW, SIGNNOW_ENVIRONMENTS } from '../nodes/SignNow/transport';
+import { requestToken } from '../nodes/shared/transport/token';
 
 const passwordGrant = { show: { authentication: ['passwordGrant'] } };
 
@@ -115,20 +116,33 @@ export class SignNowApi implements ICredentialType {
 		if (credentials.authentication === 'accessToken') {
 			return { accessToken: String(credentials.pastedToken ?? '').trim() };
 		}
-		const answer = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${resolveBaseUrl(credentials, SIGNNOW_ENVIRONMENTS)}/oauth2/token`,
-			auth: { username: String(credentials.clientId ?? ''), password: String(credentials.clientSecret ?? '') },
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: {
-				grant_type: 'password',
-				username: String(credentials.username ?? ''),
-				password: String(credentials.password ?? ''),
-				scope: '*',
+		const accessToken = await requestToken(
+			this,
+			SIGNNOW,
+			{
+				method: 'POST',
+				url: `${resolveBaseUrl(credentials, SIGNNOW_ENVIRONMENTS)}/oauth2/token`,
+				auth: { username: String(credentials.clientId ?? ''), password: String(credentials.clientSecret ?? '') },
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				body: {
+					grant_type: 'password',
+					username: String(credentials.username ?? ''),
+					password: String(credentials.password ?? ''),
+					scope: '*',
+				},
+				json: true,
 			},
-			json: true,
-		})) as { access_token?: string };
-		return { accessToken: answer.access_token ?? '' };
+			(body) => {
+				const token = (body as { access_token?: unknown } | undefined)?.access_token;
+				if (typeof token !== 'string' || token === '') throw new Error('/oauth2/token answered without an access_token');
+				return token;
+			},
+			(failure) =>
+				/invalid[_ ]client/i.test(`${failure.code} ${failure.message}`)
+					? 'Check the Client ID and Client Secret (signNow API Dashboard → your application → Keys).'
+					: 'Check the Username and Password: they are the signNow login of the account that owns the documents.',
+		);
+		return { accessToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -9,7 +9,8 @@ import type {
 
 import { baseUrlExpression, environmentProperties, resolveBaseUrl } from '../nodes/shared/environment';
 import { readAccessToken } from '../nodes/Umbrella/transport/auth';
-import { UMBRELLA_ENVIRONMENTS } from '../nodes/Umbrella/transport';
+import { UMBRELLA, UMBRELLA_ENVIRONMENTS } from '../nodes/Umbrella/transport';
+import { requestToken } from '../nodes/shared/transport/token';
 
 export class UmbrellaApi implements ICredentialType {
 	name = 'umbrellaApi';
@@ -53,17 +54,24 @@ export class UmbrellaApi implements ICredentialType {
 
 	/** Fetches a JWT (valid 60 minutes). n8n calls this when the token is empty and again after a 401. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const answer: unknown = await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${resolveBaseUrl(credentials, UMBRELLA_ENVIRONMENTS)}/auth`,
-			headers: {
-				'Api-Key': credentials.apiKey as string,
-				'Customer-Id': credentials.customerId as string,
-				'Content-Type': 'application/x-www-form-urlencoded',
-				Accept: 'application/json',
+		const accessToken = await requestToken(
+			this,
+			UMBRELLA,
+			{
+				method: 'POST',
+				url: `${resolveBaseUrl(credentials, UMBRELLA_ENVIRONMENTS)}/auth`,
+				headers: {
+					'Api-Key': credentials.apiKey as string,
+					'Customer-Id': credentials.customerId as string,
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
 			},
-		});
-		return { accessToken: readAccessToken(answer) };
+			readAccessToken,
+			() =>
+				'Umbrella did not accept the API Key and Customer ID. Check both, and that the Environment matches them (sandbox and production keys differ).',
+		);
+		return { accessToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -99,16 +99,18 @@ describe('signNow credential', () => {
 	it('reports a wrong password with signNow’s message, never the password', async () => {
 		const store = credentials({ password: 'wrong-password-8812' });
 		const { error } = await run(getDocument('abc123'), { store });
-		expect(error?.message).toBe('signNow [65536]: Invalid credentials.');
-		expect((error as any).description).toContain('username and password');
+		expect(error?.message).toBe('signNow [65536]: could not obtain an access token (HTTP 400): Invalid credentials.');
+		expect((error as any).httpCode).toBe('400');
+		expect((error as any).description).toContain('Check the Username and Password');
 		expect(sim.received('GET')).toHaveLength(0);
 		expect(JSON.stringify(error)).not.toContain('wrong-password-8812');
 	});
 
 	it('reports a wrong client secret as invalid_client', async () => {
 		const { error } = await run(getDocument('abc123'), { store: credentials({ clientSecret: 'not-the-secret-1234' }) });
-		expect(error?.message).toBe('signNow [invalid_client]: Client authentication failed');
-		expect((error as any).description).toContain('client ID and client secret');
+		expect(error?.message).toBe('signNow [invalid_client]: could not obtain an access token (HTTP 401): Client authentication failed');
+		expect((error as any).description).toContain('Check the Client ID and Client Secret');
+		expect(sim.received('GET')).toHaveLength(0);
 	});
 
 	it('passes its Test request (GET /oauth2/token) against the simulator', async () => {

@@ -76,9 +76,9 @@ describe('Umbrella credential: one JWT for every item and execution, refreshed o
 			umbrellaApi: { apiKey: 'ffffffff-0000-4000-8000-wrongwrongwr', customerId: sim.customerId, environment: 'custom', customUrl: sim.baseUrl, accessToken: '' },
 		});
 		const { error } = await run(seedParameters, { store });
-		expect(error?.message).toBe('Umbrella: Unauthorized request');
+		expect(error?.message).toBe('Umbrella: could not obtain an access token (HTTP 401): Unauthorized request');
 		expect((error as any).httpCode).toBe('401');
-		expect((error as any).description).toContain('Check the API Key, the Customer ID and the Environment');
+		expect((error as any).description).toContain('Umbrella did not accept the API Key and Customer ID');
 		const text = JSON.stringify(error);
 		expect(text).not.toContain('ffffffff-0000-4000-8000-wrongwrongwr');
 		expect(text).not.toContain(sim.customerId);
@@ -104,8 +104,8 @@ describe('Umbrella credential: /auth answers without a token', () => {
 	const { sim, run } = useUmbrella();
 
 	it.each([
-		[{ status: false, message: 'Customer is disabled' }, 'Umbrella: /auth did not issue an access token: Customer is disabled'],
-		[{ expires_in: 3600 }, 'Umbrella: /auth answered without an access token'],
+		[{ status: false, message: 'Customer is disabled' }, 'Umbrella: could not obtain an access token: /auth answered status false (Customer is disabled)'],
+		[{ expires_in: 3600 }, 'Umbrella: could not obtain an access token: /auth answered without an access token'],
 	])('fails the item with the reason when /auth answers %j', async (body, message) => {
 		sim.inject({ kind: 'status', status: 200, body }, 1, (r) => r.path === '/auth');
 		const { error } = await run(seedParameters);

@@ -33,12 +33,40 @@ describe('shared transport: retries, waits, timeouts and broken answers', () => 
 		expect(calls[1].at).toBeGreaterThanOrEqual(Date.parse(at) - 50);
 	});
 
-	it('retries 503 and 504 with back-off, then succeeds', async () => {
+	it('retries a read after 503 and 504 with back-off, then succeeds', async () => {
 		const r = sim.seed();
 		sim.inject({ kind: 'status', status: 503 }).inject({ kind: 'status', status: 504 });
-		const { error } = await session(r.signature_request_id);
+		const { error, items } = await get(r.signature_request_id);
 		expect(error).toBeUndefined();
-		expect(sim.received('POST')).toHaveLength(3);
+		const calls = sim.received('GET');
+		expect(calls).toHaveLength(3);
+		expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(450);
+		expect(calls[2].at - calls[1].at).toBeGreaterThanOrEqual(950);
+		expect(items[0].json.signature_request_id).toBe(r.signature_request_id);
+	});
+
+	it.each([502, 503, 504] as const)('does not resend a write after a gateway %i: it reports the outcome as unknown', async (status) => {
+		const r = sim.seed();
+		sim.inject({ kind: 'status', status, body: { error_code: 'gateway', error_message: 'Upstream timed out' } });
+		const { error, items } = await session(r.signature_request_id);
+		expect(items).toHaveLength(0);
+		expect(sim.received('POST')).toHaveLength(1);
+		expect(error?.message).toBe(
+			`Lumin [outcome_unknown]: the answer was lost (HTTP ${status} from the gateway in front of the API), so it is not known whether a signing session was created`,
+		);
+		expect((error as any).httpCode).toBe(String(status));
+		expect((error as any).description).toContain('The request may have gone through. It was not sent again');
+		expect((error as any).description).toContain('Run the item again for a new session');
+	});
+
+	it('resends a write after 429 with Retry-After: the vendor did not act on it', async () => {
+		const r = sim.seed();
+		sim.inject({ kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error_code: 'rate_limited', error_message: 'Too many requests' } });
+		const { error, items } = await session(r.signature_request_id);
+		expect(error).toBeUndefined();
+		expect(sim.received('POST')).toHaveLength(2);
+		expect(sim.applied).toHaveLength(1);
+		expect(items[0].json.sign_url).toEqual(expect.stringContaining('https://'));
 	});
 
 	it('gives up after Max Retries with a clear message and the vendor status', async () => {
@@ -68,12 +96,22 @@ describe('shared transport: retries, waits, timeouts and broken answers', () => 
 		expect((error as any).httpCode).toBe('404');
 	});
 
-	it('stops waiting after the timeout and says so; a POST is not repeated', async () => {
+	it('stops waiting after the timeout; a write is not repeated and its outcome is reported as unknown', async () => {
 		const r = sim.seed();
-		sim.inject({ kind: 'slow', delayMs: 2500 });
+		sim.inject({ kind: 'applied', then: { delayMs: 2500 } });
 		const { error } = await session(r.signature_request_id, { timeoutSeconds: 1 });
-		expect(error?.message).toBe('Lumin: the API did not answer within 1 s');
+		expect(error?.message).toBe('Lumin [outcome_unknown]: no answer came within 1 s, so it is not known whether a signing session was created');
 		expect(sim.received('POST')).toHaveLength(1);
+		expect(sim.applied).toHaveLength(1);
+	});
+
+	it('stops waiting after the timeout and says so when a read never answers', async () => {
+		const r = sim.seed();
+		sim.inject({ kind: 'slow', delayMs: 2500 }, 2);
+		const { error } = await get(r.signature_request_id, { timeoutSeconds: 1, maxRetries: 1 });
+		expect(error?.message).toBe('Lumin: the API did not answer within 1 s');
+		expect((error as any).description).toMatch(/^Network error E[A-Z]+\.$/);
+		expect(sim.received('GET')).toHaveLength(2);
 	});
 
 	it('reports a malformed JSON answer instead of passing it on', async () => {
@@ -84,12 +122,15 @@ describe('shared transport: retries, waits, timeouts and broken answers', () => 
 		expect(error?.message).toBe('Lumin [malformed_response]: answered HTTP 200 with a body that is not valid JSON');
 	});
 
-	it('does not repeat a POST whose connection dropped, but repeats a GET', async () => {
+	it('does not repeat a POST whose connection dropped after the vendor acted, but repeats a GET', async () => {
 		const r = sim.seed();
-		sim.inject({ kind: 'drop' });
+		sim.inject({ kind: 'applied', then: 'drop' });
 		const post = await session(r.signature_request_id);
-		expect(post.error?.message).toBe('Lumin: the API closed the connection before answering');
+		expect(post.error?.message).toBe(
+			'Lumin [outcome_unknown]: the connection closed before the answer arrived, so it is not known whether a signing session was created',
+		);
 		expect(sim.received('POST')).toHaveLength(1);
+		expect(sim.applied).toHaveLength(1);
 
 		sim.inject({ kind: 'drop' });
 		const read = await get(r.signature_request_id);

@@ -38,7 +38,13 @@ export type Fault =
 	| { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
 	| { kind: 'slow'; delayMs: number }
 	| { kind: 'malformed' }
-	| { kind: 'drop' };
+	| { kind: 'drop' }
+	/**
+	 * The vendor acts on the request (the route runs and changes the simulator's state), then the
+	 * answer is lost on the way back: a gateway status instead of it, a dropped connection, or an
+	 * answer so late that the client has given up.
+	 */
+	| { kind: 'applied'; then: 'drop' | 502 | 503 | 504 | { delayMs: number } };
 
 interface Route {
 	method: string;
@@ -85,6 +91,8 @@ function parseMultipart(raw: Buffer, contentType: string): MultipartPart[] {
  */
 export class Simulator {
 	readonly requests: SimRequest[] = [];
+	/** Requests the vendor acted on (a route ran), with the answer it meant to give, lost or not. */
+	readonly applied: Array<{ request: SimRequest; answer: SimResponse }> = [];
 	private readonly routes: Route[] = [];
 	private readonly faults: Array<{ fault: Fault; match?: (req: SimRequest) => boolean }> = [];
 	private server?: Server;
@@ -123,6 +131,7 @@ export class Simulator {
 
 	clearLog() {
 		this.requests.length = 0;
+		this.applied.length = 0;
 		this.maxInFlight = 0;
 	}
 
@@ -173,8 +182,10 @@ export class Simulator {
 		this.requests.push(sim);
 
 		const faultIndex = this.faults.findIndex((f) => !f.match || f.match(sim));
+		let lost: Extract<Fault, { kind: 'applied' }>['then'] | undefined;
 		if (faultIndex !== -1) {
 			const [{ fault }] = this.faults.splice(faultIndex, 1);
+			if (fault.kind === 'applied') lost = fault.then;
 			if (fault.kind === 'drop') {
 				req.socket.destroy();
 				return;
@@ -187,14 +198,29 @@ export class Simulator {
 				res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers }).end(JSON.stringify(fault.body ?? {}));
 				return;
 			}
-			await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-			if (res.destroyed || req.socket.destroyed) return;
+			if (fault.kind === 'slow') {
+				await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+				if (res.destroyed || req.socket.destroyed) return;
+			}
 		}
 
 		const route = this.routes.find((r) => r.method === sim.method && r.pattern.test(path));
 		const answer: SimResponse = route
 			? await this.run(route, sim)
 			: { status: 404, body: { message: `No route ${sim.method} ${path}` } };
+		if (route) this.applied.push({ request: sim, answer });
+		if (lost === 'drop') {
+			req.socket.destroy();
+			return;
+		}
+		if (typeof lost === 'number') {
+			res.writeHead(lost, { 'content-type': 'text/html' }).end(`<html><body>${lost} from the gateway</body></html>`);
+			return;
+		}
+		if (lost) {
+			await new Promise((resolve) => setTimeout(resolve, lost.delayMs));
+			if (res.destroyed || req.socket.destroyed) return;
+		}
 		if (answer.raw !== undefined) {
 			res.writeHead(answer.status, answer.headers ?? {}).end(answer.raw);
 		} else {

@@ -59,6 +59,11 @@ export interface FieldInvite {
 	[key: string]: unknown;
 }
 
+/** signNow marks embedded invites with a boolean, a number or a string, depending on the endpoint. */
+export function isEmbedded(invite: FieldInvite): boolean {
+	return invite.is_embedded === true || invite.is_embedded === 1 || invite.is_embedded === '1';
+}
+
 export interface SignNowDocument {
 	id: string;
 	document_name?: string;

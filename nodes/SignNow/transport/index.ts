@@ -26,8 +26,6 @@ const HINTS: Array<[RegExp, string]> = [
 	[/role.*(exist|not found)|unknown role/i, 'Pick the role from the list loaded from the document, or copy a role ID from Document → Get.'],
 	[/not all.*roles/i, 'Add one invite for every role of the document.'],
 	[/owner.?s email/i, 'The document owner cannot sign through an embedded invite; use another signer email.'],
-	[/invalid[_ ]client/i, 'Check the client ID and client secret in the signNow credential (API Dashboard → your app).'],
-	[/invalid credentials|invalid[_ ]grant/i, 'Check the username and password in the signNow credential.'],
 ];
 
 function hintFor(status: number, message: string): string | undefined {
@@ -72,6 +70,7 @@ export const SIGNNOW: VendorSpec = {
 	credentialType: 'signNowApi',
 	environments: SIGNNOW_ENVIRONMENTS,
 	secretFields: ['clientSecret', 'password', 'pastedToken', 'accessToken', 'webhookSecret'],
+	tokenField: 'accessToken',
 	parseError,
 	// The token comes from the credential: one item at a time, so a refresh happens once.
 	defaultConcurrency: 1,

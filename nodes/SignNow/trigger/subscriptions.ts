@@ -32,6 +32,10 @@ export async function subscribe(
 		method: 'POST',
 		path: '/api/v2/events',
 		body: { event: input.event, entity_id: input.entityId, action: 'callback', attributes },
+		ifUnknown: {
+			happened: `the subscription to ${input.event} was created`,
+			advice: 'Activate the workflow again: activation removes subscriptions left over for this trigger first.',
+		},
 	});
 }
 
@@ -71,7 +75,18 @@ export async function subscriptionExists(api: ApiClient, id: string): Promise<bo
 
 /** Removes a subscription; one already gone counts as removed. */
 export async function unsubscribe(api: ApiClient, id: string): Promise<void> {
-	await unlessNotFound(api.request({ method: 'DELETE', path: `/v2/event-subscriptions/${encodeURIComponent(id)}` }));
+	const path = `/v2/event-subscriptions/${encodeURIComponent(id)}`;
+	await unlessNotFound(
+		api.request({
+			method: 'DELETE',
+			path,
+			ifUnknown: {
+				happened: 'the subscription was removed',
+				advice: 'Deactivate the workflow again, or remove it in the signNow API Dashboard.',
+				settle: async () => ((await api.requestUnlessNotFound({ method: 'GET', path })) === undefined ? {} : undefined),
+			},
+		}),
+	);
 }
 
 export function registrationError(ctx: IHookFunctions, event: string): NodeOperationError {

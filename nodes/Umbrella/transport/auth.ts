@@ -8,7 +8,7 @@ export function readAccessToken(body: unknown): string {
 	const parsed = typeof body === 'string' ? safeParse(body) : body;
 	const outer = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
 	if (outer.status === false) {
-		throw new Error(`/auth did not issue an access token: ${typeof outer.message === 'string' ? outer.message : 'status false'}`);
+		throw new Error(`/auth answered status false (${typeof outer.message === 'string' ? outer.message : 'without a message'})`);
 	}
 	const inner = (typeof outer.data === 'object' && outer.data !== null ? outer.data : {}) as Record<string, unknown>;
 	const token = [outer.access_token, outer.token, inner.access_token, inner.token].find(

@@ -51,6 +51,7 @@ export const UMBRELLA: VendorSpec = {
 	credentialType: 'umbrellaApi',
 	environments: UMBRELLA_ENVIRONMENTS,
 	secretFields: ['apiKey', 'customerId', 'accessToken'],
+	tokenField: 'accessToken',
 	parseError,
 	failureInBody,
 	// Umbrella publishes no rate limit; items run one at a time so a token refresh happens once.

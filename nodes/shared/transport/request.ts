@@ -3,25 +3,25 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
-import type { NodeApiError } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+import type { z } from 'zod';
 
 import { resolveBaseUrl } from '../environment';
-import { vendorError } from '../errors';
+import { vendorError, type VendorFailure } from '../errors';
 import { secretValues } from '../redact';
+import { decodeBody, type Failure, thrownFailure } from './failure';
 import { Pacer } from './pacer';
-import { backoffMs, RETRYABLE_STATUS, retryAfterMs } from './retry';
+import { backoffMs, retryAfterMs } from './retry';
 import type { VendorSpec } from './vendor';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
-export interface ApiRequest {
-	method: IHttpRequestMethods;
+interface RequestBase {
 	/** Path below the credential's base URL (starting with "/"). */
 	path: string;
 	qs?: IDataObject;
@@ -30,6 +30,36 @@ export interface ApiRequest {
 	/** "json" (default) parses the answer; "binary" returns the raw bytes. */
 	expect?: 'json' | 'binary';
 }
+
+/** A read: repeated after 429, 502/503/504 and lost connections, because repeating it changes nothing. */
+export interface ReadRequest extends RequestBase {
+	method: 'GET';
+}
+
+/**
+ * What the user is told when a write got no answer, and how to find out what happened. A write is
+ * sent again only when the vendor certainly did not act on it (429, 401 before a token renewal, a
+ * refused connection): none of these vendors accepts an idempotency key, so any other resend could
+ * create a second document, session or signature.
+ */
+export interface UnknownOutcome<T> {
+	/** Completes "it is not known whether …": "the embedded invites were created". */
+	happened: string;
+	/** What to do about it, in a sentence: "Check with Document → Get before running this item again." */
+	advice: string;
+	/**
+	 * One read that settles the outcome: the answer the write would have given when it went
+	 * through, false when the read shows for certain that it did not, undefined when it cannot tell.
+	 */
+	settle?: () => Promise<T | false | undefined>;
+}
+
+export interface WriteRequest<T = unknown> extends RequestBase {
+	method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	ifUnknown: UnknownOutcome<T>;
+}
+
+export type ApiRequest<T = unknown> = ReadRequest | WriteRequest<T>;
 
 export interface ApiResponse<T> {
 	body: T;
@@ -40,7 +70,7 @@ export interface ApiResponse<T> {
 export interface RequestSettings {
 	/** Per attempt. */
 	timeoutMs: number;
-	/** Retries after the first attempt, for 429 and 502/503/504. */
+	/** Retries after the first attempt (see ReadRequest and WriteRequest for which failures). */
 	maxRetries: number;
 	/** Longest total wait between attempts; a Retry-After beyond it fails the item at once. */
 	maxWaitMs: number;
@@ -48,50 +78,31 @@ export interface RequestSettings {
 
 export const DEFAULT_SETTINGS: RequestSettings = { timeoutMs: 30_000, maxRetries: 3, maxWaitMs: 60_000 };
 
-interface FailedAnswer {
-	status?: number;
-	headers: Record<string, unknown>;
+const GATEWAY_STATUS = new Set([502, 503, 504]);
+
+interface RawResponse {
 	body: unknown;
-	networkCode?: string;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
 }
 
-function failedAnswer(error: unknown): FailedAnswer {
-	const err = error as { cause?: unknown; response?: unknown; code?: string };
-	const cause = (err.cause ?? err) as {
-		response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
-		code?: string;
-	};
-	const response = cause.response ?? (err.response as typeof cause.response);
-	return {
-		status: response?.status,
-		headers: response?.headers ?? {},
-		body: decodeBody(response?.data),
-		networkCode: cause.code ?? err.code,
-	};
-}
-
-function decodeBody(data: unknown): unknown {
-	const text = Buffer.isBuffer(data)
-		? data.toString('utf8')
-		: data instanceof ArrayBuffer
-			? Buffer.from(data).toString('utf8')
-			: data;
-	if (typeof text !== 'string') return text;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}
+/** Lets an answer check (a zod schema) report what an answer lacks. */
+type AnswerSchema<T> = z.ZodType<T, z.ZodTypeDef, unknown>;
 
 /**
  * One vendor's HTTP client for one node execution: base URL from the credential's environment,
- * authentication by n8n from the credential, a timeout, pacing, bounded retries on 429 and
- * 502/503/504, and every failure turned into a NodeApiError with the vendor's code and message.
- * Nothing is kept beyond the execution that created it.
+ * authentication by n8n from the credential, a timeout, pacing, bounded retries that never repeat
+ * a write the vendor may have acted on, and every failure turned into a NodeApiError with the
+ * vendor's code and message. Nothing is kept beyond the execution that created it.
  */
 export class ApiClient {
 	private credentials?: Promise<ICredentialDataDecryptedObject>;
+
+	/** Bumped by each token renewal this client makes, so parallel 401s renew the token once. */
+	private tokenGeneration = 0;
+
+	/** Set while a renewal is under way; settles when the renewing request has its answer. */
+	private renewal?: Promise<void>;
 
 	constructor(
 		private readonly ctx: RequestContext,
@@ -109,17 +120,56 @@ export class ApiClient {
 		return resolveBaseUrl(await this.credential(), this.vendor.environments);
 	}
 
-	/** Current secret values, read fresh so that a token refreshed during the run is included. */
+	/** Current secret values, read fresh so that a token renewed during the run is included. */
 	async secrets(): Promise<string[]> {
 		const fresh = await this.ctx.getCredentials(this.vendor.credentialType);
 		return secretValues(this.vendor.secretFields.map((field) => fresh[field]));
 	}
 
-	async request<T = IDataObject>(request: ApiRequest, itemIndex?: number): Promise<T> {
+	async request<T = IDataObject>(request: ApiRequest<T>, itemIndex?: number): Promise<T> {
 		return (await this.requestFull<T>(request, itemIndex)).body;
 	}
 
-	async requestFull<T = IDataObject>(request: ApiRequest, itemIndex?: number): Promise<ApiResponse<T>> {
+	/** A read whose 404 means "not there": undefined instead of an error. */
+	async requestUnlessNotFound<T = IDataObject>(request: ReadRequest, itemIndex?: number): Promise<T | undefined> {
+		try {
+			return await this.request<T>(request, itemIndex);
+		} catch (error) {
+			if ((error as NodeApiError).httpCode === '404') return undefined;
+			throw error as NodeApiError;
+		}
+	}
+
+	/** Like request(), and checks the answer against `schema`: an answer lacking what it needs is an error naming it. */
+	async requestChecked<T>(request: ApiRequest<T>, schema: AnswerSchema<T>, itemIndex?: number): Promise<T> {
+		const body = await this.request<unknown>(request as ApiRequest<unknown>, itemIndex);
+		return await this.checkAnswer(body, schema, itemIndex);
+	}
+
+	/** Checks an answer against `schema`; what is missing or of the wrong type is named in the error. */
+	async checkAnswer<T>(body: unknown, schema: AnswerSchema<T>, itemIndex?: number): Promise<T> {
+		const parsed = schema.safeParse(body);
+		if (parsed.success) return parsed.data;
+		const problems = parsed.error.issues.map((issue) => {
+			const where = issue.path.length ? issue.path.join('.') : 'the answer';
+			return issue.code === 'invalid_type' && issue.received === 'undefined'
+				? `${where} is missing`
+				: `${where}: ${issue.message}`;
+		});
+		throw vendorError(this.ctx.getNode(), {
+			vendor: this.vendor.name,
+			failure: {
+				code: 'incomplete_answer',
+				message: `answered without what this operation needs (${problems.join('; ')})`,
+				hint: 'The vendor reported success but its answer lacks the fields above, so the result cannot be trusted. Check the item in the vendor’s dashboard.',
+			},
+			body,
+			itemIndex,
+			secrets: await this.secrets(),
+		});
+	}
+
+	async requestFull<T = IDataObject>(request: ApiRequest<T>, itemIndex?: number): Promise<ApiResponse<T>> {
 		const expect = request.expect ?? 'json';
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -130,77 +180,186 @@ export class ApiClient {
 			json: expect === 'json' && !(request.body instanceof FormData),
 			timeout: this.settings.timeoutMs,
 			returnFullResponse: true,
+			// Every status comes back as a response, read here the same way on n8n 1.x and 2.x.
+			ignoreHttpStatusErrors: true,
 			...(expect === 'binary' ? { encoding: 'arraybuffer' as const } : {}),
 		};
 		let waited = 0;
-		let resentAfterRefresh = false;
+		let renewed = false;
+		let renewing: (() => void) | undefined;
 		for (let attempt = 1; ; attempt++) {
 			await this.pacer.take();
-			let response: { body: unknown; headers: ApiResponse<T>['headers']; statusCode: number };
-			try {
-				response = await this.ctx.helpers.httpRequestWithAuthentication.call(
-					this.ctx,
-					this.vendor.credentialType,
-					options,
-				);
-			} catch (error) {
-				const answer = failedAnswer(error);
-				// On a 401 n8n renews a credential's token but does not resend a multipart body; a
-				// FormData can be sent again, with the renewed token, once.
-				if (answer.status === 401 && options.body instanceof FormData && !resentAfterRefresh) {
-					resentAfterRefresh = true;
-					continue;
-				}
-				const wait = this.retryWait(answer, attempt, request.method);
-				if (wait !== undefined && waited + wait <= this.settings.maxWaitMs) {
-					waited += wait;
-					if (answer.status === 429) this.pacer.pauseFor(wait);
-					await sleep(wait);
-					continue;
-				}
-				throw await this.toError(answer, error, itemIndex, wait);
+			const generation = this.tokenGeneration;
+			const outcome = renewing ? await this.sendRenewingToken(options, renewing) : await this.send(options);
+			renewing = undefined;
+			if ('statusCode' in outcome && outcome.statusCode < 300) {
+				return await this.success<T>(outcome, expect, itemIndex);
 			}
-			const body = expect === 'json' ? await this.readJson(response, itemIndex) : response.body;
-			if (expect === 'binary' && String(response.headers['content-type'] ?? '').includes('json')) {
-				// A file endpoint may still answer with the vendor's JSON failure envelope.
-				await this.throwIfFailure(decodeBody(body), response.statusCode, itemIndex);
+			const failure: Failure =
+				'statusCode' in outcome
+					? { kind: 'answer', status: outcome.statusCode, headers: outcome.headers, body: decodeBody(outcome.body) }
+					: outcome.failure;
+
+			// A refused token: renewed once through the credential, then the request is sent again
+			// (the vendor did not act on it). If another request renewed it meanwhile, just resend.
+			if (failure.kind === 'answer' && failure.status === 401 && this.vendor.tokenField && !renewed) {
+				renewed = true;
+				if (generation === this.tokenGeneration) {
+					if (this.renewal) await this.renewal;
+					else this.renewal = new Promise<void>((resolve) => (renewing = resolve));
+				}
+				continue;
 			}
-			return { body: body as T, headers: response.headers, statusCode: response.statusCode };
+
+			const wait = this.retryWait(failure, attempt, request.method);
+			if (wait !== undefined && waited + wait <= this.settings.maxWaitMs) {
+				waited += wait;
+				if (failure.kind === 'answer' && failure.status === 429) this.pacer.pauseFor(wait);
+				await sleep(wait);
+				continue;
+			}
+			if (request.method !== 'GET' && this.outcomeUnknown(failure)) {
+				return await this.settle(request, failure, itemIndex);
+			}
+			throw await this.toError(failure, itemIndex, wait);
 		}
+	}
+
+	/** One attempt: the response (any status), or why no response came back. */
+	private async send(options: IHttpRequestOptions, credentialData?: ICredentialDataDecryptedObject): Promise<RawResponse | { failure: Failure }> {
+		const type = this.vendor.credentialType;
+		try {
+			return (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				type,
+				{ ...options },
+				credentialData ? { credentialsDecrypted: { id: '', name: type, type, data: credentialData } } : undefined,
+			)) as RawResponse;
+		} catch (error) {
+			return { failure: thrownFailure(error) };
+		}
+	}
+
+	/**
+	 * Sends the request with the credential's token emptied, which makes n8n fetch a new one
+	 * (preAuthentication) and store it in the credential as usual. n8n does this by itself only
+	 * after a 401 it sees, and it sees none here because every status comes back as a response.
+	 * Requests of this execution refused the same token meanwhile wait for this one renewal.
+	 */
+	private async sendRenewingToken(options: IHttpRequestOptions, done: () => void): Promise<RawResponse | { failure: Failure }> {
+		try {
+			const current = await this.ctx.getCredentials(this.vendor.credentialType);
+			return await this.send(options, { ...current, [this.vendor.tokenField!]: '' });
+		} finally {
+			this.tokenGeneration++;
+			this.renewal = undefined;
+			done();
+		}
+	}
+
+	private async success<T>(response: RawResponse, expect: 'json' | 'binary', itemIndex?: number): Promise<ApiResponse<T>> {
+		const body = expect === 'json' ? await this.readJson(response, itemIndex) : response.body;
+		if (expect === 'binary' && String(response.headers['content-type'] ?? '').includes('json')) {
+			// A file endpoint may still answer with the vendor's JSON failure envelope.
+			await this.throwIfFailure(decodeBody(body), response.statusCode, itemIndex);
+		}
+		return { body: body as T, headers: response.headers, statusCode: response.statusCode };
 	}
 
 	/** A pre-signed file URL (storage host): fetched without the vendor credential, so the key never leaves for another host. */
 	async downloadSigned(url: string, itemIndex?: number): Promise<{ data: Buffer; contentType?: string }> {
+		const prefix = 'Downloading the file failed';
+		let response: RawResponse;
 		try {
-			const response = (await this.ctx.helpers.httpRequest({
+			response = (await this.ctx.helpers.httpRequest({
 				method: 'GET',
 				url,
 				encoding: 'arraybuffer',
 				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
 				timeout: this.settings.timeoutMs,
-			})) as { body: ArrayBuffer | Buffer; headers: Record<string, string | undefined> };
-			return { data: Buffer.from(response.body as ArrayBuffer), contentType: response.headers['content-type'] };
+			})) as RawResponse;
 		} catch (error) {
-			throw await this.toError(failedAnswer(error), error, itemIndex, undefined, 'Downloading the file failed');
+			throw await this.toError(thrownFailure(error), itemIndex, undefined, prefix);
 		}
+		if (response.statusCode >= 300) {
+			const failure: Failure = { kind: 'answer', status: response.statusCode, headers: response.headers, body: decodeBody(response.body) };
+			throw await this.toError(failure, itemIndex, undefined, prefix);
+		}
+		return { data: Buffer.from(response.body as ArrayBuffer), contentType: response.headers['content-type'] as string | undefined };
 	}
 
-	private retryWait(answer: FailedAnswer, attempt: number, method: IHttpRequestMethods): number | undefined {
+	/**
+	 * How long to wait before the next attempt, or undefined for no further attempt. Any request is
+	 * repeated after 429 and a refused connection (the vendor did not act); only reads are repeated
+	 * after a gateway status or a lost answer.
+	 */
+	private retryWait(failure: Failure, attempt: number, method: ApiRequest['method']): number | undefined {
 		if (attempt > this.settings.maxRetries) return undefined;
-		if (answer.status !== undefined && RETRYABLE_STATUS.has(answer.status)) {
-			return retryAfterMs(answer.headers['retry-after']) ?? backoffMs(attempt);
+		if (failure.kind === 'answer') {
+			if (failure.status === 429) return retryAfterMs(failure.headers['retry-after']) ?? backoffMs(attempt);
+			if (method === 'GET' && GATEWAY_STATUS.has(failure.status)) {
+				return retryAfterMs(failure.headers['retry-after']) ?? backoffMs(attempt);
+			}
+			return undefined;
 		}
-		// A dropped connection on a read is safe to repeat; a write might have been applied.
-		if (answer.status === undefined && method === 'GET' && answer.networkCode === 'ECONNRESET') {
-			return backoffMs(attempt);
-		}
+		if (failure.kind === 'network' && (failure.reason === 'refused' || method === 'GET')) return backoffMs(attempt);
 		return undefined;
 	}
 
-	private async readJson(
-		response: { body: unknown; headers: ApiResponse<unknown>['headers']; statusCode: number },
-		itemIndex?: number,
-	): Promise<unknown> {
+	/** A write whose answer was lost on the way: the vendor may or may not have acted. */
+	private outcomeUnknown(failure: Failure): boolean {
+		if (failure.kind === 'answer') return GATEWAY_STATUS.has(failure.status);
+		return failure.kind === 'network' && failure.reason !== 'refused' && failure.reason !== 'unreachable';
+	}
+
+	/** Settles a write that got no answer with its read, or reports plainly that its outcome is not known. */
+	private async settle<T>(request: WriteRequest<T>, failure: Failure, itemIndex?: number): Promise<ApiResponse<T>> {
+		const { happened, advice, settle } = request.ifUnknown;
+		const lost = this.lostText(failure);
+		let settled: T | false | undefined;
+		let checkFailed: string | undefined;
+		try {
+			settled = await settle?.();
+		} catch (error) {
+			checkFailed = (error as Error).message;
+		}
+		if (settled !== undefined && settled !== false) return { body: settled, headers: {}, statusCode: 200 };
+		const failureText: VendorFailure =
+			settled === false
+				? {
+						code: 'not_applied',
+						message: `${lost}, and a check right after shows that ${negate(happened)}`,
+						hint: 'Nothing was sent twice. The item can be run again.',
+					}
+				: {
+						code: 'outcome_unknown',
+						message: `${lost}, so it is not known whether ${happened}`,
+						hint: [
+							`The request may have gone through. It was not sent again, so that nothing happens twice. ${advice}`,
+							checkFailed ? `The check made right away failed as well: ${checkFailed}` : undefined,
+						]
+							.filter(Boolean)
+							.join(' '),
+					};
+		throw vendorError(this.ctx.getNode(), {
+			vendor: this.vendor.name,
+			failure: failureText,
+			httpCode: failure.kind === 'answer' ? failure.status : undefined,
+			itemIndex,
+			secrets: await this.secrets(),
+		});
+	}
+
+	private lostText(failure: Failure): string {
+		if (failure.kind === 'answer') return `the answer was lost (HTTP ${failure.status} from the gateway in front of the API)`;
+		if (failure.kind === 'network' && failure.reason === 'timeout') {
+			return `no answer came within ${Math.round(this.settings.timeoutMs / 1000)} s`;
+		}
+		return 'the connection closed before the answer arrived';
+	}
+
+	private async readJson(response: RawResponse, itemIndex?: number): Promise<unknown> {
 		let body = response.body;
 		if (typeof body === 'string') {
 			if (body.trim() === '') {
@@ -244,60 +403,55 @@ export class ApiClient {
 	}
 
 	private async toError(
-		answer: FailedAnswer,
-		original: unknown,
+		failure: Failure,
 		itemIndex: number | undefined,
 		wouldWait: number | undefined,
 		prefix?: string,
 	): Promise<NodeApiError> {
 		const secrets = await this.secrets();
 		const node = this.ctx.getNode();
-		if (answer.status !== undefined) {
-			const failure = this.vendor.parseError(answer.status, answer.body);
-			if (answer.status === 429 || RETRYABLE_STATUS.has(answer.status)) {
+		const lead = prefix ? `${prefix}: ` : '';
+		if (failure.kind === 'answer') {
+			const vendorFailure = this.vendor.parseError(failure.status, failure.body);
+			if (failure.status === 429 || GATEWAY_STATUS.has(failure.status)) {
 				const waitText = wouldWait !== undefined ? ` (asked to wait ${Math.ceil(wouldWait / 1000)} s more)` : '';
-				failure.hint = `Still failing after ${this.settings.maxRetries} retries${waitText}. Lower the node's Parallel Requests or try again later.`;
+				vendorFailure.hint = `Still failing after ${this.settings.maxRetries} retries${waitText}. Lower the node's Parallel Requests or try again later.`;
 			}
-			if (prefix) failure.message = `${prefix}: ${failure.message}`;
+			vendorFailure.message = `${lead}${vendorFailure.message}`;
 			return vendorError(node, {
 				vendor: this.vendor.name,
-				failure,
-				httpCode: answer.status,
-				body: answer.body,
+				failure: vendorFailure,
+				httpCode: failure.status,
+				body: failure.body,
 				itemIndex,
 				secrets,
 			});
 		}
-		const code = answer.networkCode;
-		if (!code) {
-			// Neither an HTTP answer nor a network failure: e.g. the credential could not obtain a
-			// token. Its own message says more than a generic network error would.
-			const own = original instanceof Error ? original.message : String(original);
+		if (failure.kind === 'local') {
+			// The request never reached the API (no token, say): the credential's own words say most.
 			return vendorError(node, {
 				vendor: this.vendor.name,
-				failure: { message: `${prefix ? `${prefix}: ` : ''}${own}` },
+				failure: { code: failure.code, message: `${lead}${failure.message}`, hint: failure.hint },
+				httpCode: failure.status,
 				itemIndex,
 				secrets,
 			});
 		}
-		const reason =
-			code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((original as Error)?.message))
-				? `did not answer within ${Math.round(this.settings.timeoutMs / 1000)} s`
-				: code === 'ECONNRESET'
-					? 'closed the connection before answering'
-					: code === 'ECONNREFUSED'
-						? 'refused the connection (is the environment URL right?)'
-						: `could not be reached (${code})`;
+		const reason: Record<typeof failure.reason, string> = {
+			timeout: `did not answer within ${Math.round(this.settings.timeoutMs / 1000)} s`,
+			closed: 'closed the connection before answering',
+			refused: 'refused the connection (is the environment URL right?)',
+			unreachable: 'could not be reached (is the environment URL right?)',
+		};
 		// The network code goes in the description: n8n replaces any message that contains one
 		// (ECONNRESET, ...) with its own generic text.
-		return vendorError(node, {
-			vendor: this.vendor.name,
-			failure: {
-				message: `${prefix ? `${prefix}: ` : ''}the API ${reason}`,
-				hint: code ? `Network error ${code}.` : undefined,
-			},
-			itemIndex,
-			secrets,
-		});
+		const vendorFailure: VendorFailure = { message: `${lead}the API ${reason[failure.reason]}`, hint: `Network error ${failure.code}.` };
+		return vendorError(node, { vendor: this.vendor.name, failure: vendorFailure, itemIndex, secrets });
 	}
+}
+
+/** "the invites were created" → "the invites were not created", for the settled message. */
+function negate(happened: string): string {
+	const negated = happened.replace(/\b(was|were|is|are|has|have)\b/, '$1 not');
+	return negated === happened ? `it did not happen (${happened})` : negated;
 }

@@ -9,6 +9,11 @@ export interface VendorSpec {
 	environments: VendorEnvironments;
 	/** Credential fields holding secrets, the hidden token included: never shown anywhere. */
 	secretFields: string[];
+	/**
+	 * The credential's hidden expirable token field, for vendors whose credential fetches a token
+	 * (preAuthentication): after a 401 the token is renewed once and the request sent again.
+	 */
+	tokenField?: string;
 	/** Reads the vendor's error body of a non-2xx answer. */
 	parseError(status: number, body: unknown): VendorFailure;
 	/** For vendors that answer 2xx with a failure inside the body: the failure, or undefined. */

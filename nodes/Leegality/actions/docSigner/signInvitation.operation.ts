@@ -75,6 +75,12 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			method: 'POST',
 			path: '/v3.0/sign/docSigner/invitation',
 			body: { signUrl: params.signUrl, profileId: params.profileId, consent: DOCSIGNER_CONSENT },
+			// Leegality offers no read by sign URL, so the outcome cannot be settled here.
+			ifUnknown: {
+				happened: 'the invitation was signed',
+				advice:
+					'Check the document with Sign Request → Get (with the sender’s credential) before signing again: once signed, signing again only answers invitation.not.exists.',
+			},
 		},
 		i,
 	);

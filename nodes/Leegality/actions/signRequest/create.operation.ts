@@ -153,7 +153,19 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		})),
 		...(params.irn ? { irn: params.irn } : {}),
 	};
-	const answer = await api.request<Envelope<IDataObject>>({ method: 'POST', path: '/v3.0/sign/request', body }, i);
+	const answer = await api.request<Envelope<IDataObject>>(
+		{
+			method: 'POST',
+			path: '/v3.0/sign/request',
+			body,
+			ifUnknown: {
+				happened: 'the sign request was created and sent',
+				advice:
+					'Look for it with Sign Request → Get Many (search by its IRN or document name) before sending again, or the invitees get it twice.',
+			},
+		},
+		i,
+	);
 	const invitees = inviteesOf(answer.data);
 	return toItems(
 		{

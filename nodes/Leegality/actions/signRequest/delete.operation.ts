@@ -65,8 +65,27 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	);
 	const answer =
 		params.deleteTarget === 'document'
-			? await api.request<Envelope>({ method: 'DELETE', path: '/v3.0/sign/request', qs: { documentId: params.documentId } }, i)
-			: await api.request<Envelope>({ method: 'DELETE', path: '/v3.0/sign/request/invitation', qs: { signUrl: params.signUrl } }, i);
+			? await api.request<Envelope>(
+					{
+						method: 'DELETE',
+						path: '/v3.0/sign/request',
+						qs: { documentId: params.documentId },
+						ifUnknown: { happened: 'the document was deleted', advice: 'Check with Sign Request → Get before deleting again.' },
+					},
+					i,
+				)
+			: await api.request<Envelope>(
+					{
+						method: 'DELETE',
+						path: '/v3.0/sign/request/invitation',
+						qs: { signUrl: params.signUrl },
+						ifUnknown: {
+							happened: 'the invitation was deleted',
+							advice: 'Check the document’s invitations with Sign Request → Get before deleting again.',
+						},
+					},
+					i,
+				);
 	const message = answer.messages?.[0] ?? {};
 	return toItems(
 		{

@@ -26,7 +26,23 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	// Lumin also emits signature_request_canceled / _cancel_failed webhooks, so cancelling may
 	// finish after this answer (unconfirmed); the status returned here is what Lumin said at once.
 	const body = await api.request<IDataObject>(
-		{ method: 'PUT', path: `/signature_request/cancel/${encodeURIComponent(signatureRequestId)}` },
+		{
+			method: 'PUT',
+			path: `/signature_request/cancel/${encodeURIComponent(signatureRequestId)}`,
+			ifUnknown: {
+				happened: 'the signature request was cancelled',
+				advice: 'Check its status with Signature Request → Get.',
+				// Lumin may finish a cancellation later (it has a cancel_failed event), so only a
+				// CANCELLED status settles it; any other status leaves the outcome open.
+				settle: async () => {
+					const read = await api.request<{ signature_request?: IDataObject }>(
+						{ method: 'GET', path: `/signature_request/${encodeURIComponent(signatureRequestId)}` },
+						i,
+					);
+					return read.signature_request?.status === 'CANCELLED' ? { signature_request_id: signatureRequestId, status: 'CANCELLED' } : undefined;
+				},
+			},
+		},
 		i,
 	);
 	return toItems({ signature_request_id: signatureRequestId, ...unwrapRequest(body) }, i);

@@ -67,6 +67,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			method: 'POST',
 			path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}/signing-session`,
 			body: { signer_email: params.signerEmail, expiry: params.expiry },
+			ifUnknown: {
+				happened: 'a signing session was created',
+				advice: 'Run the item again for a new session: a session that was created and not used only expires.',
+			},
 		},
 		i,
 	);

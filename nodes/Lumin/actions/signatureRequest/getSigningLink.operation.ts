@@ -44,6 +44,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			method: 'POST',
 			path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}/signing-link`,
 			body: { signer_email: params.signerEmail },
+			ifUnknown: {
+				happened: 'a signing link was created',
+				advice: 'Run the item again for a new link; it opens the same signing.',
+			},
 		},
 		i,
 	);

@@ -49,6 +49,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			method: 'POST',
 			path: `/signature_request/remind/${encodeURIComponent(params.signatureRequestId)}`,
 			body: { emails: params.emails },
+			ifUnknown: {
+				happened: 'the reminders were emailed',
+				advice: 'Ask the signers or wait before reminding again: Lumin allows 10 reminders per signer per day.',
+			},
 		},
 		i,
 	);

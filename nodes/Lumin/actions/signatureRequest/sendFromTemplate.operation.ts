@@ -121,6 +121,17 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		const value = params[key];
 		if (value && Object.keys(value).length) body[key] = value as IDataObject;
 	}
-	const answer = await api.request<IDataObject>({ method: 'POST', path: '/signature_request/send-from-template', body }, i);
+	const answer = await api.request<IDataObject>(
+		{
+			method: 'POST',
+			path: '/signature_request/send-from-template',
+			body,
+			ifUnknown: {
+				happened: 'the signature request was sent',
+				advice: 'Look for it in Lumin (or in a Lumin Trigger run on Signature Request Created) before sending again, or the signers get it twice.',
+			},
+		},
+		i,
+	);
 	return toItems(unwrapRequest(answer), i);
 }

@@ -17,6 +17,18 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const params = validateParameters(this.getNode(), schema, { documentId: this.getNodeParameter('documentId', i) }, i, {
 		documentId: 'Document ID',
 	});
-	const answer = await api.request<{ status?: string }>({ method: 'DELETE', path: `/document/${encodeURIComponent(params.documentId)}` }, i);
+	const path = `/document/${encodeURIComponent(params.documentId)}`;
+	const answer = await api.request<{ status?: string }>(
+		{
+			method: 'DELETE',
+			path,
+			ifUnknown: {
+				happened: 'the document was deleted',
+				advice: 'Check with Document → Get: a deleted document is not found.',
+				settle: async () => ((await api.requestUnlessNotFound({ method: 'GET', path }, i)) === undefined ? { status: 'success' } : undefined),
+			},
+		},
+		i,
+	);
 	return toItems({ id: params.documentId, deleted: true, status: answer.status ?? 'success' }, i);
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import { documentId, documentIdField, type FieldInvite, type SignNowDocument } from '../shared';
+import { documentId, documentIdField, type FieldInvite, isEmbedded, type SignNowDocument } from '../shared';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				role: inv.role ?? null,
 				role_id: inv.role_id ?? null,
 				status: inv.status ?? null,
-				embedded: inv.is_embedded === true || inv.is_embedded === 1 || inv.is_embedded === '1',
+				embedded: isEmbedded(inv),
 			})),
 		},
 		i,

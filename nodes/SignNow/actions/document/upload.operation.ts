@@ -62,6 +62,17 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const form = new FormData();
 	form.append('file', new Blob([file.data], { type: file.mimeType }), fileName);
 	if (params.checkFields) form.append('check_fields', 'true');
-	const answer = await api.request<{ id: string }>({ method: 'POST', path: '/document', body: form }, i);
+	const answer = await api.request<{ id: string }>(
+		{
+			method: 'POST',
+			path: '/document',
+			body: form,
+			ifUnknown: {
+				happened: 'the document was uploaded',
+				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
+			},
+		},
+		i,
+	);
 	return toItems({ id: answer.id, document_name: fileName.replace(/\.pdf$/i, ''), check_fields: params.checkFields }, i);
 }

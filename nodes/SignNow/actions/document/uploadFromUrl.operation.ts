@@ -44,7 +44,15 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	// POST /v2/documents/url and its {url, check_fields} body come from signNow's own MCP client,
 	// not from a reference page; the answer's id key is read both ways (unconfirmed).
 	const answer = await api.request<{ id?: string; document_id?: string }>(
-		{ method: 'POST', path: '/v2/documents/url', body: { url: params.url, check_fields: params.checkFields } },
+		{
+			method: 'POST',
+			path: '/v2/documents/url',
+			body: { url: params.url, check_fields: params.checkFields },
+			ifUnknown: {
+				happened: 'the document was uploaded',
+				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
+			},
+		},
 		i,
 	);
 	return toItems({ id: answer.id ?? answer.document_id ?? null, url: params.url, check_fields: params.checkFields }, i);

@@ -6,7 +6,7 @@ import { toItems } from '../../../shared/router';
 import { email, httpUrl } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
-import { authMethod, authMethodField, documentId, documentIdField, type SignNowDocument } from '../shared';
+import { authMethod, authMethodField, documentId, documentIdField, isEmbedded, type SignNowDocument } from '../shared';
 import { checkAgainstDocument } from './roles';
 
 const properties: INodeProperties[] = [
@@ -172,6 +172,27 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 					...(params.redirectUri ? { redirect_uri: params.redirectUri } : {}),
 					...(params.declineRedirectUri ? { decline_redirect_uri: params.declineRedirectUri } : {}),
 				})),
+			},
+			ifUnknown: {
+				happened: 'the embedded invites were created',
+				advice: 'Check with Document → Get: its field_invites list the invites that exist.',
+				// Invites for every requested email settle it; none or some leave it open, since
+				// signNow may still be creating them.
+				settle: async () => {
+					const after = await api.request<SignNowDocument>({ method: 'GET', path }, i);
+					const embedded = (after.field_invites ?? []).filter(isEmbedded);
+					const found = params.invites.map((inv) => embedded.find((e) => e.email?.toLowerCase() === inv.email.toLowerCase()));
+					if (found.some((f) => f === undefined)) return undefined;
+					return {
+						data: found.map((f, n) => ({
+							id: f!.id,
+							email: f!.email ?? params.invites[n].email,
+							role_id: f!.role_id ?? roles[n].unique_id,
+							order: params.invites[n].order,
+							status: f!.status ?? 'pending',
+						})),
+					};
+				},
 			},
 		},
 		i,

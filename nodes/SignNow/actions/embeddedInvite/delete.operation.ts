@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import { documentId, documentIdField } from '../shared';
+import { documentId, documentIdField, isEmbedded, type SignNowDocument } from '../shared';
 
 const properties: INodeProperties[] = [
 	{ ...documentIdField, description: 'Every embedded invite of this document is deleted' },
@@ -20,7 +20,18 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		documentId: 'Document ID',
 	});
 	const answer = await api.request<{ status?: string }>(
-		{ method: 'DELETE', path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites` },
+		{
+			method: 'DELETE',
+			path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites`,
+			ifUnknown: {
+				happened: 'the embedded invites were deleted',
+				advice: 'Check with Document → Get: its field_invites list the invites left.',
+				settle: async () => {
+					const document = await api.request<SignNowDocument>({ method: 'GET', path: `/document/${encodeURIComponent(params.documentId)}` }, i);
+					return (document.field_invites ?? []).some(isEmbedded) ? undefined : { status: 'success' };
+				},
+			},
+		},
 		i,
 	);
 	return toItems({ document_id: params.documentId, deleted: true, status: answer.status ?? 'success' }, i);

@@ -70,6 +70,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			method: 'POST',
 			path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites/${encodeURIComponent(params.fieldInviteId)}/link`,
 			body: { auth_method: params.authMethod, link_expiration: params.linkExpiration },
+			ifUnknown: {
+				happened: 'a signing link was generated',
+				advice: 'Run the item again for a new link; it opens the same invite.',
+			},
 		},
 		i,
 	);

@@ -64,6 +64,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			method: 'POST',
 			path: `/recipients/${encodeURIComponent(params.recipientId)}/ceremonies`,
 			body: { authentication: params.authentication.map(authenticationBody), ...ceremonyOptionsBody(params) },
+			ifUnknown: {
+				happened: 'the ceremony was created (which revokes the recipient’s earlier links)',
+				advice:
+					'Check the recipient with Recipient → Get. Creating the ceremony again gives a working link, but with Email Link first it also emails the recipient again.',
+			},
 		},
 		i,
 	);

@@ -37,6 +37,17 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			method: 'POST',
 			path: `/envelopes/${encodeURIComponent(params.envelopeId)}/cancel`,
 			...(params.reason ? { body: { reason: params.reason } } : {}),
+			ifUnknown: {
+				happened: 'the envelope was canceled',
+				advice: 'Check its status with Envelope → Get.',
+				// Canceled settles it; a final status (completed, failed) means the cancel could not
+				// have happened; in progress may still be a cancel under way, so it stays open.
+				settle: async () => {
+					const read = await api.request<IDataObject>({ method: 'GET', path: `/envelopes/${encodeURIComponent(params.envelopeId)}` }, i);
+					if (read.status === 'canceled') return read;
+					return read.status === 'completed' || read.status === 'failed' ? false : undefined;
+				},
+			},
 		},
 		i,
 	);

@@ -399,6 +399,17 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		...(params.metadata.length ? { metadata: Object.fromEntries(params.metadata.map((m) => [m.key, m.value])) } : {}),
 		...(params.topics.length ? { topics: params.topics } : {}),
 	};
-	const envelope = await api.request<IDataObject>({ method: 'POST', path: '/envelopes', body }, i);
+	const envelope = await api.request<IDataObject>(
+		{
+			method: 'POST',
+			path: '/envelopes',
+			body,
+			ifUnknown: {
+				happened: 'the envelope was created and sent',
+				advice: 'Look for it with Envelope → Get Many (newest first) before sending again, or the recipients get it twice.',
+			},
+		},
+		i,
+	);
 	return toItems(envelope, i);
 }

@@ -32,6 +32,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			method: 'POST',
 			path: `/recipients/${encodeURIComponent(params.recipientId)}/replace`,
 			body: { name: params.name, email: params.email },
+			ifUnknown: {
+				happened: 'the recipient was replaced',
+				advice: 'Check with Recipient → Get: a replaced recipient has the status replaced, and Envelope → Get lists the new one.',
+			},
 		},
 		i,
 	);

@@ -17,6 +17,16 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		recipientId: 'Recipient ID',
 	});
 	// Allowed while the recipient is sent or soft-bounced in an envelope in progress, with a cooldown.
-	const answer = await api.request<IDataObject>({ method: 'POST', path: `/recipients/${encodeURIComponent(params.recipientId)}/resend` }, i);
+	const answer = await api.request<IDataObject>(
+		{
+			method: 'POST',
+			path: `/recipients/${encodeURIComponent(params.recipientId)}/resend`,
+			ifUnknown: {
+				happened: 'the request was emailed again',
+				advice: 'Check with Recipient → Get before resending: SignatureAPI limits how often a recipient is emailed.',
+			},
+		},
+		i,
+	);
 	return toItems({ recipient_id: params.recipientId, resent: true, ...answer }, i);
 }

@@ -206,7 +206,19 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	if (params.signForms.length) body.signForms = params.signForms.map(({ fieldId, actorId }) => ({ fieldId, actorId }));
 	if (params.fillForm.length) body.fillForm = params.fillForm.map(({ fieldId, value }) => ({ fieldId, value }));
 
-	const answer = await api.request<{ data: SessionLink }>({ method: 'POST', path: '/onboarding/createSessionLink', body }, i);
+	const answer = await api.request<{ data: SessionLink }>(
+		{
+			method: 'POST',
+			path: '/onboarding/createSessionLink',
+			body,
+			ifUnknown: {
+				happened: 'a session link was created',
+				advice:
+					'Umbrella cannot list sessions, so a second run gives the signer a second link; if that matters, ask IDCanopy about sessions created for this email at this time.',
+			},
+		},
+		i,
+	);
 	const { requestId, url, expiresAfter } = answer.data;
 	return toItems({ requestId, url, expiresAfter }, i);
 }

@@ -27,7 +27,15 @@ export async function registerWebhook(
 	itemIndex?: number,
 ): Promise<RegisteredWebhook> {
 	const answer = await api.request<{ data: RegisteredWebhook }>(
-		{ method: 'POST', path: '/onboarding/configureWebhook', body: { webhookUrl, metadata: { authHeader } } },
+		{
+			method: 'POST',
+			path: '/onboarding/configureWebhook',
+			body: { webhookUrl, metadata: { authHeader } },
+			ifUnknown: {
+				happened: 'the webhook was set',
+				advice: 'Set it again: Umbrella keeps one webhook per account, so setting it twice leaves the same result.',
+			},
+		},
 		itemIndex,
 	);
 	const { id, url, createdAt } = answer.data;

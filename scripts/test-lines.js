@@ -5,7 +5,8 @@
  * to jest (a test path filter, for example). N8N_LINE=1 or N8N_LINE=2 runs one line only.
  */
 const { spawnSync } = require('node:child_process');
-const { existsSync, statSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -16,13 +17,15 @@ function run(command, args, options = {}) {
 	return result.status ?? 1;
 }
 
+/** Installs lines/n8n-1 unless node_modules already holds exactly what its lockfile says. */
 function ensureLineOne() {
-	const installed = join(lineOne, 'node_modules', '.package-lock.json');
-	const lock = join(lineOne, 'package-lock.json');
-	if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+	const lock = createHash('sha256').update(readFileSync(join(lineOne, 'package-lock.json'))).digest('hex');
+	const marker = join(lineOne, 'node_modules', '.installed-from-lock');
+	if (existsSync(marker) && readFileSync(marker, 'utf8') === lock) return;
 	console.log('Installing n8n-core 1.x for the test suite (lines/n8n-1, once)…');
 	const status = run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: lineOne });
 	if (status !== 0) process.exit(status);
+	writeFileSync(marker, lock);
 }
 
 const only = process.env.N8N_LINE;

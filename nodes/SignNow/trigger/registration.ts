@@ -23,15 +23,16 @@ interface RegistrationData {
 
 /*
  * How n8n calls these methods, and why they do not trust the recorded IDs alone:
- * - Activation: n8n calls checkExists(), then create() when it answered false, and saves the
- *   static data only when create() succeeded. When create() throws, n8n 1.x fails the activation
- *   and calls delete() with the static data saved before (n8n's ActiveWorkflowManager.addWebhooks
- *   → clearWebhooks); n8n 2.41 answers the activation with 200 and retries create() in the
- *   background, again from the static data saved before.
+ * - Activation: checkExists(), then create() when it answered false. The static data is saved
+ *   only when create() succeeded. When create() throws, n8n 1.x fails the activation (400) and
+ *   calls delete() with the static data saved before (ActiveWorkflowManager.addWebhooks →
+ *   clearWebhooks); n8n 2.41 answers the activation with 200 and retries create() in the
+ *   background, without the IDs the failed attempt recorded.
  * - Restart: 1.x calls checkExists() (and create() if it answers false); 2.41 calls nothing.
- * - Deactivation: delete(). "Listen for test event" runs the same three with the test URL and an
- *   empty static data of its own.
- * So IDs recorded by a failed create() may be lost. The webhook URL contains this node's own
+ * - Deactivation: delete().
+ * - "Listen for test event": checkExists() and create() with the test URL and a static data of
+ *   its own (empty at first), delete() when listening ends.
+ * So IDs recorded by a failed create() can be lost. The webhook URL contains this node's own
  * webhook ID, so any subscription calling it was registered by an earlier activation of this very
  * node: create() and delete() remove those as well as the recorded ones.
  */

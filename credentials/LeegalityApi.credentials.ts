@@ -41,18 +41,29 @@ export class LeegalityApi implements ICredentialType {
 		properties: { headers: { 'X-Auth-Token': '={{$credentials.authToken}}' } },
 	};
 
-	// Leegality answers HTTP 200 to a rejected token too, so the body's status decides.
+	// Leegality answers HTTP 200 to a rejected token too, so the body's status decides. n8n fails the
+	// test when the value at `key` equals `value`, so each answer that is not status 1 has a rule:
+	// 0 as a number or text (Leegality's failure), and no status at all (not Leegality's API).
 	test: ICredentialTestRequest = {
 		request: { baseURL: baseUrlExpression(LEEGALITY_ENVIRONMENTS), url: '/v3.0/sign/request/list', qs: { max: 1 } },
 		rules: [
-			{
-				type: 'responseSuccessBody',
+			...[0, '0'].map((value) => ({
+				type: 'responseSuccessBody' as const,
 				properties: {
 					key: 'status',
-					value: 0,
+					value,
 					message: 'Leegality rejected the Auth Token. Check it and the Environment: Sandbox and Production tokens differ.',
 				},
-			},
+			})),
+			...[undefined, null].map((value) => ({
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'status',
+					value,
+					message:
+						'The answer has no Leegality status (1 = success), so this is not Leegality’s API. Check the Environment and, for a Custom URL, that it ends in /api.',
+				},
+			})),
 		],
 	};
 }

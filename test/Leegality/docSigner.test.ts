@@ -35,10 +35,11 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual({
 			signed: true,
-			code: 'signing.success',
-			message: 'Document signed successfully.',
 			signUrl,
 			profileId: 'd4NrfHV',
+			code: 'signing.success',
+			message: 'Document signed successfully.',
+			messages: [{ code: 'signing.success', message: 'Document signed successfully.' }],
 		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(sim.documents.get(doc.documentId)?.status).toBe('COMPLETED');
@@ -105,6 +106,22 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 		const { items, error } = await run(sign(signUrl), { token });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ signed: true, code: 'invitation.not.exists', message: 'odd but successful' });
+	});
+
+	it('outputs only what Leegality sent: no code or message when a status-1 answer has none', async () => {
+		const { signUrl, token } = invitation();
+		sim.inject({ kind: 'status', status: 200, body: { status: 1, data: {} } });
+		const { items, error } = await run(sign(signUrl), { token });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ signed: true, signUrl, profileId: 'd4NrfHV', messages: [] });
+	});
+
+	it('accepts status 1 sent as text', async () => {
+		const { signUrl, token } = invitation();
+		sim.inject({ kind: 'status', status: 200, body: { status: '1', data: {}, messages: [{ code: 'signing.success' }] } });
+		const { items, error } = await run(sign(signUrl), { token });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ signed: true, signUrl, profileId: 'd4NrfHV', code: 'signing.success', messages: [{ code: 'signing.success' }] });
 	});
 
 	it('lists every message of a failure with several', async () => {

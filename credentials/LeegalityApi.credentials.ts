@@ -42,8 +42,9 @@ export class LeegalityApi implements ICredentialType {
 	};
 
 	// Leegality answers HTTP 200 to a rejected token too, so the body's status decides. n8n fails the
-	// test when the value at `key` equals `value`, so each answer that is not status 1 has a rule:
-	// 0 as a number or text (Leegality's failure), and no status at all (not Leegality's API).
+	// test only when the value at `key` equals a rule's `value`, so the documented failure (0, as a
+	// number or text) and an answer without any status (not Leegality's API) each have a rule. A
+	// status other than 0 and 1, which Leegality does not document, cannot be caught this way.
 	test: ICredentialTestRequest = {
 		request: { baseURL: baseUrlExpression(LEEGALITY_ENVIRONMENTS), url: '/v3.0/sign/request/list', qs: { max: 1 } },
 		rules: [

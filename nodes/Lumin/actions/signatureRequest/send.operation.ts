@@ -7,7 +7,7 @@ import { toItems } from '../../../shared/router';
 import { httpsUrl, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
-import { customEmailBody, orderProblems, requestBase, requestLabels, signersBody } from './recipients';
+import { customEmailBody, recipientProblems, requestBase, requestLabels, signersBody } from './recipients';
 import {
 	customEmailOptions,
 	expiresAtField,
@@ -118,8 +118,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		fileUrls: 'File URLs',
 		binaryPropertyNames: 'Input Binary Fields',
 	});
-	const orderProblem = orderProblems(params);
-	if (orderProblem) failValidation(this.getNode(), [orderProblem], i);
+	const problems = recipientProblems(params);
+	if (problems.length) failValidation(this.getNode(), problems, i);
 	if (documentSource === 'url' && !params.fileUrls?.length) {
 		failValidation(this.getNode(), ['File URLs: "" is not allowed. Give at least one https:// URL.'], i);
 	}

@@ -5,7 +5,7 @@ import { toItems } from '../../../shared/router';
 import { jsonObject, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
-import { customEmailBody, orderProblems, requestBase, requestLabels, signersBody } from './recipients';
+import { customEmailBody, recipientProblems, requestBase, requestLabels, signersBody } from './recipients';
 import {
 	customEmailOptions,
 	expiresAtField,
@@ -104,8 +104,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ ...requestLabels, templateId: 'Template', fields: 'Field Values (JSON)', tags: 'Tags (JSON)', variables: 'Variables (JSON)' },
 	);
-	const orderProblem = orderProblems(params);
-	if (orderProblem) failValidation(this.getNode(), [orderProblem], i);
+	const problems = recipientProblems(params);
+	if (problems.length) failValidation(this.getNode(), problems, i);
 
 	const body: IDataObject = {
 		template_id: params.templateId,

@@ -111,12 +111,6 @@ describe('Umbrella QES → QES Onboarding → Create Session Link', () => {
 		expect(sim.received('POST', '/onboarding/createSessionLink')).toHaveLength(1);
 	});
 
-	it('fails the item when Umbrella answers status true without data', async () => {
-		sim.inject({ kind: 'status', status: 200, body: { status: true } }, 1, (r) => r.path === '/onboarding/createSessionLink');
-		const { error } = await run(seedParameters);
-		expect(error?.message).toBe('Umbrella [no_data]: answered with status true but without data');
-	});
-
 	it('reports Umbrella’s 400 {message} with a hint about the payload', async () => {
 		// Umbrella can refuse what the node cannot check beforehand, such as a PDF it cannot read.
 		sim.inject({ kind: 'status', status: 400, body: { message: 'Invalid request payload' } }, 1, (r) => r.path === '/onboarding/createSessionLink');

@@ -6,6 +6,7 @@ import { toItems } from '../../../shared/router';
 import { email, httpsUrl } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
+import { sessionLinkAnswer } from './answers';
 import { IDENTIFICATION_PLACEHOLDERS } from './placeholders';
 
 const properties: INodeProperties[] = [
@@ -170,12 +171,6 @@ function duplicates(ids: string[]): string[] {
 	return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
 
-interface SessionLink {
-	requestId: string;
-	url: string;
-	expiresAfter: string;
-}
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
 		this.getNode(),
@@ -206,7 +201,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	if (params.signForms.length) body.signForms = params.signForms.map(({ fieldId, actorId }) => ({ fieldId, actorId }));
 	if (params.fillForm.length) body.fillForm = params.fillForm.map(({ fieldId, value }) => ({ fieldId, value }));
 
-	const answer = await api.request<{ data: SessionLink }>(
+	const answer = await api.requestChecked(
 		{
 			method: 'POST',
 			path: '/onboarding/createSessionLink',
@@ -217,6 +212,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 					'Umbrella cannot list sessions, so a second run gives the signer a second link; if that matters, ask IDCanopy about sessions created for this email at this time.',
 			},
 		},
+		sessionLinkAnswer,
 		i,
 	);
 	const { requestId, url, expiresAfter } = answer.data;

@@ -93,12 +93,18 @@ describe('Umbrella QES → QES Onboarding → Create Session Link', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	it('rejects a PDF field listed twice before any request', async () => {
+	it('rejects a PDF field listed twice before any request, comparing field IDs exactly', async () => {
 		const sig = await run({ ...seedParameters, signForms: { field: [{ fieldId: 'Sig', actorId: 'a' }, { fieldId: 'Sig', actorId: 'b' }] } });
-		expect(sig.error?.message).toBe('Signature Fields: the field ID "Sig" is listed more than once. Each PDF field can be signed once.');
-		const fill = await run({ ...seedParameters, fillForm: { field: [{ fieldId: 'name', value: 'a' }, { fieldId: 'name', value: 'b' }] } });
-		expect(fill.error?.message).toContain('Fill Form Fields: the field ID "name" is listed more than once');
+		expect(sig.error?.message).toBe(
+			'Signature Fields → #2 → Field ID: "Sig" is not allowed: it repeats Signature Fields → #1 → Field ID. Each PDF field can be signed once.',
+		);
+		const fill = await run({ ...seedParameters, fillForm: { field: [{ fieldId: 'name', value: 'a' }, { fieldId: 'x', value: 'b' }, { fieldId: 'name', value: 'c' }] } });
+		expect(fill.error?.message).toBe('Fill Form Fields → #3 → Field ID: "name" is not allowed: it repeats Fill Form Fields → #1 → Field ID. Give each PDF field one value.');
 		expect(sim.requests).toHaveLength(0);
+		// PDF field names are case-sensitive: "Sig" and "sig" are two fields.
+		const cased = await run({ ...seedParameters, signForms: { field: [{ fieldId: 'Sig', actorId: 'a' }, { fieldId: 'sig', actorId: 'b' }] } });
+		expect(cased.error).toBeUndefined();
+		expect(sim.received('POST', '/onboarding/createSessionLink')).toHaveLength(1);
 	});
 
 	it('fails the item with Umbrella’s message when the answer is HTTP 200 with status false', async () => {

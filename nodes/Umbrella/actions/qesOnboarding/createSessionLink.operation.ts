@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import { email, httpsUrl } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, validateParameters } from '../../../shared/validation';
+import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
 import { sessionLinkAnswer } from './answers';
 import { IDENTIFICATION_PLACEHOLDERS } from './placeholders';
 
@@ -167,10 +167,6 @@ function rows(value: unknown): IDataObject[] {
 	return ((value as { field?: IDataObject[] } | undefined)?.field ?? []) as IDataObject[];
 }
 
-function duplicates(ids: string[]): string[] {
-	return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
-}
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
 		this.getNode(),
@@ -186,9 +182,13 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		labels,
 	);
+	// PDF field names are case-sensitive, so they are compared exactly.
 	const problems = [
-		...duplicates(params.signForms.map((f) => f.fieldId)).map((id) => `Signature Fields: the field ID "${id}" is listed more than once. Each PDF field can be signed once.`),
-		...duplicates(params.fillForm.map((f) => f.fieldId)).map((id) => `Fill Form Fields: the field ID "${id}" is listed more than once. Give each PDF field one value.`),
+		...duplicateProblems(
+			listedValues('Signature Fields', 'Field ID', params.signForms.map((f) => f.fieldId)),
+			'Each PDF field can be signed once.',
+		),
+		...duplicateProblems(listedValues('Fill Form Fields', 'Field ID', params.fillForm.map((f) => f.fieldId)), 'Give each PDF field one value.'),
 	];
 	if (problems.length) failValidation(this.getNode(), problems, i);
 

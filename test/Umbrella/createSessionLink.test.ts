@@ -83,6 +83,32 @@ describe('Umbrella QES → QES Onboarding → Create Session Link', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
+	it.each([
+		['a number expression', { phoneNumber: '={{ 436501234567 }}' }, [{ json: {} }]],
+		['a number from the input item', { phoneNumber: '={{ $json.phone }}' }, [{ json: { phone: 436501234567 } }]],
+	])('reads a phone number that arrives as %s as the digits of an international number', async (_how, override, input) => {
+		const { items, error } = await run({ ...seedParameters, ...override }, { input });
+		expect(error).toBeUndefined();
+		const calls = sim.received('POST', '/onboarding/createSessionLink');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].body.phoneNumber).toBe('+436501234567');
+		expect(items[0].json.requestId).toBeDefined();
+	});
+
+	it.each([
+		['={{ 1234567890123456 }}', 'Phone Number: 1234567890123456 is not allowed', /2 to 15 digits/],
+		['={{ 4365.5 }}', 'Phone Number: 4365.5 is not allowed', /E\.164/],
+		['={{ 0 }}', 'Phone Number: 0 is not allowed', /E\.164/],
+		['={{ -436501234567 }}', 'Phone Number: -436501234567 is not allowed', /E\.164/],
+	])('rejects the number %s that is still not E.164, naming the field, the value and the form', async (phoneNumber, start, allowed) => {
+		const { items, error } = await run({ ...seedParameters, phoneNumber });
+		expect(items).toHaveLength(0);
+		expect(error?.message).toContain(start);
+		expect(error?.message).toMatch(allowed);
+		expect(error?.message).toContain('(e.g. +436501234567)');
+		expect(sim.requests).toHaveLength(0);
+	});
+
 	it('rejects signature and fill-form rows without a field ID, or an empty actor, before any request', async () => {
 		const noField = await run({ ...seedParameters, signForms: { field: [{ fieldId: ' ', actorId: 'userToIdentify' }] } });
 		expect(noField.error?.message).toContain('Signature Fields → #1 → Field ID: " " is not allowed. The field ID is required.');

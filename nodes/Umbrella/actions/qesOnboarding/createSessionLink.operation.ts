@@ -26,7 +26,8 @@ const properties: INodeProperties[] = [
 		placeholder: '+436501234567',
 		required: true,
 		default: '',
-		description: 'Mobile number of the signer in E.164 format: country code and number, digits only, no spaces',
+		description:
+			'Mobile number of the signer in E.164 format: country code and number, digits only, no spaces. A number (not text) from an expression, such as 436501234567, is read as +436501234567: a number cannot carry the leading +.',
 	},
 	{
 		displayName: 'Redirect URL',
@@ -138,12 +139,21 @@ const publicPdfUrl = httpsUrl.refine((v) => {
 
 const nonEmpty = (what: string) => z.string({ invalid_type_error: `The ${what} must be text.` }).trim().min(1, `The ${what} is required.`);
 
+const E164_RULE = 'Must be an E.164 phone number: optional +, country code and number, 2 to 15 digits, no spaces or dashes (e.g. +436501234567).';
+
+/**
+ * A phone number from an expression may arrive as a JSON number (`{{ $json.phone }}` with
+ * 436501234567), which cannot carry E.164's leading "+": its digits are read as an international
+ * number and then checked like typed text.
+ */
+const phoneNumber = z.preprocess(
+	(value) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? `+${value}` : value),
+	z.string({ invalid_type_error: E164_RULE }).trim().regex(E164, E164_RULE),
+);
+
 const schema = z.object({
 	email,
-	phoneNumber: z
-		.string()
-		.trim()
-		.regex(E164, 'Must be an E.164 phone number: optional +, country code and number, 2 to 15 digits, no spaces or dashes (e.g. +436501234567).'),
+	phoneNumber,
 	redirectUrl: webUrl,
 	docUrl: publicPdfUrl,
 	signForms: z.array(z.object({ fieldId: nonEmpty('field ID'), actorId: nonEmpty('actor ID') })),

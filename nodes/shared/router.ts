@@ -47,7 +47,7 @@ export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 10 },
 				default: 3,
-				description: `How often a request is repeated: any request after 429 (too many requests, waiting as ${vendor.name} asks), a read also after 502/503/504 or a lost connection. A write is never repeated once it may have reached ${vendor.name}.`,
+				description: `How often a read is repeated after 502/503/504 or a lost connection. Being told to slow down (429) is waited out as ${vendor.name} asks, up to 60 s in all, however often it comes; 0 repeats nothing. A write is never repeated once it may have reached ${vendor.name}.`,
 			},
 		],
 	};

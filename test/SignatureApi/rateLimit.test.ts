@@ -134,18 +134,29 @@ describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', (
 		}, 20000);
 	});
 
-	it('fails the item with the vendor’s 429 problem and a plain hint once retries run out', async () => {
+	const tooMany = {
+		kind: 'status' as const,
+		status: 429,
+		headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
+		body: { type: 'https://signatureapi.com/docs/v1/errors/too-many-requests', title: 'Too Many Requests', status: 429, detail: 'Rate limit exceeded.' },
+	};
+
+	it('waits out more 429s than Max Retries: being told to slow down is not a failure', async () => {
 		const { recipient } = sim.seedEnvelope();
-		const tooMany = {
-			kind: 'status' as const,
-			status: 429,
-			headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
-			body: { type: 'https://signatureapi.com/docs/v1/errors/too-many-requests', title: 'Too Many Requests', status: 429, detail: 'Rate limit exceeded.' },
-		};
-		sim.inject(tooMany, 4);
-		const { error } = await run('ceremony', ceremonyParams({ recipientId: recipient.id }));
-		expect(sim.received('POST')).toHaveLength(4);
+		sim.inject(tooMany, 6);
+		const { items, error } = await run('ceremony', ceremonyParams({ recipientId: recipient.id }));
+		expect(error).toBeUndefined();
+		expect(sim.received('POST')).toHaveLength(7);
+		expect(sim.applied.filter((a) => a.answer.status === 201)).toHaveLength(1);
+		expect(items[0].json.recipient_id).toBe(recipient.id);
+	});
+
+	it('fails the item with the vendor’s 429 problem and a plain hint when Max Retries is 0', async () => {
+		const { recipient } = sim.seedEnvelope();
+		sim.inject(tooMany, 1);
+		const { error } = await run('ceremony', { ...ceremonyParams({ recipientId: recipient.id }), requestSettings: { maxRetries: 0 } });
+		expect(sim.received('POST')).toHaveLength(1);
 		expect(error?.message).toBe('SignatureAPI [too-many-requests]: Too Many Requests: Rate limit exceeded.');
-		expect((error as any).description).toContain('Still failing after 3 retries');
+		expect((error as any).description).toBe("Max Retries is 0, so it was not asked again. Lower the node's Parallel Requests or try again later.");
 	});
 });

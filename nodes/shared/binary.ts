@@ -7,12 +7,20 @@ export interface InputFile {
 	mimeType: string;
 }
 
-/** The file in binary field `property` of item `i`, with a clear error naming the field when it is missing. */
-export async function readBinary(ctx: IExecuteFunctions, i: number, property: string, fallbackName = 'document.pdf'): Promise<InputFile> {
+/**
+ * The file in binary field `property` of item `i`, with a clear error naming the field when it is
+ * missing; `label` is the parameter that named it, as the node shows it.
+ */
+export async function readBinary(
+	ctx: IExecuteFunctions,
+	i: number,
+	property: string,
+	{ fallbackName = 'document.pdf', label = 'Input Binary Field' } = {},
+): Promise<InputFile> {
 	const item = ctx.getInputData()[i];
 	if (!item?.binary?.[property]) {
 		const available = Object.keys(item?.binary ?? {});
-		throw new NodeOperationError(ctx.getNode(), `Input Binary Field: "${property}" is not a binary field of this item`, {
+		throw new NodeOperationError(ctx.getNode(), `${label}: "${property}" is not a binary field of this item`, {
 			itemIndex: i,
 			description: available.length
 				? `The item has these binary fields: ${available.join(', ')}.`

@@ -1,4 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { intAtLeast } from './schemas';
+import { validateParameters } from './validation';
 
 /** The "Return All" / "Limit" pair n8n users expect on every list operation. */
 export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
@@ -28,10 +32,17 @@ export interface PageResult<T, C> {
 	next?: C;
 }
 
-/** Reads returnAll/limit of item `i`. */
+const paging = z.object({
+	returnAll: z.boolean({ invalid_type_error: 'Must be true or false.' }),
+	limit: intAtLeast(1).optional(),
+});
+
+/** Reads and checks returnAll/limit of item `i`; with Return All the limit is Infinity. */
 export function readPaging(ctx: IExecuteFunctions, i: number): { returnAll: boolean; limit: number } {
-	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
-	return { returnAll, limit: returnAll ? Infinity : (ctx.getNodeParameter('limit', i, 50) as number) };
+	const returnAll = ctx.getNodeParameter('returnAll', i, false);
+	const input = returnAll === true ? { returnAll } : { returnAll, limit: ctx.getNodeParameter('limit', i, 50) };
+	const params = validateParameters(ctx.getNode(), paging, input, i, { returnAll: 'Return All', limit: 'Limit' });
+	return { returnAll: params.returnAll, limit: params.returnAll ? Infinity : (params.limit ?? 50) };
 }
 
 /**

@@ -2,10 +2,15 @@ import { z } from 'zod';
 
 /** Reusable zod pieces for node parameters; messages say what is allowed. */
 
-export const email = z
-	.string()
+const EMAIL_RULE = 'Must be an email address such as name@example.com.';
+
+export const email = z.string({ invalid_type_error: EMAIL_RULE, required_error: EMAIL_RULE }).trim().email(EMAIL_RULE);
+
+/** An email address or nothing (''), for fields that may stay empty. */
+export const optionalEmail = z
+	.string({ invalid_type_error: `${EMAIL_RULE} Leave it empty for none.` })
 	.trim()
-	.email('Must be an email address such as name@example.com.');
+	.refine((v) => v === '' || email.safeParse(v).success, `${EMAIL_RULE} Leave it empty for none.`);
 
 /** An ID placed in a URL path: non-empty and without "/", "?" or "#" so it cannot reach another endpoint. */
 export const pathId = (what: string) =>
@@ -41,13 +46,27 @@ export const futureDate = z
 		return ms;
 	});
 
-/** An integer within [min, max]; the message states the range with an optional unit note. */
-export const intInRange = (min: number, max: number, note = '') =>
-	z.coerce
-		.number({ invalid_type_error: `Must be a whole number from ${min} to ${max}${note}.` })
-		.int(`Must be a whole number from ${min} to ${max}${note}.`)
-		.min(min, `Must be from ${min} to ${max}${note}.`)
-		.max(max, `Must be from ${min} to ${max}${note}.`);
+/**
+ * A number as a number field or an expression gives it: a number, or text that is one. A list,
+ * true/false or an object is refused rather than turned into a number (z.coerce would read [14]
+ * as 14 and true as 1).
+ */
+export const numberInput = (message: string) =>
+	z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v),
+		z.number({ invalid_type_error: message, required_error: message }).finite(message),
+	);
+
+/** A whole number within [min, max]; the message states the range with an optional unit note. */
+export const intInRange = (min: number, max: number, note = '') => {
+	const message = `Must be a whole number from ${min} to ${max}${note}.`;
+	const range = `Must be from ${min} to ${max}${note}.`;
+	return numberInput(message).pipe(z.number().int(message).min(min, range).max(max, range));
+};
+
+/** A whole number of at least `min`; `rule` says what it is for when it is smaller. */
+export const intAtLeast = (min: number, rule = `Must be a whole number of ${min} or more.`) =>
+	numberInput(rule).pipe(z.number().int(rule).min(min, rule));
 
 /** A comma- or newline-separated list typed into one field. */
 export function splitList(value: unknown): string[] {

@@ -1,9 +1,52 @@
-import type { INode } from 'n8n-workflow';
+import type { INode, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
 /** Field name (as the schema knows it) → the label the user sees in the node. */
 export type FieldLabels = Record<string, string>;
+
+/** The node's parameters by name, each with its display name and the parameters inside it. */
+interface LabelTree {
+	[name: string]: { label: string; inside: LabelTree };
+}
+
+/** Labels read from an operation's node description, plus names for schema keys that are no parameter. */
+export interface ParameterLabels {
+	tree: LabelTree;
+	names: FieldLabels;
+}
+
+function treeOf(properties: readonly INodeProperties[]): LabelTree {
+	const tree: LabelTree = {};
+	for (const property of properties) {
+		if (tree[property.name]) continue;
+		let inside: LabelTree = {};
+		if (property.type === 'collection') inside = treeOf((property.options ?? []) as INodeProperties[]);
+		if (property.type === 'fixedCollection') {
+			for (const option of (property.options ?? []) as INodePropertyCollection[]) inside = { ...treeOf(option.values), ...inside };
+		}
+		tree[property.name] = { label: property.displayName, inside };
+	}
+	return tree;
+}
+
+/**
+ * The labels of an operation's fields, taken from its description so that each is written once.
+ * `names` covers schema keys that are not parameters of the node.
+ */
+export function labelsFrom(properties: readonly INodeProperties[], names: FieldLabels = {}): ParameterLabels {
+	return { tree: treeOf(properties), names };
+}
+
+/** A parameter wherever it sits: operations read Options and Filters collections into top-level keys. */
+function findAnywhere(tree: LabelTree, name: string): LabelTree[string] | undefined {
+	if (tree[name]) return tree[name];
+	for (const entry of Object.values(tree)) {
+		const found = findAnywhere(entry.inside, name);
+		if (found) return found;
+	}
+	return undefined;
+}
 
 function showValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
@@ -28,10 +71,27 @@ function valueAt(input: unknown, path: Array<string | number>): unknown {
 	return cur;
 }
 
-function labelFor(path: Array<string | number>, labels: FieldLabels): string {
-	const [head, ...rest] = path;
-	const base = labels[String(head)] ?? String(head);
-	return rest.length ? `${base} → ${rest.map((p) => (typeof p === 'number' ? `#${p + 1}` : labels[p] ?? p)).join(' → ')}` : base;
+/**
+ * "Invites → #2 → Email": each step by its label, nested ones looked up inside their parent. A
+ * schema key that groups parameters without being one (a recipient's "authentication") keeps the
+ * lookup where it was; `names` may name a step under such a key as "authentication.type", and an
+ * empty name leaves a step out of the label.
+ */
+function labelFor(path: Array<string | number>, labels: FieldLabels | ParameterLabels): string {
+	const { tree, names } = 'tree' in labels && 'names' in labels ? (labels as ParameterLabels) : { tree: {}, names: labels as FieldLabels };
+	let level: LabelTree = tree;
+	let parent: string | undefined;
+	return path
+		.map((step, n) => {
+			if (typeof step === 'number') return `#${step + 1}`;
+			const entry = n === 0 ? findAnywhere(tree, step) : level[step];
+			const label = (parent !== undefined ? names[`${parent}.${step}`] : undefined) ?? entry?.label ?? names[step] ?? step;
+			if (entry) level = entry.inside;
+			parent = step;
+			return label;
+		})
+		.filter((label) => label !== '')
+		.join(' → ');
 }
 
 /**
@@ -43,7 +103,7 @@ export function validateParameters<S extends z.ZodTypeAny>(
 	schema: S,
 	input: unknown,
 	itemIndex: number,
-	labels: FieldLabels = {},
+	labels: FieldLabels | ParameterLabels = {},
 ): z.infer<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;

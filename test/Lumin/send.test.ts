@@ -90,7 +90,7 @@ describe('Lumin → Signature Request → Send', () => {
 			signers: { signer: [signer] },
 			expiresAt: inOneWeek(),
 		});
-		expect(error?.message).toBe('Input Binary Field: "contract" is not a binary field of this item');
+		expect(error?.message).toBe('Input Binary Fields: "contract" is not a binary field of this item');
 		expect(sim.requests).toHaveLength(0);
 	});
 

@@ -71,7 +71,7 @@ describe('signNow → Embedded Invite → Create', () => {
 		it('rejects the same email twice (case-insensitive), naming both invites', async () => {
 			const { error } = await create('doc123', [invite('Ana@Example.com', 'r1'), invite('ana@example.com', 'r2')]);
 			expect(error?.message).toBe(
-				'Invites → #2 → Email: "ana@example.com" is not allowed. Each signer email must be unique; invite #1 already uses it.',
+				'Invites → #2 → Email: "ana@example.com" is not allowed: it repeats Invites → #1 → Email. Each signer needs an email address of their own; upper and lower case count as the same.',
 			);
 			expect(sim.requests).toHaveLength(0);
 		});
@@ -106,12 +106,22 @@ describe('signNow → Embedded Invite → Create', () => {
 			expect(sim.received('POST', '/v2/documents/:id/embedded-invites')).toHaveLength(0);
 		});
 
-		it('refuses two invites for the same role', async () => {
+		it('refuses two invites for the same role, one naming it by ID and one by name', async () => {
+			const doc = sim.seed({ roleNames: ['Buyer'] });
+			const id = doc.roles[0].unique_id;
+			const { error } = await create(doc.id, [invite('a@example.com', id), invite('b@example.com', 'Buyer')]);
+			expect(error?.message).toContain('Role "Buyer" already has invite #1');
+			expect(sim.received('POST', '/v2/documents/:id/embedded-invites')).toHaveLength(0);
+		});
+
+		it('refuses the same role ID typed twice before any request', async () => {
 			const doc = sim.seed({ roleNames: ['Buyer'] });
 			const id = doc.roles[0].unique_id;
 			const { error } = await create(doc.id, [invite('a@example.com', id), invite('b@example.com', id)]);
-			expect(error?.message).toContain('Role "Buyer" already has invite #1');
-			expect(sim.received('POST', '/v2/documents/:id/embedded-invites')).toHaveLength(0);
+			expect(error?.message).toBe(
+				`Invites → #2 → Role Name or ID: "${id}" is not allowed: it repeats Invites → #1 → Role Name or ID. Each role of the document gets exactly one invite.`,
+			);
+			expect(sim.requests).toHaveLength(0);
 		});
 
 		it('stops on a document without fields (no roles)', async () => {

@@ -113,7 +113,7 @@ describe('SignatureAPI → Envelope', () => {
 		['a metadata key over 32 characters', { options: { metadata: { pair: [{ key: 'k'.repeat(33), value: 'v' }] } } }, 'Keys are at most 32 characters.'],
 		['a metadata value over 1000 characters', { options: { metadata: { pair: [{ key: 'k', value: 'v'.repeat(1001) }] } } }, 'Values are at most 1000 characters.'],
 		['11 topics', { options: { topics: 'a,b,c,d,e,f,g,h,i,j,k' } }, 'Topics: ["a","b"'],
-		['two recipients with the same key', { recipients: { recipient: [recipient(), recipient({ email: 'b@example.com' })] } }, 'Recipients → Key: "client" is used twice.'],
+		['two recipients with the same key', { recipients: { recipient: [recipient(), recipient({ email: 'b@example.com' })] } }, 'Recipients → #2 → Key: "client" is not allowed: it repeats Recipients → #1 → Key. Each recipient needs its own key.'],
 		['a place for an unknown recipient', { documents: { document: [{ url: 'https://example.com/a.pdf', format: 'pdf', places: '[{"key":"s","type":"signature","recipient_key":"cleint"}]' }] } }, 'recipient_key "cleint" is not allowed. It must be the Key of a recipient: "client".'],
 		['a further step of an unknown type', { recipients: { recipient: [recipient({ furtherAuthentication: '[{"type": "sms"}]' })] } }, 'Recipients → #1 → Further Authentication Steps (JSON) → #1 → Method: "sms" is not allowed. Must be email_link, email_code or custom.'],
 		['a further custom step without provider', { recipients: { recipient: [recipient({ furtherAuthentication: '[{"type": "custom"}]' })] } }, 'Further Authentication Steps (JSON) → #1 → Provider'],

@@ -25,13 +25,6 @@ export const ceremonyOptionsSchema = z.object({
 	embeddableIn: z.array(origin),
 });
 
-export const ceremonyLabels = {
-	redirectUrl: 'Redirect URL',
-	redirectDelay: 'Redirect Delay (Seconds)',
-	urlVariant: 'URL Variant',
-	embeddableIn: 'Embeddable In',
-};
-
 export type CeremonyOptions = z.infer<typeof ceremonyOptionsSchema>;
 
 /** Reads the raw ceremony settings from an object holding the node's field names. */
@@ -71,15 +64,6 @@ export const authenticationMethod = z
 			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['provider'], message: 'A custom method needs the provider that verified the recipient.' });
 		}
 	});
-
-export const authenticationLabels = {
-	authentication: 'Authentication',
-	type: 'Method',
-	subjectOverride: 'Email Subject',
-	messageOverride: 'Email Message',
-	provider: 'Provider',
-	data: 'Provider Data (JSON)',
-};
 
 export function authenticationBody(method: z.infer<typeof authenticationMethod>): IDataObject {
 	if (method.type === 'email_link') {

@@ -46,7 +46,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['getMany'] } }, properties);
 
 const schema = z.object({
-	limit: z.number().int('Must be a whole number of 1 or more.').min(1, 'Must be 1 or more.'),
 	q: z.string().trim().default(''),
 	// The status values the list accepts are not published; the document statuses are used (unconfirmed).
 	status: z.enum(['DRAFT', 'SENT', 'COMPLETED']).optional(),
@@ -58,9 +57,9 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const params = validateParameters(
 		this.getNode(),
 		schema,
-		{ limit: paging.returnAll ? Number.MAX_SAFE_INTEGER : paging.limit, q: filters.q ?? '', status: filters.status },
+		{ q: filters.q ?? '', status: filters.status },
 		i,
-		{ limit: 'Limit', q: 'Search', status: 'Status' },
+		{ q: 'Search', status: 'Status' },
 	);
 	const documents = await collectPages<IDataObject, number>(
 		async (offset = 0, wanted) => {
@@ -76,7 +75,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			);
 			return { items, next: items.length === max ? offset + items.length : undefined };
 		},
-		paging.returnAll ? Infinity : params.limit,
+		paging.limit,
 	);
 	return toItems(documents, i);
 }

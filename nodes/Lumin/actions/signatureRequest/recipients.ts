@@ -1,19 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { email, futureDate } from '../../../shared/schemas';
+import { email, futureDate, intAtLeast, optionalEmail } from '../../../shared/schemas';
 import { duplicateProblems, listedValues } from '../../../shared/validation';
 
 export const recipient = z.object({ name: z.string().trim().min(1, 'Each person needs a name.'), email });
 
 export const signer = recipient.extend({
 	role: z.string().trim().optional(),
-	group: z.coerce.number().int().min(0, 'Signing Group must be 0 (unset) or a whole number from 1.').optional(),
+	group: intAtLeast(0, 'Must be 0 (unset) or a whole number from 1.').optional(),
 });
 
 export const customEmail = z
 	.object({
-		sender_email: email.optional().or(z.literal('')),
+		sender_email: optionalEmail.optional(),
 		subject_name: z.string().optional(),
 		title: z.string().optional(),
 	})
@@ -28,19 +28,6 @@ export const requestBase = z.object({
 	signingType: z.enum(['SAME_TIME', 'ORDER']).default('SAME_TIME'),
 	customEmail,
 });
-
-export const requestLabels = {
-	title: 'Title',
-	expiresAt: 'Expires At',
-	signers: 'Signers',
-	viewers: 'Viewers',
-	signingType: 'Signing Order',
-	customEmail: 'Custom Email',
-	name: 'Name',
-	email: 'Email',
-	group: 'Signing Group',
-	role: 'Role',
-};
 
 /** With ORDER, Lumin requires a group (from 1) on every signer. */
 function orderProblems(input: z.infer<typeof requestBase>): string[] {

@@ -6,8 +6,8 @@ import { readBinary } from '../../../shared/binary';
 import { toItems } from '../../../shared/router';
 import { httpsUrl, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, validateParameters } from '../../../shared/validation';
-import { customEmailBody, recipientProblems, requestBase, requestLabels, signersBody } from './recipients';
+import { failValidation, labelsFrom, validateParameters } from '../../../shared/validation';
+import { customEmailBody, recipientProblems, requestBase, signersBody } from './recipients';
 import { sendSignatureRequest } from './sending';
 import {
 	customEmailOptions,
@@ -113,11 +113,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			? { fileUrls: splitList(this.getNodeParameter('fileUrls', i)) }
 			: { binaryPropertyNames: splitList(this.getNodeParameter('binaryPropertyNames', i)) }),
 	};
-	const params = validateParameters(this.getNode(), schema, raw, i, {
-		...requestLabels,
-		fileUrls: 'File URLs',
-		binaryPropertyNames: 'Input Binary Fields',
-	});
+	const params = validateParameters(this.getNode(), schema, raw, i, labelsFrom(properties));
 	const problems = recipientProblems(params);
 	if (problems.length) failValidation(this.getNode(), problems, i);
 	if (documentSource === 'url' && !params.fileUrls?.length) {
@@ -144,7 +140,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		const form = new FormData();
 		for (const [key, value] of Object.entries(fields)) appendForm(form, key, value);
 		for (const name of names) {
-			const file = await readBinary(this, i, name, `${name}.pdf`);
+			const file = await readBinary(this, i, name, { fallbackName: `${name}.pdf`, label: 'Input Binary Fields' });
 			form.append(names.length === 1 ? 'file' : 'files[]', new Blob([file.data], { type: file.mimeType }), file.fileName);
 		}
 		body = form;

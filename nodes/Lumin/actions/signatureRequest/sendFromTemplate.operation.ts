@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toItems } from '../../../shared/router';
 import { jsonObject, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, validateParameters } from '../../../shared/validation';
-import { customEmailBody, recipientProblems, requestBase, requestLabels, signersBody } from './recipients';
+import { failValidation, labelsFrom, validateParameters } from '../../../shared/validation';
+import { customEmailBody, recipientProblems, requestBase, signersBody } from './recipients';
 import { sendSignatureRequest } from './sending';
 import {
 	customEmailOptions,
@@ -102,7 +102,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			variables: options.variables,
 		},
 		i,
-		{ ...requestLabels, templateId: 'Template', fields: 'Field Values (JSON)', tags: 'Tags (JSON)', variables: 'Variables (JSON)' },
+		labelsFrom(properties),
 	);
 	const problems = recipientProblems(params);
 	if (problems.length) failValidation(this.getNode(), problems, i);

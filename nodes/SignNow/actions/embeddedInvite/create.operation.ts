@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
-import { email, httpUrl } from '../../../shared/schemas';
+import { email, httpUrl, intAtLeast } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, validateParameters } from '../../../shared/validation';
+import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
 import { authMethod, authMethodField, documentId, documentIdField, isEmbedded, readDocument } from '../shared';
 import { checkAgainstDocument } from './roles';
 
@@ -89,10 +89,7 @@ export const description = updateDisplayOptions({ show: { resource: ['embeddedIn
 const invite = z.object({
 	email: email.max(150, 'Must be at most 150 characters.'),
 	roleId: z.string({ invalid_type_error: 'Pick a role of the document.' }).trim().min(1, 'Pick a role of the document.'),
-	order: z.coerce
-		.number({ invalid_type_error: 'Must be a whole number of 1 or more.' })
-		.int('Must be a whole number of 1 or more.')
-		.min(1, 'Must be 1 or more: signing starts at step 1.'),
+	order: intAtLeast(1, 'Must be a whole number of 1 or more: signing starts at step 1.'),
 	authMethod,
 });
 
@@ -156,19 +153,19 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		labels,
 	);
-	const seen = new Map<string, number>();
-	params.invites.forEach((inv, n) => {
-		const key = inv.email.toLowerCase();
-		const first = seen.get(key);
-		if (first !== undefined) {
-			failValidation(
-				this.getNode(),
-				[`Invites → #${n + 1} → Email: "${inv.email}" is not allowed. Each signer email must be unique; invite #${first + 1} already uses it.`],
-				i,
-			);
-		}
-		seen.set(key, n);
-	});
+	// Repeats the form itself shows are refused before any request; role names need the document.
+	const repeats = [
+		...duplicateProblems(
+			listedValues('Invites', 'Email', params.invites.map((inv) => inv.email)),
+			'Each signer needs an email address of their own; upper and lower case count as the same.',
+			(address) => address.toLowerCase(),
+		),
+		...duplicateProblems(
+			listedValues('Invites', 'Role Name or ID', params.invites.map((inv) => inv.roleId)),
+			'Each role of the document gets exactly one invite.',
+		),
+	];
+	if (repeats.length) failValidation(this.getNode(), repeats, i);
 
 	// One read of the document lets every rule signNow would reject be named before anything is created.
 	const document = await readDocument(api, params.documentId, i);

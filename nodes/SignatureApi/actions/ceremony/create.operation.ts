@@ -4,13 +4,11 @@ import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import {
 	authenticationBody,
 	authenticationFields,
-	authenticationLabels,
 	authenticationMethod,
-	ceremonyLabels,
 	ceremonyOptionFields,
 	ceremonyOptionsBody,
 	ceremonyOptionsSchema,
@@ -58,7 +56,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			} as IDataObject),
 		},
 		i,
-		{ recipientId: 'Recipient ID', ...authenticationLabels, ...ceremonyLabels },
+		labelsFrom(properties),
 	);
 	const ceremony = await api.requestChecked(
 		{

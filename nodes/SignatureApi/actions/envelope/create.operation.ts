@@ -3,16 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
-import { email, httpsUrl, jsonArray, jsonObject, splitList } from '../../../shared/schemas';
+import { httpsUrl, jsonArray, jsonObject, optionalEmail, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, validateParameters } from '../../../shared/validation';
+import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
 import { createdEnvelopeAnswer } from '../answers';
 import {
 	authenticationBody,
 	authenticationFields,
-	authenticationLabels,
 	authenticationMethod,
-	ceremonyLabels,
 	ceremonyOptionFields,
 	ceremonyOptionsBody,
 	ceremonyOptionsSchema,
@@ -253,7 +251,7 @@ const recipientSchema = ceremonyOptionsSchema
 		key: z.string().trim().min(1, 'Each recipient needs a key, such as client.'),
 		name: z.string().trim().min(1, 'Each recipient needs a name.'),
 		// An automatic signer is the sender's own signature; whether it needs an email is unconfirmed.
-		email: z.union([email, z.literal('')]),
+		email: optionalEmail,
 		authentication: authenticationMethod,
 		furtherAuthentication: jsonArray(furtherStep, '[{"type": "email_code"}]'),
 		ceremonyCreation: z.enum(['automatic', 'manual']),
@@ -283,43 +281,31 @@ const schema = z.object({
 	topics: z.array(z.string()).max(10, 'At most 10 topics.'),
 });
 
-const labels = {
-	...ceremonyLabels,
-	...authenticationLabels,
-	authentication: 'Authentication',
-	furtherAuthentication: 'Further Authentication Steps (JSON)',
-	title: 'Title',
-	documents: 'Documents',
-	recipients: 'Recipients',
-	routing: 'Routing',
-	label: 'Label',
-	language: 'Language',
-	metadata: 'Metadata',
-	topics: 'Topics',
-	url: 'URL',
-	format: 'Format',
-	key: 'Key',
-	places: 'Places (JSON)',
-	data: 'Template Data (JSON)',
-	name: 'Name',
-	email: 'Email',
-	ceremonyCreation: 'Ceremony Creation',
-	deliveryType: 'Delivery',
-	value: 'Value',
-};
-
-function duplicates(values: string[]): string[] {
-	return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
-}
+/**
+ * Labels from the description. A recipient's first step is read from its own fields (Authentication
+ * and the rest); further steps are JSON, named like the fields of a first step.
+ */
+const labels = labelsFrom(properties, {
+	authentication: '',
+	'authentication.type': 'Authentication',
+	'furtherAuthentication.type': 'Method',
+	'furtherAuthentication.provider': 'Provider',
+	'furtherAuthentication.data': 'Provider Data (JSON)',
+	'furtherAuthentication.subjectOverride': 'Email Subject',
+	'furtherAuthentication.messageOverride': 'Email Message',
+});
 
 /** What SignatureAPI would refuse with a 422 and the form cannot check one field at a time. */
 function crossFieldProblems(params: z.infer<typeof schema>): string[] {
-	const problems: string[] = [];
 	const recipientKeys = params.recipients.map((r) => r.key);
-	for (const key of duplicates(recipientKeys)) problems.push(`Recipients → Key: "${key}" is used twice. Each recipient needs its own key.`);
-	const documentKeys = params.documents.map((d) => d.key).filter((k): k is string => Boolean(k));
-	for (const key of duplicates(documentKeys)) problems.push(`Documents → Key: "${key}" is used twice. Each document needs its own key.`);
-	for (const key of duplicates(params.metadata.map((m) => m.key))) problems.push(`Metadata → Key: "${key}" is used twice.`);
+	const problems = [
+		...duplicateProblems(listedValues('Recipients', 'Key', recipientKeys), 'Each recipient needs its own key.'),
+		...duplicateProblems(
+			listedValues('Documents', 'Key', params.documents.map((d) => d.key ?? '')).filter((entry) => entry.value !== ''),
+			'Each document needs its own key.',
+		),
+		...duplicateProblems(listedValues('Metadata', 'Key', params.metadata.map((m) => m.key)), 'Each metadata key can be used once.'),
+	];
 	params.documents.forEach((d, i) =>
 		d.places.forEach((p, j) => {
 			if (!recipientKeys.includes(p.recipient_key)) {

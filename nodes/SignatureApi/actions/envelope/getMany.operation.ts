@@ -41,7 +41,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['getMany'] } }, properties);
 
 const schema = z.object({
-	limit: z.number().int('Must be a whole number.').min(1, 'Must be 1 or more.').or(z.literal(Infinity)),
 	status: z.enum(['processing', 'in_progress', 'completed', 'failed', 'canceled']).optional(),
 	topic: z.string().trim().optional(),
 });
@@ -63,9 +62,9 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const params = validateParameters(
 		this.getNode(),
 		schema,
-		{ limit, status: filters.status, topic: filters.topic || undefined },
+		{ status: filters.status, topic: filters.topic || undefined },
 		i,
-		{ limit: 'Limit', status: 'Status', topic: 'Topic' },
+		{ status: 'Status', topic: 'Topic' },
 	);
 	const baseUrl = await api.baseUrl();
 	const envelopes = await collectPages<IDataObject, { path: string; qs: IDataObject }>(async (cursor, wanted) => {
@@ -81,6 +80,6 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		const page = await api.requestChecked({ method: 'GET', ...request }, envelopePageAnswer, i);
 		const next = page.links.next;
 		return { items: page.data as IDataObject[], next: next ? pathBelowBase(next, baseUrl) : undefined };
-	}, params.limit);
+	}, limit);
 	return toItems(envelopes, i);
 }

@@ -25,8 +25,6 @@ setGlobalState({ defaultTimezone: 'UTC' });
 
 export const SEED = Number(process.env.PROPERTY_SEED ?? 20260601);
 export const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
-/** A known gap needs one counterexample, not a full run: fewer sets keep its test quick. */
-export const GAP_RUNS = Number(process.env.PROPERTY_GAP_RUNS ?? 20);
 
 /** One field broken in one item. */
 export interface Break {
@@ -56,22 +54,6 @@ export interface OperationSpec {
 	breaks: Array<fc.Arbitrary<Break>>;
 	/** The request the valid baseline leads to: proves the parameters reach the node as meant. */
 	sends: [method: string, path: string];
-	/** What the node gets wrong today: each runs as its own `it.failing` property. */
-	gaps?: Gap[];
-}
-
-/** A finding: sets the node should refuse by name but does not (yet). */
-export interface Gap {
-	finding: string;
-	breaks: Array<fc.Arbitrary<Break>>;
-}
-
-/**
- * `strict` as the main property checks it while a known gap stands: the error may still name
- * the field `today` (the strict break runs as a gap, so the misnaming stays a failing test).
- */
-export function namedTodayAs(strict: fc.Arbitrary<Break>, today: string): fc.Arbitrary<Break> {
-	return strict.map((b) => ({ ...b, labels: [...b.labels, today] }));
 }
 
 export interface Target {
@@ -176,8 +158,8 @@ function refusalProblem(outputs: INodeExecutionData[], breaks: Break[]): string 
  * what is allowed. Then the unbroken baseline must reach the vendor, so the sets were refused
  * for what was broken and not for how the parameters were wired.
  */
-export async function expectRefusedBeforeSending(target: Target, spec: OperationSpec, runs = RUNS): Promise<void> {
-	const cases = fc.sample(caseArbitrary(spec), { seed: SEED, numRuns: runs });
+export async function expectRefusedBeforeSending(target: Target, spec: OperationSpec): Promise<void> {
+	const cases = fc.sample(caseArbitrary(spec), { seed: SEED, numRuns: RUNS });
 	target.sim.clearLog();
 	const { items, error } = await target.run(spec.parameters, { input: cases.map((c) => c.item), continueOnFail: true });
 
@@ -217,21 +199,9 @@ export async function expectRefusedBeforeSending(target: Target, spec: Operation
 	}
 }
 
-/**
- * One test per operation (the property), then one `it.failing` per known gap: a gap test that
- * starts to pass means the node was fixed, and its breaks belong in the operation's main list.
- * PROPERTY_SHOW_GAPS=1 runs the gaps as plain tests, so their reports show what the node does today.
- */
+/** One test per operation: the property. */
 export function propertyTests(target: Target, specs: OperationSpec[]) {
 	it.each(specs.map((spec) => [spec.title, spec] as const))('%s', async (_title, spec) => {
 		await expectRefusedBeforeSending(target, spec);
-	});
-	const gaps = specs.flatMap((spec) => (spec.gaps ?? []).map((gap) => ({ spec, gap })));
-	if (!gaps.length) return;
-	const gapTest = process.env.PROPERTY_SHOW_GAPS ? it : it.failing;
-	describe('known gaps (failing until the node is fixed)', () => {
-		gapTest.each(gaps.map(({ spec, gap }) => [`${spec.title}: ${gap.finding}`, spec, gap] as const))('%s', async (_title, spec, gap) => {
-			await expectRefusedBeforeSending(target, { ...spec, breaks: gap.breaks }, GAP_RUNS);
-		});
 	});
 }

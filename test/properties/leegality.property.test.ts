@@ -117,17 +117,12 @@ const specs: OperationSpec[] = [
 		},
 		baseline: () => ({ json: { returnAll: false, limit: 10, q: 'PO-2026-001', status: 'SENT' } }),
 		breaks: [
+			field('returnAll', 'Return All', invalid.notBoolean),
 			field('limit', 'Limit', invalid.integerIn(1)),
 			field('q', 'Search', invalid.optionalTextWrongType),
 			field('status', 'Status', invalid.oneOf(['DRAFT', 'SENT', 'COMPLETED'], { nullIsUnset: true })),
 		],
 		sends: ['GET', '/v3.0/sign/request/list'],
-		gaps: [
-			{
-				finding: 'Return All given text or a number ("false", "no", 1, "") is read as true or false and the list is fetched',
-				breaks: [field('returnAll', 'Return All', invalid.notBoolean)],
-			},
-		],
 	},
 	{
 		title: 'Sign Request → Download',

@@ -89,25 +89,17 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 				...[0, 1].flatMap((n) => [
 					field(`invites.${n}.email`, `Invites → #${n + 1} → Email`, inviteEmail),
 					field(`invites.${n}.roleId`, `Invites → #${n + 1} → Role Name or ID`, invalid.requiredText),
-					field(`invites.${n}.order`, `Invites → #${n + 1} → Order`, invalid.integerIn(1)),
+					field(`invites.${n}.order`, `Invites → #${n + 1} → Order`, fc.oneof(invalid.integerIn(1), invalid.numberLookalike(1, 5))),
 					field(`invites.${n}.authMethod`, `Invites → #${n + 1} → Auth Method`, invalid.oneOf(AUTH_METHODS)),
 				]),
 				// Signer emails must differ, whatever their case.
 				duplicate('invites', 'email', 0, 1, ['Invites → #2 → Email'], fc.constantFrom((v: string) => v, (v: string) => v.toUpperCase(), (v: string) => ` ${v}`)),
+				// The same role typed twice is refused before the document is read.
+				duplicate('invites', 'roleId', 0, 1, ['Invites → #2 → Role Name or ID']),
 				field('redirectUri', 'Redirect URI', invalid.optionalUrl),
 				field('declineRedirectUri', 'Decline Redirect URI', invalid.optionalUrl),
 			],
 			sends: ['POST', '/v2/documents/:id/embedded-invites'],
-			gaps: [
-				{
-					finding: 'Order given true or a one-element list ([2]) is turned into a number and sent',
-					breaks: [0, 1].map((n) => field(`invites.${n}.order`, `Invites → #${n + 1} → Order`, invalid.numberLookalike(1, 5))),
-				},
-				{
-					finding: 'two invites with the same role ID are refused only after reading the document (GET /document/{id})',
-					breaks: [duplicate('invites', 'roleId', 0, 1, ['Invites → #2 → Role Name or ID'])],
-				},
-			],
 		},
 		{
 			title: 'Embedded Invite → Generate Link',
@@ -124,15 +116,9 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 				documentId,
 				field('fieldInviteId', 'Field Invite ID', invalid.pathId),
 				field('authMethod', 'Auth Method', invalid.oneOf(AUTH_METHODS)),
-				field('linkExpiration', 'Link Expiration (Minutes)', invalid.integerIn(15, 45)),
+				field('linkExpiration', 'Link Expiration (Minutes)', fc.oneof(invalid.integerIn(15, 45), invalid.numberLookalike(15, 45))),
 			],
 			sends: ['POST', '/v2/documents/:id/embedded-invites/:inviteId/link'],
-			gaps: [
-				{
-					finding: 'Link Expiration given a one-element list ([30]) is turned into a number and sent',
-					breaks: [field('linkExpiration', 'Link Expiration (Minutes)', invalid.numberLookalike(15, 45))],
-				},
-			],
 		},
 		{
 			title: 'Embedded Invite → Delete',

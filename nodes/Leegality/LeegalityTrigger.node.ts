@@ -1,7 +1,9 @@
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { dashboardRegisteredWebhook, emit, ignoreWebhook, registrationNotice, rejectWebhook } from '../shared/webhook';
+import { dashboardRegisteredWebhook, emitOnce, ignoreWebhook, registrationNotice, rejectWebhook } from '../shared/webhook';
+import { nowSeconds } from '../shared/deliveries';
+import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
 import { isLeegalityMac } from './trigger/webhookMac';
 
 /** Only documentId is covered by the mac: everything else in the call could have been altered. */
@@ -68,6 +70,9 @@ export class LeegalityTrigger implements INodeType {
 
 		const payload: IDataObject = { ...body };
 		delete payload.mac;
-		return emit({ ...payload, _verification: 'documentId only', _note: VERIFICATION_NOTE });
+		return emitOnce(this, { ...payload, _verification: 'documentId only', _note: VERIFICATION_NOTE }, {
+			keys: repeatKeys(body),
+			rememberUntil: nowSeconds() + REMEMBER_SECONDS,
+		});
 	}
 }

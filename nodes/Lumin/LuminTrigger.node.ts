@@ -7,7 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { dashboardRegisteredWebhook, emit, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook, verifyHmac } from '../shared/webhook';
+import { dashboardRegisteredWebhook, emitOnce, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook, verifyHmac } from '../shared/webhook';
+import { nowSeconds } from '../shared/deliveries';
+import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
 
 export const LUMIN_EVENTS = [
 	{ name: 'Approved (All Signed)', value: 'signature_request_approved' },
@@ -95,6 +97,9 @@ export class LuminTrigger implements INodeType {
 		}
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!eventType || !events.includes(eventType)) return ignoreWebhook(`event ${eventType ?? 'without type'} not selected`);
-		return emit(body);
+		return emitOnce(this, body, {
+			keys: repeatKeys(body, rawBody(this)),
+			rememberUntil: nowSeconds() + REMEMBER_SECONDS,
+		});
 	}
 }

@@ -11,7 +11,9 @@ import { z } from 'zod';
 
 import { ApiClient } from '../shared/transport/request';
 import { validateParameters } from '../shared/validation';
-import { emit, header, ignoreWebhook, rawBody, rejectWebhook } from '../shared/webhook';
+import { emitOnce, header, ignoreWebhook, rawBody, rejectWebhook } from '../shared/webhook';
+import { nowSeconds } from '../shared/deliveries';
+import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
 import { documentId } from './actions/shared';
 import { SIGNNOW } from './transport';
 import { scopedEvent, SIGNNOW_EVENTS } from './trigger/events';
@@ -141,6 +143,9 @@ export class SignNowTrigger implements INodeType {
 		const scope = this.getNodeParameter('scope', 'document') as string;
 		const events = (this.getNodeParameter('events', []) as string[]).map((e) => scopedEvent(e, scope));
 		if (!event || !events.includes(event)) return ignoreWebhook(`event ${event ?? 'without name'} not selected`);
-		return emit(withoutAccessTokens(body) as IDataObject);
+		return emitOnce(this, withoutAccessTokens(body) as IDataObject, {
+			keys: repeatKeys(body),
+			rememberUntil: nowSeconds() + REMEMBER_SECONDS,
+		});
 	}
 }

@@ -2,9 +2,10 @@ import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, I
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { verifyStandardWebhook } from '../shared/standardWebhooks';
-import { dashboardRegisteredWebhook, emit, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook } from '../shared/webhook';
-import { isFirstDelivery } from './trigger/deliveries';
+import { dashboardRegisteredWebhook, emitOnce, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook } from '../shared/webhook';
+import { nowSeconds } from '../shared/deliveries';
 import { SIGNATUREAPI_EVENTS } from './trigger/events';
+import { rememberUntil, repeatKeys } from './trigger/repeats';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class SignatureApiTrigger implements INodeType {
@@ -57,14 +58,11 @@ export class SignatureApiTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!event.type || !events.includes(event.type)) return ignoreWebhook(`event ${event.type ?? 'without type'} not selected`);
 
-		// A repeat is acknowledged (2xx, so SignatureAPI stops retrying) and starts nothing.
 		const eventId = typeof event.id === 'string' && event.id ? event.id : undefined;
-		const first = isFirstDelivery(
-			this.getWorkflowStaticData('node'),
-			{ webhookId: check.id, eventId, timestamp: check.timestamp },
-			Math.floor(Date.now() / 1000),
-		);
-		if (!first) return ignoreWebhook(`repeat of event ${eventId ?? check.id}, which already started a run`);
-		return emit({ ...event, webhook_id: check.id });
+		return emitOnce(this, { ...event, webhook_id: check.id }, {
+			keys: repeatKeys(check.id, eventId),
+			rememberUntil: rememberUntil(check.timestamp, nowSeconds()),
+			what: `event ${eventId ?? check.id}`,
+		});
 	}
 }

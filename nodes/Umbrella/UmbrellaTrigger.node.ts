@@ -11,7 +11,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { redact } from '../shared/redact';
 import { ApiClient } from '../shared/transport/request';
-import { emit, header, rejectWebhook, safeEqual } from '../shared/webhook';
+import { emitOnce, header, rawBody, rejectWebhook, safeEqual } from '../shared/webhook';
+import { nowSeconds } from '../shared/deliveries';
+import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
 import { registerWebhook } from './actions/qesOnboarding/webhookRegistration';
 import { UMBRELLA } from './transport';
 
@@ -84,6 +86,9 @@ export class UmbrellaTrigger implements INodeType {
 			return rejectWebhook(this, 401, `Missing or wrong ${PROOF_HEADER_NAME} header`);
 		}
 		// The QES payload is undocumented: it is passed on as sent, minus the secret should Umbrella echo it.
-		return emit(redact(this.getBodyData() as IDataObject, [secret]));
+		return emitOnce(this, redact(this.getBodyData() as IDataObject, [secret]), {
+			keys: repeatKeys(rawBody(this)),
+			rememberUntil: nowSeconds() + REMEMBER_SECONDS,
+		});
 	}
 }

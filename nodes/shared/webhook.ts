@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import type { IDataObject, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { isFirstDelivery, nowSeconds } from './deliveries';
+
 export type HmacAlgorithm = 'sha256' | 'sha1';
 export type DigestEncoding = 'hex' | 'base64';
 
@@ -62,6 +64,21 @@ export function ignoreWebhook(reason: string): IWebhookResponseData {
 
 export function emit(json: IDataObject): IWebhookResponseData {
 	return { workflowData: [[{ json }]] };
+}
+
+/**
+ * Starts a run for the first delivery of an event only: a repeat (any of `keys` seen before) is
+ * answered 200, so the vendor stops retrying, and starts nothing. See deliveries.ts.
+ */
+export function emitOnce(
+	ctx: IWebhookFunctions,
+	json: IDataObject,
+	repeat: { keys: string[]; rememberUntil: number; what?: string },
+): IWebhookResponseData {
+	if (!isFirstDelivery(ctx.getWorkflowStaticData('node'), repeat.keys, repeat.rememberUntil, nowSeconds())) {
+		return ignoreWebhook(`repeat of ${repeat.what ?? 'a delivery'}, which already started a run`);
+	}
+	return emit(json);
 }
 
 /** The notice each dashboard-registered trigger shows: where to paste the n8n URL. */

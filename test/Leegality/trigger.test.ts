@@ -138,4 +138,39 @@ describe('Leegality Trigger', () => {
 		expect((await runWebhookMethod(setup, 'create')).result).toBe(true);
 		expect((await runWebhookMethod(setup, 'delete')).result).toBe(true);
 	});
+
+	describe('one event, one run', () => {
+		it('starts one run for a call Leegality retries: the copy gets 200 and starts nothing', async () => {
+			const doc = sim.seed({ irn: 'PO-10' });
+			const body = JSON.stringify(signedBody(doc.documentId, 'Success'));
+			const endpoint = await trigger();
+			try {
+				expect((await endpoint.post(body)).call.emitted).toHaveLength(1);
+				const again = await endpoint.post(body);
+				expect(again.status).toBe(200);
+				expect(again.body).toEqual({ received: true, ignored: 'repeat of a delivery, which already started a run' });
+				expect(again.call.emitted).toBeUndefined();
+			} finally {
+				await endpoint.close();
+			}
+		});
+
+		it('starts a run for each distinct event of one document: another invitee, another outcome, another state', async () => {
+			const doc = sim.seed({ irn: 'PO-11' });
+			const base = signedBody(doc.documentId, 'Success') as Record<string, unknown>;
+			const request = (base.request ?? {}) as Record<string, unknown>;
+			const bodies = [
+				base,
+				{ ...base, request: { ...request, email: 'second@example.com', invitationUrl: 'https://sandbox.leegality.com/sign/other' } },
+				{ ...signedBody(doc.documentId, 'Error') },
+				{ ...base, documentStatus: 'Completed' },
+			];
+			const endpoint = await trigger();
+			try {
+				for (const body of bodies) expect((await endpoint.post(JSON.stringify(body))).call.emitted).toHaveLength(1);
+			} finally {
+				await endpoint.close();
+			}
+		});
+	});
 });

@@ -87,4 +87,37 @@ describe('Lumin Trigger', () => {
 		expect((await runWebhookMethod(setup, 'checkExists')).result).toBe(true);
 		expect((await runWebhookMethod(setup, 'delete')).result).toBe(true);
 	});
+
+	describe('one event, one run', () => {
+		it('starts one run for an event Lumin sends again (same body, same signature): the copy gets 200 and starts nothing', async () => {
+			const body = event('signature_request_approved', Date.now() - 1000);
+			const first = await trigger.post(body, { 'x-signature': sign(body) });
+			const again = await trigger.post(body, { 'x-signature': sign(body) });
+			expect(first.call.emitted).toHaveLength(1);
+			expect(again.status).toBe(200);
+			expect(again.body).toEqual({ received: true, ignored: 'repeat of a delivery, which already started a run' });
+			expect(again.call.emitted).toBeUndefined();
+		});
+
+		it('treats the same event re-serialised by Lumin (other spacing, same type, time and request) as a repeat', async () => {
+			const time = Date.now() - 2000;
+			const body = event('signature_request_declined', time);
+			const respaced = JSON.stringify(JSON.parse(body), null, 2);
+			expect((await trigger.post(body, { 'x-signature': sign(body) })).call.emitted).toHaveLength(1);
+			expect((await trigger.post(respaced, { 'x-signature': sign(respaced) })).call.emitted).toBeUndefined();
+		});
+
+		it('starts a run for each distinct event: another time or another type', async () => {
+			const time = Date.now() - 3000;
+			for (const body of [event('signature_request_approved', time), event('signature_request_approved', time + 1), event('signature_request_declined', time)]) {
+				expect((await trigger.post(body, { 'x-signature': sign(body) })).call.emitted).toHaveLength(1);
+			}
+		});
+
+		it('refuses a forged copy with 401 before it is recorded, so the real event still starts its run', async () => {
+			const body = event('signature_request_approved', Date.now() - 4000);
+			expect((await trigger.post(body, { 'x-signature': sign(body, 'some-other-key-123') })).status).toBe(401);
+			expect((await trigger.post(body, { 'x-signature': sign(body) })).call.emitted).toHaveLength(1);
+		});
+	});
 });

@@ -289,6 +289,26 @@ describe('signNow Trigger', () => {
 			}
 		});
 
+		it('starts one run for a callback signNow sends again, even with a fresh access token in it', async () => {
+			const { doc, trigger, subscriptionId } = await activeTrigger('whsec-signnow-5a1e7c');
+			try {
+				const { body, headers } = sim.callback(subscriptionId, { document_id: doc.id });
+				expect((await trigger.post(body, headers)).call.emitted).toHaveLength(1);
+
+				const parsed = JSON.parse(body) as { meta: IDataObject; content: IDataObject };
+				const retried = JSON.stringify({ ...parsed, meta: { ...parsed.meta, access_token: 'a-fresh-token-0042' } });
+				const again = await trigger.post(retried, { 'X-SignNow-Signature': sign('whsec-signnow-5a1e7c', retried) });
+				expect(again.status).toBe(200);
+				expect(again.body).toEqual({ received: true, ignored: 'repeat of a delivery, which already started a run' });
+				expect(again.call.emitted).toBeUndefined();
+
+				const later = JSON.stringify({ ...parsed, meta: { ...parsed.meta, timestamp: Number(parsed.meta.timestamp) + 60 } });
+				expect((await trigger.post(later, { 'X-SignNow-Signature': sign('whsec-signnow-5a1e7c', later) })).call.emitted).toHaveLength(1);
+			} finally {
+				await trigger.close();
+			}
+		});
+
 		it('checks the signature over the raw bytes: a body signed here is accepted as sent, byte for byte', async () => {
 			const { doc, trigger } = await activeTrigger('whsec-signnow-5a1e7c');
 			try {

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { isFirstDelivery, MAX_REMEMBERED, REMEMBER_SECONDS } from '../../nodes/SignatureApi/trigger/deliveries';
+import { isFirstDelivery as isFirst, MAX_REMEMBERED } from '../../nodes/shared/deliveries';
+import { REMEMBER_SECONDS, rememberUntil, repeatKeys } from '../../nodes/SignatureApi/trigger/repeats';
 import { CredentialStore } from '../harness/credentials';
 import { startTrigger } from '../harness/trigger';
 import { WEBHOOK_SECRET } from './setup';
@@ -160,6 +161,11 @@ describe('SignatureAPI Trigger: the record of deliveries across webhook calls, a
 		expect(refused.changed).toBe(false);
 	});
 });
+
+/** The trigger's use of the shared record: its keys and its window. */
+function isFirstDelivery(data: IDataObject, delivery: { webhookId: string; eventId?: string; timestamp: number }, now: number): boolean {
+	return isFirst(data, repeatKeys(delivery.webhookId, delivery.eventId), rememberUntil(delivery.timestamp, now), now);
+}
 
 describe('the record of recent deliveries', () => {
 	const at = 1_800_000_000;

@@ -96,4 +96,23 @@ describe('Umbrella QES Trigger', () => {
 		await expect(runWebhookMethod(trigger, 'create')).rejects.toThrow('Umbrella [status_false]: Webhook URL not reachable');
 		expect((await runWebhookMethod(trigger, 'checkExists')).result).toBe(false);
 	});
+
+	it('starts one run for a call Umbrella sends again; a different result starts its own', async () => {
+		const trigger = setup();
+		await runWebhookMethod(trigger, 'create');
+		const secret = sim.webhook!.authHeader[HEADER];
+		const server = await startTrigger(trigger);
+		try {
+			const payload = JSON.stringify({ requestId: 'r-7', status: 'completed', isVerified: true });
+			expect((await server.post(payload, { [HEADER]: secret })).call.emitted).toHaveLength(1);
+			const again = await server.post(payload, { [HEADER]: secret });
+			expect(again.status).toBe(200);
+			expect(again.body).toEqual({ received: true, ignored: 'repeat of a delivery, which already started a run' });
+			expect(again.call.emitted).toBeUndefined();
+			const other = JSON.stringify({ requestId: 'r-8', status: 'completed', isVerified: true });
+			expect((await server.post(other, { [HEADER]: secret })).call.emitted).toHaveLength(1);
+		} finally {
+			await server.close();
+		}
+	});
 });

@@ -126,14 +126,21 @@ function packageTarball(): string {
 	return packedTarball;
 }
 
-/** The run JSON `n8n execute --rawOutput` prints after its log lines. */
+/**
+ * The run JSON `n8n execute --rawOutput` prints among its log lines (2.x logs its task runner
+ * after it): a "{" at a line start to a "}" at a line start that parse to a run.
+ */
 function parseRunJson(stdout: string): ExecuteResult['run'] {
-	for (let start = stdout.indexOf('{'); start !== -1; start = stdout.indexOf('{', start + 1)) {
-		if (!/^\{\s*"data"/.test(stdout.slice(start, start + 40))) continue;
-		try {
-			return JSON.parse(stdout.slice(start));
-		} catch {
-			// not the JSON we look for; try the next brace
+	const starts = [...stdout.matchAll(/^\{/gm)].map((m) => m.index);
+	const ends = [...stdout.matchAll(/^\}/gm)].map((m) => m.index + 1);
+	for (const start of starts) {
+		for (const end of ends.filter((e) => e > start).reverse()) {
+			try {
+				const parsed = JSON.parse(stdout.slice(start, end));
+				if (parsed?.data?.resultData) return parsed;
+			} catch {
+				// not a whole JSON value: try a shorter one
+			}
 		}
 	}
 	return undefined;
@@ -337,8 +344,9 @@ export class N8nServer {
 		while (Date.now() < deadline) {
 			if (this.exited !== undefined) throw new Error(`n8n start exited (${this.exited}):\n${this.log.slice(-3000)}`);
 			try {
-				const response = await fetch(`${this.baseUrl}/rest/settings`);
-				if (response.ok) return;
+				// /rest/settings answers before every controller is mounted (1.x): wait for the login route.
+				const response = await fetch(`${this.baseUrl}/rest/login`, { headers: { 'browser-id': this.browserId } });
+				if (response.status === 200 || response.status === 401) return;
 			} catch {
 				// not listening yet
 			}
@@ -409,7 +417,8 @@ export class N8nServer {
 
 	/**
 	 * Waits until a production webhook is registered, asking as a browser's CORS preflight does
-	 * (n8n answers it 204 for a registered path, 404 otherwise) so that no execution starts.
+	 * (n8n lists the path's registered methods in Access-Control-Allow-Methods), so that no
+	 * execution starts.
 	 */
 	async waitForWebhook(url: string, method = 'POST', timeoutMs = 30_000): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
@@ -418,7 +427,8 @@ export class N8nServer {
 				method: 'OPTIONS',
 				headers: { origin: this.baseUrl, 'access-control-request-method': method },
 			}).catch(() => undefined);
-			if (response && response.status !== 404) return;
+			const allowed = response?.headers.get('access-control-allow-methods') ?? '';
+			if (response && response.status < 300 && allowed.split(/,\s*/).includes(method)) return;
 			await sleep(200);
 		}
 		throw new Error(`The webhook ${url} was not registered within ${timeoutMs / 1000} s`);

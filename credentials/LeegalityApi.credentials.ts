@@ -41,18 +41,30 @@ export class LeegalityApi implements ICredentialType {
 		properties: { headers: { 'X-Auth-Token': '={{$credentials.authToken}}' } },
 	};
 
-	// Leegality answers HTTP 200 to a rejected token too, so the body's status decides.
+	// Leegality answers HTTP 200 to a rejected token too, so the body's status decides. n8n fails the
+	// test only when the value at `key` equals a rule's `value`, so the documented failure (0, as a
+	// number or text) and an answer without any status (not Leegality's API) each have a rule. A
+	// status other than 0 and 1, which Leegality does not document, cannot be caught this way.
 	test: ICredentialTestRequest = {
 		request: { baseURL: baseUrlExpression(LEEGALITY_ENVIRONMENTS), url: '/v3.0/sign/request/list', qs: { max: 1 } },
 		rules: [
-			{
-				type: 'responseSuccessBody',
+			...[0, '0'].map((value) => ({
+				type: 'responseSuccessBody' as const,
 				properties: {
 					key: 'status',
-					value: 0,
+					value,
 					message: 'Leegality rejected the Auth Token. Check it and the Environment: Sandbox and Production tokens differ.',
 				},
-			},
+			})),
+			...[undefined, null].map((value) => ({
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'status',
+					value,
+					message:
+						'The answer has no Leegality status (1 = success), so this is not Leegality’s API. Check the Environment and, for a Custom URL, that it ends in /api.',
+				},
+			})),
 		],
 	};
 }

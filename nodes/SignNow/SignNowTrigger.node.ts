@@ -15,23 +15,36 @@ import { emit, header, ignoreWebhook, rawBody, rejectWebhook } from '../shared/w
 import { documentId } from './actions/shared';
 import { SIGNNOW } from './transport';
 import { scopedEvent, SIGNNOW_EVENTS } from './trigger/events';
+import { isRegistered, register, unregister, type Wanted } from './trigger/registration';
 import { SIGNATURE_HEADER, signatureMatches } from './trigger/signature';
-import {
-	currentUserId,
-	findSubscription,
-	registrationError,
-	subscribe,
-	subscriptionExists,
-	unsubscribe,
-} from './trigger/subscriptions';
 
 const registration = z.discriminatedUnion('scope', [
 	z.object({ scope: z.literal('document'), documentId, events: z.array(z.string()).min(1, 'Pick at least one event.') }),
 	z.object({ scope: z.literal('user'), events: z.array(z.string()).min(1, 'Pick at least one event.') }),
 ]);
 
-interface RegistrationData {
-	subscriptionIds?: string[];
+/** What this trigger is to register, checked before any request. */
+async function wantedRegistration(ctx: IHookFunctions): Promise<Wanted> {
+	const scope = ctx.getNodeParameter('scope') as string;
+	const params = validateParameters(
+		ctx.getNode(),
+		registration,
+		{
+			scope,
+			events: ctx.getNodeParameter('events', []),
+			...(scope === 'document' ? { documentId: ctx.getNodeParameter('documentId') } : {}),
+		},
+		0,
+		{ scope: 'Watch', documentId: 'Document ID', events: 'Events' },
+	);
+	const credentials = await ctx.getCredentials('signNowApi');
+	return {
+		scope: params.scope,
+		documentId: params.scope === 'document' ? params.documentId : undefined,
+		events: params.events.map((name) => scopedEvent(name, params.scope)),
+		callbackUrl: ctx.getNodeWebhookUrl('default') as string,
+		secret: String(credentials.webhookSecret ?? '') || undefined,
+	};
 }
 
 /** The callback carries a signNow access token in meta.access_token: it never reaches the workflow. */
@@ -98,61 +111,20 @@ export class SignNowTrigger implements INodeType {
 		],
 	};
 
+	/** See trigger/registration.ts for when each n8n line calls these. */
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as RegistrationData;
-				const ids = data.subscriptionIds ?? [];
-				if (!ids.length) return false;
-				const api = new ApiClient(this, SIGNNOW);
-				const present: string[] = [];
-				for (const id of ids) if (await subscriptionExists(api, id)) present.push(id);
-				if (present.length === ids.length) return true;
-				// Part of the set is gone: remove the rest so create() registers a clean set.
-				for (const id of present) await unsubscribe(api, id);
-				delete data.subscriptionIds;
-				return false;
+				return await isRegistered(this, new ApiClient(this, SIGNNOW), await wantedRegistration(this));
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const scope = this.getNodeParameter('scope') as string;
-				const params = validateParameters(
-					this.getNode(),
-					registration,
-					{
-						scope,
-						events: this.getNodeParameter('events', []),
-						...(scope === 'document' ? { documentId: this.getNodeParameter('documentId') } : {}),
-					},
-					0,
-					{ scope: 'Watch', documentId: 'Document ID', events: 'Events' },
-				);
-				const callbackUrl = this.getNodeWebhookUrl('default') as string;
-				const credentials = await this.getCredentials('signNowApi');
-				const secret = String(credentials.webhookSecret ?? '') || undefined;
-				const api = new ApiClient(this, SIGNNOW);
-				const entityId = params.scope === 'user' ? await currentUserId(api) : params.documentId;
-				const data = this.getWorkflowStaticData('node') as RegistrationData;
-				const ids: string[] = [];
-				for (const name of params.events) {
-					const event = scopedEvent(name, scope);
-					await subscribe(api, { event, entityId, callbackUrl, secret });
-					const created = await findSubscription(api, { event, entityId, callbackUrl, exclude: ids });
-					if (!created) {
-						data.subscriptionIds = ids;
-						throw registrationError(this, event);
-					}
-					ids.push(created.id);
-				}
-				data.subscriptionIds = ids;
+				await register(this, new ApiClient(this, SIGNNOW), await wantedRegistration(this));
 				return true;
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as RegistrationData;
-				const api = new ApiClient(this, SIGNNOW);
-				for (const id of data.subscriptionIds ?? []) await unsubscribe(api, id);
-				delete data.subscriptionIds;
+				await unregister(this, new ApiClient(this, SIGNNOW), this.getNodeWebhookUrl('default') as string);
 				return true;
 			},
 		},

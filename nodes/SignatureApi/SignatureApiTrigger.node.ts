@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { verifyStandardWebhook } from '../shared/standardWebhooks';
 import { dashboardRegisteredWebhook, emit, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook } from '../shared/webhook';
+import { isFirstDelivery } from './trigger/deliveries';
 import { SIGNATUREAPI_EVENTS } from './trigger/events';
 import { CREDENTIAL_TYPE } from './transport';
 
@@ -55,7 +56,15 @@ export class SignatureApiTrigger implements INodeType {
 		const event = this.getBodyData() as IDataObject & { type?: string };
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!event.type || !events.includes(event.type)) return ignoreWebhook(`event ${event.type ?? 'without type'} not selected`);
-		// SignatureAPI retries and may deliver an event twice: webhook_id lets a workflow drop repeats.
-		return emit({ ...event, webhook_id: header(this, 'webhook-id') ?? null });
+
+		// A repeat is acknowledged (2xx, so SignatureAPI stops retrying) and starts nothing.
+		const eventId = typeof event.id === 'string' && event.id ? event.id : undefined;
+		const first = isFirstDelivery(
+			this.getWorkflowStaticData('node'),
+			{ webhookId: check.id, eventId, timestamp: check.timestamp },
+			Math.floor(Date.now() / 1000),
+		);
+		if (!first) return ignoreWebhook(`repeat of event ${eventId ?? check.id}, which already started a run`);
+		return emit({ ...event, webhook_id: check.id });
 	}
 }

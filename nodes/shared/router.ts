@@ -38,7 +38,8 @@ export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 300 },
 				default: 30,
-				description: 'How long to wait for one answer before the item fails',
+				description:
+					'How long to wait for one answer. A read that gets none in time is asked again; a write (create, send, sign, delete) is not sent again, because it may have gone through, and the item reports its outcome as unknown.',
 			},
 			{
 				displayName: 'Max Retries',
@@ -46,7 +47,7 @@ export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 10 },
 				default: 3,
-				description: `How often a request is repeated when ${vendor.name} answers 429 (rate limited) or 502/503/504`,
+				description: `How often a read is repeated after 502/503/504 or a lost connection. Being told to slow down (429) is waited out as ${vendor.name} asks, up to 60 s in all, however often it comes; 0 repeats nothing. A write is never repeated once it may have reached ${vendor.name}.`,
 			},
 		],
 	};

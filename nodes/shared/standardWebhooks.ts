@@ -16,7 +16,8 @@ export interface StandardWebhookInput {
 	nowMs?: number;
 }
 
-export type StandardWebhookResult = { valid: true } | { valid: false; reason: string };
+/** On success, the verified webhook-id and timestamp (Unix seconds). */
+export type StandardWebhookResult = { valid: true; id: string; timestamp: number } | { valid: false; reason: string };
 
 /**
  * Verifies a Standard Webhooks request: the timestamp must be within the tolerance of now, and one
@@ -43,7 +44,9 @@ export function verifyStandardWebhook(input: StandardWebhookInput): StandardWebh
 		// Every entry is compared, so the time taken does not reveal which one matched.
 		if (version === 'v1' && value !== undefined && safeEqual(expected, value)) matched = true;
 	}
-	return matched ? { valid: true } : { valid: false, reason: 'No valid signature in webhook-signature' };
+	return matched
+		? { valid: true, id, timestamp: Number(timestamp.trim()) }
+		: { valid: false, reason: 'No valid signature in webhook-signature' };
 }
 
 /** The HMAC key: the secret without its "whsec_" prefix, base64-decoded; undefined if unusable. */
@@ -58,11 +61,4 @@ function secretKey(secret: string): Buffer | undefined {
 function signatureOf(key: Buffer, id: string, timestamp: string, payload: Buffer | string): string {
 	const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8');
 	return hmac('sha256', key, Buffer.concat([Buffer.from(`${id}.${timestamp}.`, 'utf8'), body]), 'base64');
-}
-
-/** Signs like a Standard Webhooks sender: the "v1,<base64>" value of webhook-signature. */
-export function signStandardWebhook(secret: string, id: string, timestamp: string, payload: Buffer | string): string {
-	const key = secretKey(secret);
-	if (!key) throw new Error('The webhook signing secret is not a whsec_ secret');
-	return `v1,${signatureOf(key, id, timestamp, payload)}`;
 }

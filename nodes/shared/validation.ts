@@ -60,3 +60,36 @@ export function failValidation(node: INode, problems: string[], itemIndex: numbe
 		description: problems.length > 1 ? problems.join('\n') : undefined,
 	});
 }
+
+/** One value of a list the user filled in, and where it is: "Signers → #2 → Email". */
+export interface ListedValue {
+	where: string;
+	value: string;
+}
+
+/** The values of one field of a list (a fixedCollection or a JSON list), numbered as the user sees them. */
+export function listedValues(list: string, field: string, values: readonly string[]): ListedValue[] {
+	return values.map((value, n) => ({ where: `${list} → #${n + 1} → ${field}`, value }));
+}
+
+/**
+ * Values that must differ from each other: one problem for every value that repeats an earlier
+ * one, naming where it is, the value, where it appeared first and `rule` (a sentence saying what
+ * is allowed). `sameAs` turns a value into what is compared, e.g. lower-casing emails; by default
+ * values are compared exactly.
+ */
+export function duplicateProblems(
+	entries: readonly ListedValue[],
+	rule: string,
+	sameAs: (value: string) => string = (value) => value,
+): string[] {
+	const first = new Map<string, string>();
+	const problems: string[] = [];
+	for (const { where, value } of entries) {
+		const key = sameAs(value);
+		const earlier = first.get(key);
+		if (earlier === undefined) first.set(key, where);
+		else problems.push(`${where}: ${showValue(value)} is not allowed: it repeats ${earlier}. ${rule}`);
+	}
+	return problems;
+}

@@ -35,10 +35,11 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual({
 			signed: true,
-			code: 'signing.success',
-			message: 'Document signed successfully.',
 			signUrl,
 			profileId: 'd4NrfHV',
+			code: 'signing.success',
+			message: 'Document signed successfully.',
+			messages: [{ code: 'signing.success', message: 'Document signed successfully.' }],
 		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(sim.documents.get(doc.documentId)?.status).toBe('COMPLETED');
@@ -105,6 +106,80 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 		const { items, error } = await run(sign(signUrl), { token });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ signed: true, code: 'invitation.not.exists', message: 'odd but successful' });
+	});
+
+	it('outputs only what Leegality sent: no code or message when a status-1 answer has none', async () => {
+		const { signUrl, token } = invitation();
+		sim.inject({ kind: 'status', status: 200, body: { status: 1, data: {} } });
+		const { items, error } = await run(sign(signUrl), { token });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ signed: true, signUrl, profileId: 'd4NrfHV', messages: [] });
+	});
+
+	it('accepts status 1 sent as text', async () => {
+		const { signUrl, token } = invitation();
+		sim.inject({ kind: 'status', status: 200, body: { status: '1', data: {}, messages: [{ code: 'signing.success' }] } });
+		const { items, error } = await run(sign(signUrl), { token });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ signed: true, signUrl, profileId: 'd4NrfHV', code: 'signing.success', messages: [{ code: 'signing.success' }] });
+	});
+
+	describe('when the answer to the signing is lost after Leegality signed', () => {
+		it.each([
+			['the connection drops', 'drop' as const, 'the connection closed before the answer arrived', undefined],
+			['a gateway answers 504', 504 as const, 'the answer was lost (HTTP 504 from the gateway in front of the API)', '504'],
+		])('%s: signed once, not sent again, and the outcome is reported as unknown', async (_label, then, lost, httpCode) => {
+			const { doc, signUrl, token } = invitation();
+			sim.inject({ kind: 'applied', then });
+			const { items, error } = await run(sign(signUrl), { token });
+
+			// Only one request reached Leegality; a second one would only have answered invitation.not.exists.
+			expect(sim.received('POST', '/v3.0/sign/docSigner/invitation')).toHaveLength(1);
+			expect(sim.applied).toHaveLength(1);
+			expect(sim.applied[0].answer.body).toMatchObject({ status: 1, messages: [{ code: 'signing.success' }] });
+			expect(sim.documents.get(doc.documentId)!.invitations[0].signed).toBe(true);
+
+			expect(items).toHaveLength(0);
+			expect(error?.message).toBe(`Leegality [outcome_unknown]: ${lost}, so it is not known whether the invitation was signed`);
+			expect((error as any).httpCode ?? undefined).toBe(httpCode);
+			expect((error as any).description).toBe(
+				'The request may have gone through. It was not sent again, so that nothing happens twice. Check the document with Sign Request → Get (with the sender’s credential) before signing again: once signed, signing again only answers invitation.not.exists.',
+			);
+		});
+	});
+
+	it('with Continue On Fail outputs { error, code, httpCode, description } for a lost answer and for a status-0 answer, each paired with its input', async () => {
+		const lost = invitation();
+		const wrongProfile = invitation();
+		sim.inject({ kind: 'applied', then: 'drop' }, 1, (req) => req.body?.signUrl === lost.signUrl);
+		const { items, error } = await run(
+			{ ...sign('={{ $json.url }}'), profileId: '={{ $json.profile }}' },
+			{
+				token: lost.token,
+				continueOnFail: true,
+				input: [
+					{ json: { url: lost.signUrl, profile: 'd4NrfHV' } },
+					{ json: { url: wrongProfile.signUrl, profile: 'Wrong1' } },
+				],
+			},
+		);
+
+		expect(error).toBeUndefined();
+		expect(sim.received('POST', '/v3.0/sign/docSigner/invitation')).toHaveLength(2);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(items[0].json).toEqual({
+			error: 'Leegality [outcome_unknown]: the connection closed before the answer arrived, so it is not known whether the invitation was signed',
+			code: 'outcome_unknown',
+			description:
+				'The request may have gone through. It was not sent again, so that nothing happens twice. Check the document with Sign Request → Get (with the sender’s credential) before signing again: once signed, signing again only answers invitation.not.exists.',
+		});
+		expect(items[1].json).toEqual({
+			error: 'Leegality [profile.not.exists]: DocSigner profile does not exist.',
+			code: 'profile.not.exists',
+			httpCode: '200',
+			description:
+				'The DocSigner Profile ID is not in the invitee’s account. Copy it from the invitee’s dashboard: Settings → eSignature & Seal → Document Signer Certificate.',
+		});
 	});
 
 	it('lists every message of a failure with several', async () => {

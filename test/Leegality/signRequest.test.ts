@@ -1,31 +1,10 @@
 import { samplePdf } from '../simulators/base';
-import { useLeegality } from './setup';
-
-function pdfInput(data = samplePdf('to-sign'), fileName = 'contract.pdf', mimeType = 'application/pdf') {
-	return [{ json: {}, binary: { data: { data: data.toString('base64'), fileName, mimeType } } }];
-}
-
-const invitees = {
-	invitee: [
-		{ name: 'Isha Invitee', email: 'isha@example.com', phone: '9876543210' },
-		{ name: 'Ravi Reviewer', email: 'ravi@example.com', phone: '' },
-	],
-};
+import { createParameters as create, pdfInput, useLeegality } from './setup';
 
 describe('Leegality → Sign Request', () => {
 	const { sim, run } = useLeegality();
 
 	describe('Create', () => {
-		const create = (extra: Record<string, unknown> = {}) => ({
-			resource: 'signRequest',
-			operation: 'create',
-			profileId: 'wf_docsigner_01',
-			binaryPropertyName: 'data',
-			invitees,
-			irn: 'PO-2026-001',
-			...extra,
-		});
-
 		it('sends the binary PDF as base64 with the invitees and outputs each invitee’s signUrl', async () => {
 			const pdf = samplePdf('to-sign');
 			const { items, error } = await run(create(), { input: pdfInput(pdf) });
@@ -200,7 +179,13 @@ describe('Leegality → Sign Request', () => {
 			expect(error).toBeUndefined();
 			const [received] = sim.received('DELETE', '/v3.0/sign/request');
 			expect(received.query).toEqual({ documentId: doc.documentId });
-			expect(items[0].json).toEqual({ deleted: true, documentId: doc.documentId, code: 'document.delete.success', message: 'Document deleted successfully.' });
+			expect(items[0].json).toEqual({
+				deleted: true,
+				documentId: doc.documentId,
+				code: 'document.delete.success',
+				message: 'Document deleted successfully.',
+				messages: [{ code: 'document.delete.success', message: 'Document deleted successfully.' }],
+			});
 			expect(sim.documents.has(doc.documentId)).toBe(false);
 		});
 

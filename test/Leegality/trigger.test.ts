@@ -4,8 +4,19 @@ import { CredentialStore } from '../harness/credentials';
 import { runWebhookMethod, startTrigger } from '../harness/trigger';
 import { LeegalitySimulator } from '../simulators/leegality';
 
+/**
+ * Leegality's mac, computed here with node:crypto and not with the package's own code: HMAC-SHA1
+ * of the documentId, keyed with the Private Salt, as hex.
+ */
+const macOf = (documentId: string, salt: string) => createHmac('sha1', salt).update(documentId, 'utf8').digest('hex');
+
 describe('Leegality Trigger', () => {
 	const sim = new LeegalitySimulator();
+	/** A webhook body as Leegality posts it, with the mac it computes with the account's salt. */
+	const signedBody = (documentId: string, webhookType: 'Success' | 'Error', salt = sim.privateSalt) => ({
+		...sim.webhookBody(documentId, webhookType),
+		mac: macOf(documentId, salt),
+	});
 	const store = () =>
 		new CredentialStore({
 			leegalityApi: { authToken: sim.authToken, privateSaltSecret: sim.privateSalt, environment: 'custom', customUrl: 'http://127.0.0.1:1/api' },
@@ -17,7 +28,7 @@ describe('Leegality Trigger', () => {
 
 	it('starts the workflow for a call whose mac is the HMAC-SHA1 of documentId, and says what was verified', async () => {
 		const doc = sim.seed({ irn: 'PO-9' });
-		const body = sim.webhookBody(doc.documentId, 'Success');
+		const body = signedBody(doc.documentId, 'Success');
 		const endpoint = await trigger();
 		try {
 			const answer = await endpoint.post(JSON.stringify(body));
@@ -32,9 +43,27 @@ describe('Leegality Trigger', () => {
 		}
 	});
 
+	it('accepts a known mac: documentId 01KMFEE9T8WPY0WPWXQHQ7DTJ2 with the salt below, computed with openssl', async () => {
+		// printf '%s' 01KMFEE9T8WPY0WPWXQHQ7DTJ2 | openssl dgst -sha1 -hmac salt_7c2e9a41d0b84f6e
+		// (Leegality publishes no example pair of salt and mac; the document ID is the one its webhook pages show.)
+		const documentId = '01KMFEE9T8WPY0WPWXQHQ7DTJ2';
+		const knownMac = '02c88669fa13a42861094670437259c72b776c4e';
+		expect(sim.privateSalt).toBe('salt_7c2e9a41d0b84f6e');
+		expect(macOf(documentId, sim.privateSalt)).toBe(knownMac);
+		const endpoint = await trigger();
+		try {
+			const answer = await endpoint.post(JSON.stringify({ webhookType: 'Success', documentId, documentStatus: 'Sent', irn: '', mac: knownMac }));
+			expect(answer.status).toBe(200);
+			expect(answer.call.emitted).toHaveLength(1);
+			expect(answer.call.emitted![0].json).toMatchObject({ documentId, _verification: 'documentId only' });
+		} finally {
+			await endpoint.close();
+		}
+	});
+
 	it('accepts the mac in upper-case hex', async () => {
 		const doc = sim.seed();
-		const body = sim.webhookBody(doc.documentId, 'Error');
+		const body = signedBody(doc.documentId, 'Error');
 		body.mac = String(body.mac).toUpperCase();
 		const endpoint = await trigger();
 		try {
@@ -45,7 +74,8 @@ describe('Leegality Trigger', () => {
 	});
 
 	it.each([
-		['a forged mac', (b: Record<string, unknown>) => ({ ...b, mac: createHmac('sha1', 'not-the-salt').update(String(b.documentId)).digest('hex') })],
+		['a forged mac', (b: Record<string, unknown>) => ({ ...b, mac: macOf(String(b.documentId), 'not-the-salt') })],
+		['a mac keyed with the documentId instead of the salt', (b: Record<string, unknown>) => ({ ...b, mac: macOf(sim.privateSalt, String(b.documentId)) })],
 		['a mac of another document', (b: Record<string, unknown>) => ({ ...b, documentId: 'DocOther123' })],
 		['no mac', ({ mac: _m, ...b }: Record<string, unknown>) => b],
 		['no documentId', ({ documentId: _d, ...b }: Record<string, unknown>) => b],
@@ -54,7 +84,7 @@ describe('Leegality Trigger', () => {
 		const doc = sim.seed();
 		const endpoint = await trigger();
 		try {
-			const answer = await endpoint.post(JSON.stringify(alter(sim.webhookBody(doc.documentId, 'Success'))));
+			const answer = await endpoint.post(JSON.stringify(alter(signedBody(doc.documentId, 'Success'))));
 			expect(answer.status).toBe(401);
 			expect(answer.body).toEqual({ message: 'Invalid or missing mac' });
 			expect(answer.call.emitted).toBeUndefined();
@@ -68,7 +98,7 @@ describe('Leegality Trigger', () => {
 		const credentials = new CredentialStore({ leegalityApi: { authToken: sim.authToken, privateSaltSecret: '', environment: 'production' } });
 		const endpoint = await trigger(['Success'], credentials);
 		try {
-			const answer = await endpoint.post(JSON.stringify(sim.webhookBody(doc.documentId, 'Success')));
+			const answer = await endpoint.post(JSON.stringify(signedBody(doc.documentId, 'Success')));
 			expect(answer.status).toBe(401);
 			expect(answer.call.emitted).toBeUndefined();
 		} finally {
@@ -80,7 +110,7 @@ describe('Leegality Trigger', () => {
 		const doc = sim.seed();
 		const endpoint = await trigger(['Success']);
 		try {
-			const answer = await endpoint.post(JSON.stringify(sim.webhookBody(doc.documentId, 'Error')));
+			const answer = await endpoint.post(JSON.stringify(signedBody(doc.documentId, 'Error')));
 			expect(answer.status).toBe(200);
 			expect(answer.body).toEqual({ received: true, ignored: 'webhookType Error not selected' });
 			expect(answer.call.emitted).toBeUndefined();
@@ -94,7 +124,7 @@ describe('Leegality Trigger', () => {
 		const endpoint = await trigger();
 		try {
 			// startTrigger fails the test if a credential secret appears in an emitted item.
-			const answer = await endpoint.post(JSON.stringify(sim.webhookBody(doc.documentId, 'Success')), { 'x-auth-token': sim.authToken });
+			const answer = await endpoint.post(JSON.stringify(signedBody(doc.documentId, 'Success')), { 'x-auth-token': sim.authToken });
 			expect(answer.call.emitted).toHaveLength(1);
 			expect(JSON.stringify(answer.call.emitted)).not.toContain(sim.authToken);
 		} finally {

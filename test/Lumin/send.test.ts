@@ -114,6 +114,57 @@ describe('Lumin → Signature Request → Send', () => {
 		expect(error?.message).toContain(message);
 		expect(sim.requests).toHaveLength(0);
 	});
+
+	const RULE = 'Each signer and viewer needs an email address of their own; upper and lower case count as the same.';
+
+	it.each([
+		[
+			'two signers whose emails differ only in case',
+			{ signers: { signer: [signer, { name: 'Ana Again', email: 'ANA@Example.com', group: 0 }] } },
+			`Signers → #2 → Email: "ANA@Example.com" is not allowed: it repeats Signers → #1 → Email. ${RULE}`,
+		],
+		[
+			'a viewer with a signer’s email',
+			{ viewers: { viewer: [{ name: 'Vic', email: 'vic@example.com' }, { name: 'Ana as viewer', email: 'Ana@example.com' }] } },
+			`Viewers → #2 → Email: "Ana@example.com" is not allowed: it repeats Signers → #1 → Email. ${RULE}`,
+		],
+		[
+			'two viewers with one email',
+			{ viewers: { viewer: [{ name: 'Vic', email: 'vic@example.com' }, { name: 'Vic 2', email: ' vic@example.com' }] } },
+			`Viewers → #2 → Email: "vic@example.com" is not allowed: it repeats Viewers → #1 → Email. ${RULE}`,
+		],
+	])('rejects %s before any request, naming the field, the value and the rule', async (_name, override, message) => {
+		const { error } = await run({
+			operation: 'send',
+			title: 'Contract',
+			documentSource: 'url',
+			fileUrls: 'https://files.example.com/a.pdf',
+			signers: { signer: [signer] },
+			expiresAt: inOneWeek(),
+			...override,
+		});
+		expect(error?.message).toBe(message);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('lists every repeated email, one line each', async () => {
+		const { error } = await run({
+			operation: 'send',
+			title: 'Contract',
+			documentSource: 'url',
+			fileUrls: 'https://files.example.com/a.pdf',
+			signers: { signer: [signer, { name: 'B', email: 'b@example.com', group: 0 }, { name: 'A2', email: 'ana@example.com', group: 0 }] },
+			viewers: { viewer: [{ name: 'B2', email: 'B@example.com' }] },
+			expiresAt: inOneWeek(),
+		});
+		expect((error as any).description).toBe(
+			[
+				`Signers → #3 → Email: "ana@example.com" is not allowed: it repeats Signers → #1 → Email. ${RULE}`,
+				`Viewers → #1 → Email: "B@example.com" is not allowed: it repeats Signers → #2 → Email. ${RULE}`,
+			].join('\n'),
+		);
+		expect(sim.requests).toHaveLength(0);
+	});
 });
 
 describe('Lumin → Signature Request → Send From Template', () => {
@@ -150,6 +201,25 @@ describe('Lumin → Signature Request → Send From Template', () => {
 			options: { variables: '[1, 2]' },
 		});
 		expect(error?.message).toContain('Variables (JSON): "[1, 2]" is not allowed. Must be a JSON object');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('rejects a signer email used twice before any request', async () => {
+		const { error } = await run({
+			operation: 'sendFromTemplate',
+			templateId: 'pdf_tpl_offer',
+			title: 'Offer',
+			signers: {
+				signer: [
+					{ name: 'Ana', email: 'ana@example.com', role: 'Candidate', group: 0 },
+					{ name: 'Ana', email: 'Ana@Example.COM', role: 'Manager', group: 0 },
+				],
+			},
+			expiresAt: inOneWeek(),
+		});
+		expect(error?.message).toBe(
+			'Signers → #2 → Email: "Ana@Example.COM" is not allowed: it repeats Signers → #1 → Email. Each signer and viewer needs an email address of their own; upper and lower case count as the same.',
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 

@@ -10,6 +10,8 @@ export function useSignNow() {
 		nodeType: 'signNow',
 		credentialType: 'signNowApi',
 		credentials: (sim) => sim.credential(),
+		// Documents are created per test; subscriptions are account-wide, so each test starts without any.
+		reset: (sim) => sim.subscriptions.clear(),
 	});
 	/** Requests other than the token fetch: what the node itself sent. */
 	const apiRequests = () => vendor.sim.requests.filter((r) => r.path !== '/oauth2/token');

@@ -1,4 +1,6 @@
-import { signStandardWebhook } from '../../nodes/shared/standardWebhooks';
+import { createHmac } from 'node:crypto';
+
+import { verifyStandardWebhook } from '../../nodes/shared/standardWebhooks';
 import { CredentialStore } from '../harness/credentials';
 import { runWebhookMethod, startTrigger } from '../harness/trigger';
 import { WEBHOOK_SECRET } from './setup';
@@ -17,12 +19,84 @@ const store = (data: Record<string, string> = {}) =>
 
 const now = () => String(Math.floor(Date.now() / 1000));
 
+/**
+ * A Standard Webhooks signature computed here with node:crypto, independently of the package:
+ * "v1," + base64 HMAC-SHA256, keyed with the base64 secret after "whsec_", of "{id}.{timestamp}.{body}".
+ */
+function sign(secret: string, id: string, timestamp: string, body: string | Buffer): string {
+	const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+	return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest('base64')}`;
+}
+
 /** Headers as SignatureAPI sends them, signed with `secret` over exactly `body`. */
 function signed(body: string, options: { id?: string; timestamp?: string; secret?: string } = {}) {
 	const id = options.id ?? 'msg_2f8Lq0';
 	const timestamp = options.timestamp ?? now();
-	return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signStandardWebhook(options.secret ?? WEBHOOK_SECRET, id, timestamp, body) };
+	return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': sign(options.secret ?? WEBHOOK_SECRET, id, timestamp, body) };
 }
+
+/**
+ * The test vector the Standard Webhooks project publishes with its reference libraries
+ * (standard-webhooks/standard-webhooks, libraries/javascript/src/webhook.test.ts, "sign function works").
+ */
+const VECTOR = {
+	secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+	id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+	timestamp: '1614265330',
+	payload: '{"test": 2432232314}',
+	signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+};
+
+describe('Standard Webhooks verification, pinned to the published test vector', () => {
+	it('this test file’s own signer reproduces the vector, so the other tests sign correctly', () => {
+		expect(sign(VECTOR.secret, VECTOR.id, VECTOR.timestamp, VECTOR.payload)).toBe(VECTOR.signature);
+	});
+
+	it('accepts the vector at its own time, alone or among other signatures, and returns its id and timestamp', () => {
+		const input = { secret: VECTOR.secret, id: VECTOR.id, timestamp: VECTOR.timestamp, payload: VECTOR.payload, nowMs: Number(VECTOR.timestamp) * 1000 };
+		expect(verifyStandardWebhook({ ...input, signature: VECTOR.signature })).toEqual({ valid: true, id: VECTOR.id, timestamp: 1614265330 });
+		const among = `v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= v2,ignored ${VECTOR.signature}`;
+		expect(verifyStandardWebhook({ ...input, signature: among }).valid).toBe(true);
+		// The secret without its whsec_ prefix is the same key.
+		expect(verifyStandardWebhook({ ...input, secret: VECTOR.secret.slice('whsec_'.length), signature: VECTOR.signature }).valid).toBe(true);
+	});
+
+	it.each([
+		['one byte of the body changed', { payload: '{"test": 2432232315}' }],
+		['another webhook-id', { id: 'msg_p5jXN8AQM9LWM0D4loKWxJeK' }],
+		['another timestamp', { timestamp: '1614265331' }],
+		['another secret', { secret: 'whsec_Zm9yZ2VkIGJ5IGFuIGF0dGFja2VyIQ==' }],
+		['the signature cut short', { signature: VECTOR.signature.slice(0, 20) }],
+		['the signature under another version', { signature: VECTOR.signature.replace('v1,', 'v1a,') }],
+	])('refuses the vector with %s', (_case, change) => {
+		const input = { secret: VECTOR.secret, id: VECTOR.id, timestamp: VECTOR.timestamp, payload: VECTOR.payload, signature: VECTOR.signature, nowMs: 1614265330 * 1000, ...change };
+		expect(verifyStandardWebhook(input)).toEqual({ valid: false, reason: 'No valid signature in webhook-signature' });
+	});
+
+	it('refuses the vector 5 minutes and 1 second after its timestamp, and accepts it at exactly 5 minutes', () => {
+		const input = { secret: VECTOR.secret, id: VECTOR.id, timestamp: VECTOR.timestamp, payload: VECTOR.payload, signature: VECTOR.signature };
+		expect(verifyStandardWebhook({ ...input, nowMs: (1614265330 + 300) * 1000 }).valid).toBe(true);
+		expect(verifyStandardWebhook({ ...input, nowMs: (1614265330 + 301) * 1000 })).toEqual({ valid: false, reason: 'webhook-timestamp is too far from the current time' });
+	});
+
+	it('the trigger accepts the vector delivered at its own time (the clock set to 1614265330), and refuses it altered', async () => {
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(1614265330 * 1000 + 500);
+		const trigger = await startTrigger({ type: 'signatureApiTrigger', parameters: { events: ['recipient.completed'] }, credentials: store({ webhookSecret: VECTOR.secret }) });
+		try {
+			const headers = { 'webhook-id': VECTOR.id, 'webhook-timestamp': VECTOR.timestamp, 'webhook-signature': VECTOR.signature };
+			const accepted = await trigger.post(VECTOR.payload, headers);
+			// Verified, then acknowledged: the vector's body is no SignatureAPI event, so nothing starts.
+			expect(accepted.status).toBe(200);
+			expect(accepted.body).toEqual({ received: true, ignored: 'event without type not selected' });
+			const altered = await trigger.post(VECTOR.payload.replace('4', '5'), headers);
+			expect(altered.status).toBe(401);
+			expect(altered.body).toEqual({ message: 'No valid signature in webhook-signature' });
+		} finally {
+			clock.mockRestore();
+			await trigger.close();
+		}
+	});
+});
 
 describe('SignatureAPI Trigger (Standard Webhooks)', () => {
 	let trigger: Awaited<ReturnType<typeof startTrigger>>;
@@ -48,7 +122,7 @@ describe('SignatureAPI Trigger (Standard Webhooks)', () => {
 		await start();
 		const body = JSON.stringify(event);
 		const headers = signed(body);
-		const stale = signStandardWebhook('whsec_b2xkIHNlY3JldCBmb3Igcm90YXRpb24=', headers['webhook-id'], headers['webhook-timestamp'], body);
+		const stale = sign('whsec_b2xkIHNlY3JldCBmb3Igcm90YXRpb24=', headers['webhook-id'], headers['webhook-timestamp'], body);
 		const { status, call } = await trigger.post(body, { ...headers, 'webhook-signature': `${stale} v2,ignored ${headers['webhook-signature']}` });
 		expect(status).toBe(200);
 		expect(call.emitted).toHaveLength(1);
@@ -96,10 +170,11 @@ describe('SignatureAPI Trigger (Standard Webhooks)', () => {
 
 	it('accepts a timestamp 4 minutes off in either direction (within the tolerance)', async () => {
 		await start();
-		const body = JSON.stringify(event);
 		for (const offset of [-240, 240]) {
-			const { status } = await trigger.post(body, signed(body, { timestamp: String(Math.floor(Date.now() / 1000) + offset) }));
+			const body = JSON.stringify({ ...event, id: `evt_offset_${offset}` });
+			const { status, call } = await trigger.post(body, signed(body, { id: `msg_offset_${offset}`, timestamp: String(Math.floor(Date.now() / 1000) + offset) }));
 			expect(status).toBe(200);
+			expect(call.emitted).toHaveLength(1);
 		}
 	});
 

@@ -37,7 +37,9 @@ describe('Umbrella QES → QES Onboarding → Configure Webhook', () => {
 			webhookUrl: 'https://h.example.com',
 			authHeaders: { header: [{ name: 'X-Secret', value: 'a' }, { name: 'x-secret', value: 'b' }] },
 		});
-		expect(twice.error?.message).toBe('Auth Headers: the header "x-secret" is listed more than once. Header names are not case-sensitive.');
+		expect(twice.error?.message).toBe(
+			'Auth Headers → #2 → Name: "x-secret" is not allowed: it repeats Auth Headers → #1 → Name. Each header can be given once; header names are not case-sensitive.',
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 });

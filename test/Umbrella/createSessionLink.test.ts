@@ -83,6 +83,32 @@ describe('Umbrella QES → QES Onboarding → Create Session Link', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
+	it.each([
+		['a number expression', { phoneNumber: '={{ 436501234567 }}' }, [{ json: {} }]],
+		['a number from the input item', { phoneNumber: '={{ $json.phone }}' }, [{ json: { phone: 436501234567 } }]],
+	])('reads a phone number that arrives as %s as the digits of an international number', async (_how, override, input) => {
+		const { items, error } = await run({ ...seedParameters, ...override }, { input });
+		expect(error).toBeUndefined();
+		const calls = sim.received('POST', '/onboarding/createSessionLink');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].body.phoneNumber).toBe('+436501234567');
+		expect(items[0].json.requestId).toBeDefined();
+	});
+
+	it.each([
+		['={{ 1234567890123456 }}', 'Phone Number: 1234567890123456 is not allowed', /2 to 15 digits/],
+		['={{ 4365.5 }}', 'Phone Number: 4365.5 is not allowed', /E\.164/],
+		['={{ 0 }}', 'Phone Number: 0 is not allowed', /E\.164/],
+		['={{ -436501234567 }}', 'Phone Number: -436501234567 is not allowed', /E\.164/],
+	])('rejects the number %s that is still not E.164, naming the field, the value and the form', async (phoneNumber, start, allowed) => {
+		const { items, error } = await run({ ...seedParameters, phoneNumber });
+		expect(items).toHaveLength(0);
+		expect(error?.message).toContain(start);
+		expect(error?.message).toMatch(allowed);
+		expect(error?.message).toContain('(e.g. +436501234567)');
+		expect(sim.requests).toHaveLength(0);
+	});
+
 	it('rejects signature and fill-form rows without a field ID, or an empty actor, before any request', async () => {
 		const noField = await run({ ...seedParameters, signForms: { field: [{ fieldId: ' ', actorId: 'userToIdentify' }] } });
 		expect(noField.error?.message).toContain('Signature Fields → #1 → Field ID: " " is not allowed. The field ID is required.');
@@ -93,12 +119,18 @@ describe('Umbrella QES → QES Onboarding → Create Session Link', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	it('rejects a PDF field listed twice before any request', async () => {
+	it('rejects a PDF field listed twice before any request, comparing field IDs exactly', async () => {
 		const sig = await run({ ...seedParameters, signForms: { field: [{ fieldId: 'Sig', actorId: 'a' }, { fieldId: 'Sig', actorId: 'b' }] } });
-		expect(sig.error?.message).toBe('Signature Fields: the field ID "Sig" is listed more than once. Each PDF field can be signed once.');
-		const fill = await run({ ...seedParameters, fillForm: { field: [{ fieldId: 'name', value: 'a' }, { fieldId: 'name', value: 'b' }] } });
-		expect(fill.error?.message).toContain('Fill Form Fields: the field ID "name" is listed more than once');
+		expect(sig.error?.message).toBe(
+			'Signature Fields → #2 → Field ID: "Sig" is not allowed: it repeats Signature Fields → #1 → Field ID. Each PDF field can be signed once.',
+		);
+		const fill = await run({ ...seedParameters, fillForm: { field: [{ fieldId: 'name', value: 'a' }, { fieldId: 'x', value: 'b' }, { fieldId: 'name', value: 'c' }] } });
+		expect(fill.error?.message).toBe('Fill Form Fields → #3 → Field ID: "name" is not allowed: it repeats Fill Form Fields → #1 → Field ID. Give each PDF field one value.');
 		expect(sim.requests).toHaveLength(0);
+		// PDF field names are case-sensitive: "Sig" and "sig" are two fields.
+		const cased = await run({ ...seedParameters, signForms: { field: [{ fieldId: 'Sig', actorId: 'a' }, { fieldId: 'sig', actorId: 'b' }] } });
+		expect(cased.error).toBeUndefined();
+		expect(sim.received('POST', '/onboarding/createSessionLink')).toHaveLength(1);
 	});
 
 	it('fails the item with Umbrella’s message when the answer is HTTP 200 with status false', async () => {
@@ -109,12 +141,6 @@ describe('Umbrella QES → QES Onboarding → Create Session Link', () => {
 		expect((error as any).httpCode).toBe('200');
 		expect((error as any).context.itemIndex).toBe(0);
 		expect(sim.received('POST', '/onboarding/createSessionLink')).toHaveLength(1);
-	});
-
-	it('fails the item when Umbrella answers status true without data', async () => {
-		sim.inject({ kind: 'status', status: 200, body: { status: true } }, 1, (r) => r.path === '/onboarding/createSessionLink');
-		const { error } = await run(seedParameters);
-		expect(error?.message).toBe('Umbrella [no_data]: answered with status true but without data');
 	});
 
 	it('reports Umbrella’s 400 {message} with a hint about the payload', async () => {

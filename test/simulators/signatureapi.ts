@@ -148,9 +148,9 @@ export class SignatureApiSimulator extends Simulator {
 		return true;
 	}
 
-	/** Uses up a key's burst, as another workflow sharing the key would. */
-	drain(key: string) {
-		this.buckets.set(key, { tokens: 0, at: Date.now() });
+	/** Uses up a key's burst, as another workflow sharing the key would, and keeps it used up for `forMs` more. */
+	drain(key: string, forMs = 0) {
+		this.buckets.set(key, { tokens: -(forMs / 1000) * this.rate.perSecond, at: Date.now() });
 	}
 
 	/** Forgets the rate limiter's state (a fresh second for every key). */

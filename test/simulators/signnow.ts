@@ -125,6 +125,39 @@ export class SignNowSimulator extends Simulator {
 		this.tokens.clear();
 	}
 
+	private expiry?: (req: SimRequest) => boolean;
+
+	/** The tokens expire just as the next request matching `match` arrives (it is refused with 401). */
+	expireTokensAt(match: (req: SimRequest) => boolean) {
+		this.expiry = match;
+	}
+
+	/** A subscription registered earlier by someone else (another workflow, say). */
+	seedSubscription(input: { event: string; entityId: string; callbackUrl: string }): SimSubscription {
+		const subscription: SimSubscription = {
+			id: hex(),
+			event: input.event,
+			entity_id: input.entityId,
+			action: 'callback',
+			json_attributes: { use_tls_12: false, docid_queryparam: false, delete_access_token: true, callback_url: input.callbackUrl },
+			created: Math.floor(Date.now() / 1000),
+		};
+		this.subscriptions.set(subscription.id, subscription);
+		return subscription;
+	}
+
+	/** Subscriptions of the account that call `callbackUrl`. */
+	subscriptionsCalling(callbackUrl: string): SimSubscription[] {
+		return [...this.subscriptions.values()].filter((s) => s.json_attributes.callback_url === callbackUrl);
+	}
+
+	/** One event as signNow delivers it: a callback for every subscription to that event and entity. */
+	deliver(event: string, entityId: string, content: Record<string, unknown>) {
+		return [...this.subscriptions.values()]
+			.filter((s) => s.event === event && s.entity_id === entityId)
+			.map((s) => ({ subscriptionId: s.id, ...this.callback(s.id, content) }));
+	}
+
 	/** A token issued outside n8n, for the pasted-token mode. */
 	issueToken(): string {
 		const token = hex(32);
@@ -189,6 +222,10 @@ export class SignNowSimulator extends Simulator {
 
 	private authed(handler: (req: SimRequest, token: string) => SimResponse) {
 		return (req: SimRequest): SimResponse => {
+			if (this.expiry?.(req)) {
+				this.expiry = undefined;
+				this.expireTokens();
+			}
 			const match = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''));
 			if (!match || !this.tokens.has(match[1])) return errors(401, 1537, 'Invalid token');
 			return handler(req, match[1]);

@@ -2,19 +2,13 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { collectPages } from '../../shared/pagination';
 import { ApiClient } from '../../shared/transport/request';
+import { templatePageAnswer } from '../actions/signatureRequest/answers';
 import { LUMIN } from '../transport';
 
 interface Template {
 	id: string;
 	name?: string;
 	title?: string;
-}
-
-interface TemplatePage {
-	page: number;
-	limit: number;
-	total_count: number;
-	data: Template[];
 }
 
 const PAGE_SIZE = 50;
@@ -26,14 +20,17 @@ export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePr
 	let seen = 0;
 	const templates = await collectPages<Template, number>(
 		async (page = 1) => {
-			const answer = await api.request<TemplatePage>({
-				method: 'GET',
-				path: '/templates',
-				qs: { page, limit: PAGE_SIZE },
-				// The templates endpoint only answers with this version header.
-				headers: { 'X-Lumin-API-Version': '1.1' },
-			});
-			const items = answer.data ?? [];
+			const answer = await api.requestChecked(
+				{
+					method: 'GET',
+					path: '/templates',
+					qs: { page, limit: PAGE_SIZE },
+					// The templates endpoint only answers with this version header.
+					headers: { 'X-Lumin-API-Version': '1.1' },
+				},
+				templatePageAnswer,
+			);
+			const items = answer.data;
 			seen += items.length;
 			const more = items.length === PAGE_SIZE && seen < answer.total_count;
 			return { items, next: more ? page + 1 : undefined };

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { pathId } from '../../shared/schemas';
+import type { ApiClient } from '../../shared/transport/request';
 
 export const documentIdField: INodeProperties = {
 	displayName: 'Document ID',
@@ -41,40 +42,62 @@ export function authMethodField(description: string): INodeProperties {
 	};
 }
 
+/** Text signNow may leave out or send as null. */
+const optionalText = z.string().nullish();
+
 /** A role of a document, as GET /document/{id} lists them. */
-export interface DocumentRole {
-	unique_id: string;
-	name: string;
-	signing_order?: number | string;
-}
+const roleSchema = z
+	.object({ unique_id: z.string().min(1), name: z.string(), signing_order: z.union([z.number(), z.string()]).nullish() })
+	.passthrough();
 
-export interface FieldInvite {
-	id: string;
-	status?: string;
-	email?: string;
-	role?: string;
-	role_id?: string;
-	is_embedded?: boolean | number | string;
-	expiration_time?: number | string;
-	[key: string]: unknown;
-}
+/** An invite of a document, as GET /document/{id} lists them. */
+const fieldInviteSchema = z
+	.object({
+		id: z.string().min(1),
+		status: z.string(),
+		email: optionalText,
+		role: optionalText,
+		role_id: optionalText,
+		// signNow marks embedded invites with a boolean, a number or a string, depending on the endpoint.
+		is_embedded: z.union([z.boolean(), z.number(), z.string()]).nullish(),
+	})
+	.passthrough();
 
-/** signNow marks embedded invites with a boolean, a number or a string, depending on the endpoint. */
+/**
+ * GET /document/{id} as the operations read it: the roles and the invites decide what the node
+ * says about a document (its status, who may be invited), so an answer without them is an error,
+ * not an empty list. Everything else is passed on as signNow sent it.
+ */
+export const documentAnswer = z
+	.object({
+		id: z.string().min(1),
+		document_name: optionalText,
+		created: z.union([z.number(), z.string()]).nullish(),
+		updated: z.union([z.number(), z.string()]).nullish(),
+		roles: z.array(roleSchema),
+		field_invites: z.array(fieldInviteSchema),
+		/** The owner's email. Not in the reference material; the owner check is skipped without it (unconfirmed). */
+		owner: z.unknown().optional(),
+	})
+	.passthrough();
+
+export type SignNowDocument = z.infer<typeof documentAnswer>;
+export type DocumentRole = z.infer<typeof roleSchema>;
+export type FieldInvite = z.infer<typeof fieldInviteSchema>;
+
 export function isEmbedded(invite: FieldInvite): boolean {
 	return invite.is_embedded === true || invite.is_embedded === 1 || invite.is_embedded === '1';
 }
 
-export interface SignNowDocument {
-	id: string;
-	document_name?: string;
-	/** The owner's email. Not in the reference material; the owner check is skipped without it (unconfirmed). */
-	owner?: string;
-	created?: number | string;
-	updated?: number | string;
-	template?: boolean;
-	roles?: DocumentRole[];
-	field_invites?: FieldInvite[];
-	fields?: unknown[];
-	signatures?: unknown[];
-	[key: string]: unknown;
+/** The one read of a document every operation uses. */
+export async function readDocument(api: ApiClient, id: string, itemIndex?: number): Promise<SignNowDocument> {
+	return await api.requestChecked({ method: 'GET', path: `/document/${encodeURIComponent(id)}` }, documentAnswer, itemIndex);
 }
+
+/** signNow's answer to a deletion: {"status": "success"}; anything else is not a success. */
+export const deletedAnswer = z.object({
+	status: z.string().refine(
+		(status) => status === 'success',
+		(status) => ({ message: `is "${status}", not "success"` }),
+	),
+});

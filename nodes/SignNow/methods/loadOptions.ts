@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ApiClient } from '../../shared/transport/request';
-import type { SignNowDocument } from '../actions/shared';
+import { readDocument } from '../actions/shared';
 import { SIGNNOW } from '../transport';
 
 /** Roles of the document named in Document ID, for the invite's role dropdown. */
@@ -10,8 +10,8 @@ export async function getDocumentRoles(this: ILoadOptionsFunctions): Promise<INo
 	// Until a plain ID is entered (empty, or an expression not resolvable here) there is nothing to load.
 	if (!documentId || documentId.startsWith('=') || /[/?#\s]/.test(documentId)) return [];
 	const api = new ApiClient(this, SIGNNOW);
-	const document = await api.request<SignNowDocument>({ method: 'GET', path: `/document/${encodeURIComponent(documentId)}` });
-	return (document.roles ?? [])
+	const document = await readDocument(api, documentId);
+	return document.roles
 		.map((role) => ({
 			name: role.name,
 			value: role.unique_id,

@@ -27,23 +27,16 @@ function parseError(status: number, body: unknown): VendorFailure {
 }
 
 /**
- * Umbrella wraps every answer as {status, data}. A status other than true, or a success without
- * data, is a failure even with HTTP 200 (whether Umbrella ever does this is unconfirmed; the
- * wrapper itself is documented).
+ * Umbrella wraps every answer as {status, data}: `status: false` is a failure in Umbrella's own
+ * words even with HTTP 200 (whether Umbrella ever does this is unconfirmed; the wrapper itself is
+ * documented). Any other answer lacking `status: true` or the data an operation needs is named
+ * by that operation's answer check (actions/qesOnboarding/answers.ts) as an incomplete answer.
  */
 function failureInBody(body: unknown): VendorFailure | undefined {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		return { message: 'answered with something other than a JSON object' };
-	}
-	const b = body as { status?: unknown; data?: unknown; message?: unknown; error?: unknown };
-	const message = typeof b.message === 'string' && b.message ? b.message : typeof b.error === 'string' ? b.error : undefined;
-	if (b.status !== true) {
-		return { code: 'status_false', message: message ?? 'answered with status false and no message' };
-	}
-	if (b.data === undefined || b.data === null) {
-		return { code: 'no_data', message: message ?? 'answered with status true but without data' };
-	}
-	return undefined;
+	const b = (typeof body === 'object' && body !== null ? body : {}) as { status?: unknown; message?: unknown; error?: unknown };
+	if (b.status !== false) return undefined;
+	const message = typeof b.message === 'string' && b.message ? b.message : typeof b.error === 'string' && b.error ? b.error : undefined;
+	return { code: 'status_false', message: message ?? 'answered with status false and no message' };
 }
 
 export const UMBRELLA: VendorSpec = {

@@ -70,7 +70,12 @@ export interface ApiResponse<T> {
 export interface RequestSettings {
 	/** Per attempt. */
 	timeoutMs: number;
-	/** Retries after the first attempt (see ReadRequest and WriteRequest for which failures). */
+	/**
+	 * Repeats after a gateway status or a lost connection (reads only) or a refused connection.
+	 * Being told to slow down (429) is waited out within maxWaitMs instead, however often it comes,
+	 * so a batch that meets a rate limit shared with other workflows loses no item; 0 repeats
+	 * nothing at all.
+	 */
 	maxRetries: number;
 	/** Longest total wait between attempts; a Retry-After beyond it fails the item at once. */
 	maxWaitMs: number;
@@ -184,10 +189,10 @@ export class ApiClient {
 			ignoreHttpStatusErrors: true,
 			...(expect === 'binary' ? { encoding: 'arraybuffer' as const } : {}),
 		};
-		let waited = 0;
+		const tried = { retries: 0, slowDowns: 0, waited: 0 };
 		let renewed = false;
 		let renewing: (() => void) | undefined;
-		for (let attempt = 1; ; attempt++) {
+		for (;;) {
 			await this.pacer.take();
 			const generation = this.tokenGeneration;
 			const outcome = renewing ? await this.sendRenewingToken(options, renewing) : await this.send(options);
@@ -211,17 +216,22 @@ export class ApiClient {
 				continue;
 			}
 
-			const wait = this.retryWait(failure, attempt, request.method);
-			if (wait !== undefined && waited + wait <= this.settings.maxWaitMs) {
-				waited += wait;
-				if (failure.kind === 'answer' && failure.status === 429) this.pacer.pauseFor(wait);
+			const wait = this.retryWait(failure, tried, request.method);
+			if (wait !== undefined && tried.waited + wait <= this.settings.maxWaitMs) {
+				tried.waited += wait;
+				if (failure.kind === 'answer' && failure.status === 429) {
+					tried.slowDowns++;
+					this.pacer.pauseFor(wait);
+				} else {
+					tried.retries++;
+				}
 				await sleep(wait);
 				continue;
 			}
 			if (request.method !== 'GET' && this.outcomeUnknown(failure)) {
 				return await this.settle(request, failure, itemIndex);
 			}
-			throw await this.toError(failure, itemIndex, wait);
+			throw await this.toError(failure, itemIndex, { ...tried, wouldWait: wait });
 		}
 	}
 
@@ -294,16 +304,18 @@ export class ApiClient {
 	 * repeated after 429 and a refused connection (the vendor did not act); only reads are repeated
 	 * after a gateway status or a lost answer.
 	 */
-	private retryWait(failure: Failure, attempt: number, method: ApiRequest['method']): number | undefined {
-		if (attempt > this.settings.maxRetries) return undefined;
+	private retryWait(failure: Failure, tried: { retries: number; slowDowns: number }, method: ApiRequest['method']): number | undefined {
+		if (this.settings.maxRetries === 0) return undefined;
+		if (failure.kind === 'answer' && failure.status === 429) {
+			return retryAfterMs(failure.headers['retry-after']) ?? backoffMs(tried.slowDowns + 1);
+		}
+		if (tried.retries >= this.settings.maxRetries) return undefined;
+		const next = tried.retries + 1;
 		if (failure.kind === 'answer') {
-			if (failure.status === 429) return retryAfterMs(failure.headers['retry-after']) ?? backoffMs(attempt);
-			if (method === 'GET' && GATEWAY_STATUS.has(failure.status)) {
-				return retryAfterMs(failure.headers['retry-after']) ?? backoffMs(attempt);
-			}
+			if (method === 'GET' && GATEWAY_STATUS.has(failure.status)) return retryAfterMs(failure.headers['retry-after']) ?? backoffMs(next);
 			return undefined;
 		}
-		if (failure.kind === 'network' && (failure.reason === 'refused' || method === 'GET')) return backoffMs(attempt);
+		if (failure.kind === 'network' && (failure.reason === 'refused' || method === 'GET')) return backoffMs(next);
 		return undefined;
 	}
 
@@ -402,10 +414,22 @@ export class ApiClient {
 		});
 	}
 
+	/** Why a 429 or gateway answer was not tried again, and what the user can do. */
+	private exhaustedHint(status: number, tried?: { retries: number; slowDowns: number; waited: number; wouldWait?: number }): string {
+		const more = tried?.wouldWait !== undefined ? ` and was asked to wait ${Math.ceil(tried.wouldWait / 1000)} s more` : '';
+		const done =
+			status === 429
+				? this.settings.maxRetries === 0
+					? 'Max Retries is 0, so it was not asked again'
+					: `Still told to slow down after waiting ${Math.round((tried?.waited ?? 0) / 1000)} s in all${more}`
+				: `Still failing after ${tried?.retries ?? 0} retries${more}`;
+		return `${done}. Lower the node's Parallel Requests or try again later.`;
+	}
+
 	private async toError(
 		failure: Failure,
 		itemIndex: number | undefined,
-		wouldWait: number | undefined,
+		tried?: { retries: number; slowDowns: number; waited: number; wouldWait?: number },
 		prefix?: string,
 	): Promise<NodeApiError> {
 		const secrets = await this.secrets();
@@ -414,8 +438,7 @@ export class ApiClient {
 		if (failure.kind === 'answer') {
 			const vendorFailure = this.vendor.parseError(failure.status, failure.body);
 			if (failure.status === 429 || GATEWAY_STATUS.has(failure.status)) {
-				const waitText = wouldWait !== undefined ? ` (asked to wait ${Math.ceil(wouldWait / 1000)} s more)` : '';
-				vendorFailure.hint = `Still failing after ${this.settings.maxRetries} retries${waitText}. Lower the node's Parallel Requests or try again later.`;
+				vendorFailure.hint = this.exhaustedHint(failure.status, tried);
 			}
 			vendorFailure.message = `${lead}${vendorFailure.message}`;
 			return vendorError(node, {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import type { Envelope } from '../../transport';
+import { reportedMessages } from '../answers';
 import { signUrlField, signUrlSchema } from '../signRequest/shared';
 import { DOCSIGNER_CONSENT } from './consent';
 
@@ -70,7 +70,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		labels,
 	);
-	const answer = await api.request<Envelope>(
+	const answer = await api.request<unknown>(
 		{
 			method: 'POST',
 			path: '/v3.0/sign/docSigner/invitation',
@@ -84,15 +84,6 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-	const message = answer.messages?.[0] ?? {};
-	return toItems(
-		{
-			signed: true,
-			code: message.code ?? 'signing.success',
-			message: message.message ?? '',
-			signUrl: params.signUrl,
-			profileId: params.profileId,
-		},
-		i,
-	);
+	// Only status 1 gets here: the invitation is signed. The code and text are Leegality's, when it sent them.
+	return toItems({ signed: true, signUrl: params.signUrl, profileId: params.profileId, ...reportedMessages(answer) }, i);
 }

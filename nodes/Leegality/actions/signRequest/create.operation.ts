@@ -7,8 +7,8 @@ import { toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
-import type { Envelope } from '../../transport';
-import { inviteesOf, phoneSchema } from './shared';
+import { createAnswer } from '../answers';
+import { phoneSchema } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -153,28 +153,29 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		})),
 		...(params.irn ? { irn: params.irn } : {}),
 	};
-	const answer = await api.request<Envelope<IDataObject>>(
+	const created = await api.requestChecked(
 		{
 			method: 'POST',
 			path: '/v3.0/sign/request',
 			body,
+			// Leegality takes no idempotency key and the IRN is not unique, so no read can tell
+			// whether this request created a document: the item reports the outcome as unknown.
 			ifUnknown: {
 				happened: 'the sign request was created and sent',
 				advice:
 					'Look for it with Sign Request → Get Many (search by its IRN or document name) before sending again, or the invitees get it twice.',
 			},
 		},
+		createAnswer,
 		i,
 	);
-	const invitees = inviteesOf(answer.data);
 	return toItems(
 		{
-			documentId: answer.data?.documentId as string,
-			irn: (answer.data?.irn as string | undefined) ?? params.irn,
-			invitees,
-			signUrls: invitees.map((invitee) => invitee.signUrl as string),
-			// Warnings (a stamp shortfall, say) can come with a successful answer.
-			messages: answer.messages ?? [],
+			documentId: created.documentId,
+			irn: created.irn ?? params.irn,
+			invitees: created.invitees,
+			signUrls: created.invitees.map((invitee) => invitee.signUrl),
+			messages: created.messages,
 		},
 		i,
 	);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import type { Envelope } from '../../transport';
+import { reportedMessages } from '../answers';
 import { documentIdField, documentIdSchema, signUrlField } from './shared';
 
 const properties: INodeProperties[] = [
@@ -65,7 +65,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	);
 	const answer =
 		params.deleteTarget === 'document'
-			? await api.request<Envelope>(
+			? await api.request<unknown>(
 					{
 						method: 'DELETE',
 						path: '/v3.0/sign/request',
@@ -74,7 +74,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 					},
 					i,
 				)
-			: await api.request<Envelope>(
+			: await api.request<unknown>(
 					{
 						method: 'DELETE',
 						path: '/v3.0/sign/request/invitation',
@@ -86,13 +86,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 					},
 					i,
 				);
-	const message = answer.messages?.[0] ?? {};
 	return toItems(
 		{
 			deleted: true,
 			...(params.deleteTarget === 'document' ? { documentId: params.documentId } : { signUrl: params.signUrl }),
-			code: message.code ?? '',
-			message: message.message ?? '',
+			...reportedMessages(answer),
 		},
 		i,
 	);

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { fileAnswer, fileSummary } from '../answers';
 import { documentIdField, documentIdSchema } from './shared';
 
 const properties: INodeProperties[] = [
@@ -56,16 +57,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	const data = Buffer.from(answer.body);
-	// A status 0 envelope already failed the item in the shared client; any other JSON is not a file.
-	if (String(answer.headers['content-type'] ?? '').includes('json')) {
-		throw new NodeOperationError(this.getNode(), 'Leegality answered with JSON instead of the file', {
-			itemIndex: i,
-			description: data.toString('utf8').slice(0, 300),
-		});
-	}
-	if (!data.length) {
-		throw new NodeOperationError(this.getNode(), 'Leegality answered with an empty file', { itemIndex: i });
-	}
+	// A failure envelope already failed the item in the shared client; anything else that is not a PDF is not the file.
+	await api.checkAnswer(fileSummary(data, String(answer.headers['content-type'] ?? '')), fileAnswer, i);
 	const fileName = `${params.documentId}-${FILE_SUFFIX[params.fileType]}.pdf`;
 	return [
 		await binaryItem(this, i, params.binaryPropertyName, { data, fileName, mimeType: 'application/pdf' }, {

@@ -1,12 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import type { Envelope } from '../../transport';
-import { documentIdField, documentIdSchema, documentStatusOf } from './shared';
+import { detailsAnswer } from '../answers';
+import { documentIdField, documentIdSchema } from './shared';
 
 export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['get'] } }, [documentIdField]);
 
@@ -20,10 +20,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ documentId: 'Document ID' },
 	);
-	const answer = await api.request<Envelope<IDataObject>>(
+	const { details, status } = await api.requestChecked(
 		{ method: 'GET', path: '/v3.3/document/details', qs: { documentId } },
+		detailsAnswer,
 		i,
 	);
-	const data = answer.data ?? {};
-	return toItems({ documentId, status: documentStatusOf(data), ...data }, i);
+	return toItems({ documentId, status, ...details }, i);
 }

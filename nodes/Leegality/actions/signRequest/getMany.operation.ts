@@ -6,8 +6,7 @@ import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagi
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import type { Envelope } from '../../transport';
-import { documentsOf } from './shared';
+import { listAnswer } from '../answers';
 
 /** Leegality's largest page; a bigger `max` is silently turned into 20. */
 const PAGE_SIZE = 40;
@@ -66,15 +65,15 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const documents = await collectPages<IDataObject, number>(
 		async (offset = 0, wanted) => {
 			const max = Math.min(PAGE_SIZE, wanted);
-			const answer = await api.request<Envelope>(
+			const items = await api.requestChecked(
 				{
 					method: 'GET',
 					path: '/v3.0/sign/request/list',
 					qs: { max, offset, ...(params.q ? { q: params.q } : {}), ...(params.status ? { status: params.status } : {}) },
 				},
+				listAnswer,
 				i,
 			);
-			const items = documentsOf(answer.data);
 			return { items, next: items.length === max ? offset + items.length : undefined };
 		},
 		paging.returnAll ? Infinity : params.limit,

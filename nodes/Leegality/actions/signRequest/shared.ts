@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { httpsUrl, pathId } from '../../../shared/schemas';
@@ -25,36 +25,6 @@ export const signUrlField: INodeProperties = {
 };
 
 export const signUrlSchema = httpsUrl;
-
-/**
- * Which key holds the invitees in a create answer is unconfirmed: integrators read `invitees`,
- * while Leegality's delete-invitation page calls the list `invitations`. Both are read here.
- */
-export function inviteesOf(data: IDataObject | undefined): IDataObject[] {
-	const list = data?.invitees ?? data?.invitations;
-	return Array.isArray(list) ? (list as IDataObject[]) : [];
-}
-
-/**
- * The list endpoint's answer shape is not published: the documents are read from `data` itself
- * when it is an array, otherwise from `data.documents` or `data.list` (unconfirmed).
- */
-export function documentsOf(data: unknown): IDataObject[] {
-	if (Array.isArray(data)) return data as IDataObject[];
-	const record = (data ?? {}) as IDataObject;
-	const list = record.documents ?? record.list;
-	return Array.isArray(list) ? (list as IDataObject[]) : [];
-}
-
-/**
- * The document's status sits at `data.document.status` (DRAFT, SENT or COMPLETED) according to
- * integrators (third-party), so it is read from there and lifted to the top of the output.
- */
-export function documentStatusOf(data: IDataObject | undefined): string | undefined {
-	const document = data?.document as IDataObject | undefined;
-	const status = document?.status ?? data?.status;
-	return typeof status === 'string' ? status : undefined;
-}
 
 /**
  * Leegality's phone format is not documented; a number of 10 to 15 digits with an optional

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -6,7 +6,8 @@ import { toItems } from '../../../shared/router';
 import { pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import { signatureRequestIdField, unwrapRequest } from './shared';
+import { cancelAnswer } from './answers';
+import { signatureRequestIdField } from './shared';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['signatureRequest'], operation: ['cancel'] } },
@@ -24,8 +25,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		{ signatureRequestId: 'Signature Request ID' },
 	);
 	// Lumin also emits signature_request_canceled / _cancel_failed webhooks, so cancelling may
-	// finish after this answer (unconfirmed); the status returned here is what Lumin said at once.
-	const body = await api.request<IDataObject>(
+	// finish after this answer (unconfirmed): only an answer saying CANCELLED counts as done.
+	const body = await api.requestChecked(
 		{
 			method: 'PUT',
 			path: `/signature_request/cancel/${encodeURIComponent(signatureRequestId)}`,
@@ -35,7 +36,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				// Lumin may finish a cancellation later (it has a cancel_failed event), so only a
 				// CANCELLED status settles it; any other status leaves the outcome open.
 				settle: async () => {
-					const read = await api.request<{ signature_request?: IDataObject }>(
+					const read = await api.request<{ signature_request?: { status?: unknown } }>(
 						{ method: 'GET', path: `/signature_request/${encodeURIComponent(signatureRequestId)}` },
 						i,
 					);
@@ -43,7 +44,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				},
 			},
 		},
+		cancelAnswer,
 		i,
 	);
-	return toItems({ signature_request_id: signatureRequestId, ...unwrapRequest(body) }, i);
+	return toItems({ signature_request_id: signatureRequestId, ...body }, i);
 }

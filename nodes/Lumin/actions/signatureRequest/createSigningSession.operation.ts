@@ -6,6 +6,7 @@ import { toItems } from '../../../shared/router';
 import { email, intInRange, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { signingSessionAnswer } from './answers';
 import { signatureRequestIdField } from './shared';
 
 const properties: INodeProperties[] = [
@@ -43,13 +44,6 @@ const schema = z.object({
 
 const labels = { signatureRequestId: 'Signature Request ID', signerEmail: 'Signer Email', expiry: 'Expiry (Milliseconds)' };
 
-interface SigningSession {
-	sign_url: string;
-	signer_email: string;
-	expires_at: number;
-	status: string;
-}
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
 		this.getNode(),
@@ -62,7 +56,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		labels,
 	);
-	const session = await api.request<SigningSession>(
+	const session = await api.requestChecked(
 		{
 			method: 'POST',
 			path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}/signing-session`,
@@ -72,6 +66,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Run the item again for a new session: a session that was created and not used only expires.',
 			},
 		},
+		signingSessionAnswer,
 		i,
 	);
 	return toItems(

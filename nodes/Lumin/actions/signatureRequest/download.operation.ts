@@ -6,6 +6,7 @@ import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import { pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { fileLinkAnswer, pdfFile } from './answers';
 import { signatureRequestIdField } from './shared';
 
 const properties: INodeProperties[] = [
@@ -67,10 +68,12 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	let pdf: Buffer = Buffer.from(answer.body);
 	let linkExpiresAt: number | undefined;
 	if (String(answer.headers['content-type'] ?? '').includes('json')) {
-		const link = JSON.parse(pdf.toString('utf8')) as { signed_url: string; expires_at?: number };
+		const link = await api.checkAnswer(parseJson(pdf), fileLinkAnswer, i);
 		linkExpiresAt = link.expires_at;
 		pdf = (await api.downloadSigned(link.signed_url, i)).data;
 	}
+	// The file is named and typed as a PDF: anything else (an empty body, a proxy's HTML page) is no download.
+	await api.checkAnswer({ file: pdf.subarray(0, 5).toString('latin1') }, pdfFile, i);
 	const fileName = `${params.signatureRequestId}-${params.fileType}.pdf`;
 	return [
 		await binaryItem(this, i, params.binaryPropertyName, { data: pdf, fileName, mimeType: 'application/pdf' }, {
@@ -81,4 +84,14 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			...(linkExpiresAt ? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() } : {}),
 		}),
 	];
+}
+
+/** The JSON answer as text; what is not JSON is left as text, which the answer check then names. */
+function parseJson(data: Buffer): unknown {
+	const text = data.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
 }

@@ -6,7 +6,8 @@ import { toItems } from '../../../shared/router';
 import { pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import { signatureRequestIdField, unwrapRequest } from './shared';
+import { requestAnswer } from './answers';
+import { signatureRequestIdField } from './shared';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['signatureRequest'], operation: ['get'] } },
@@ -23,6 +24,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ signatureRequestId: 'Signature Request ID' },
 	);
-	const body = await api.request<IDataObject>({ method: 'GET', path: `/signature_request/${encodeURIComponent(signatureRequestId)}` }, i);
-	return toItems(unwrapRequest(body), i);
+	const body = await api.requestChecked(
+		{ method: 'GET', path: `/signature_request/${encodeURIComponent(signatureRequestId)}` },
+		requestAnswer,
+		i,
+	);
+	return toItems(body.signature_request as IDataObject, i);
 }

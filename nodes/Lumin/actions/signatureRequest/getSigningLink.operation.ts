@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -6,6 +6,7 @@ import { toItems } from '../../../shared/router';
 import { email, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { signingLinkAnswer } from './answers';
 import { signatureRequestIdField } from './shared';
 
 const properties: INodeProperties[] = [
@@ -39,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ signatureRequestId: 'Signature Request ID', signerEmail: 'Signer Email' },
 	);
-	const body = await api.request<IDataObject>(
+	const body = await api.requestChecked(
 		{
 			method: 'POST',
 			path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}/signing-link`,
@@ -49,6 +50,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Run the item again for a new link; it opens the same signing.',
 			},
 		},
+		signingLinkAnswer,
 		i,
 	);
 	return toItems({ signature_request_id: params.signatureRequestId, ...body }, i);

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { email, futureDate } from '../../../shared/schemas';
+import { duplicateProblems, listedValues } from '../../../shared/validation';
 
 export const recipient = z.object({ name: z.string().trim().min(1, 'Each person needs a name.'), email });
 
@@ -42,12 +43,35 @@ export const requestLabels = {
 };
 
 /** With ORDER, Lumin requires a group (from 1) on every signer. */
-export function orderProblems(input: z.infer<typeof requestBase>): string | undefined {
-	if (input.signingType !== 'ORDER') return undefined;
+function orderProblems(input: z.infer<typeof requestBase>): string[] {
+	if (input.signingType !== 'ORDER') return [];
 	const missing = input.signers.filter((s) => !s.group).map((s) => s.email);
 	return missing.length
-		? `Signers: with "In Order" signing every signer needs a Signing Group of 1 or more; missing for ${missing.join(', ')}.`
-		: undefined;
+		? [`Signers: with "In Order" signing every signer needs a Signing Group of 1 or more; missing for ${missing.join(', ')}.`]
+		: [];
+}
+
+/**
+ * Lumin tells the people on a request apart by email alone: a signing session, a signing link and
+ * a reminder name the recipient only by email, and a signing session is issued to "a signer or
+ * viewer". An address used twice, even once as signer and once as viewer, would make those
+ * ambiguous (and a signer already receives the finished document, so a viewer copy adds nothing).
+ * Email addresses are compared without regard to case, as mail systems treat them.
+ */
+function duplicateEmailProblems(input: z.infer<typeof requestBase>): string[] {
+	return duplicateProblems(
+		[
+			...listedValues('Signers', 'Email', input.signers.map((s) => s.email)),
+			...listedValues('Viewers', 'Email', input.viewers.map((v) => v.email)),
+		],
+		'Each signer and viewer needs an email address of their own; upper and lower case count as the same.',
+		(address) => address.toLowerCase(),
+	);
+}
+
+/** What Lumin would refuse, or get wrong, that no single field shows. */
+export function recipientProblems(input: z.infer<typeof requestBase>): string[] {
+	return [...duplicateEmailProblems(input), ...orderProblems(input)];
 }
 
 export function signersBody(input: z.infer<typeof requestBase>, withRole: boolean): IDataObject[] {

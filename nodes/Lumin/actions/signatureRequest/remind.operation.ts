@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -6,7 +6,8 @@ import { toItems } from '../../../shared/router';
 import { email, pathId, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import { signatureRequestIdField, unwrapRequest } from './shared';
+import { remindAnswer } from './answers';
+import { signatureRequestIdField } from './shared';
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -28,11 +29,6 @@ const schema = z.object({
 	emails: z.array(email).min(1, 'Give at least one signer email.'),
 });
 
-interface RemindAnswer {
-	signature_request?: IDataObject;
-	reminders?: Array<{ email: string; signer_status?: string; email_status: string }>;
-}
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
 		this.getNode(),
@@ -44,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ signatureRequestId: 'Signature Request ID', emails: 'Signer Emails' },
 	);
-	const body = await api.request<RemindAnswer>(
+	const body = await api.requestChecked(
 		{
 			method: 'POST',
 			path: `/signature_request/remind/${encodeURIComponent(params.signatureRequestId)}`,
@@ -54,12 +50,13 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Ask the signers or wait before reminding again: Lumin allows 10 reminders per signer per day.',
 			},
 		},
+		remindAnswer(params.emails),
 		i,
 	);
-	const reminders = body.reminders ?? [];
+	const { reminders } = body;
 	return toItems(
 		{
-			signature_request: body.signature_request ? unwrapRequest(body.signature_request) : undefined,
+			...(body.signature_request ? { signature_request: body.signature_request } : {}),
 			reminders,
 			sent: reminders.filter((r) => r.email_status === 'SENT').map((r) => r.email),
 			not_sent: reminders.filter((r) => r.email_status !== 'SENT').map((r) => ({ email: r.email, reason: r.email_status })),

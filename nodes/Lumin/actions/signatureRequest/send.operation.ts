@@ -7,14 +7,14 @@ import { toItems } from '../../../shared/router';
 import { httpsUrl, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
-import { customEmailBody, orderProblems, requestBase, requestLabels, signersBody } from './recipients';
+import { customEmailBody, recipientProblems, requestBase, requestLabels, signersBody } from './recipients';
+import { sendSignatureRequest } from './sending';
 import {
 	customEmailOptions,
 	expiresAtField,
 	recipientCollection,
 	signingTypeField,
 	titleField,
-	unwrapRequest,
 } from './shared';
 
 const properties: INodeProperties[] = [
@@ -118,8 +118,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		fileUrls: 'File URLs',
 		binaryPropertyNames: 'Input Binary Fields',
 	});
-	const orderProblem = orderProblems(params);
-	if (orderProblem) failValidation(this.getNode(), [orderProblem], i);
+	const problems = recipientProblems(params);
+	if (problems.length) failValidation(this.getNode(), problems, i);
 	if (documentSource === 'url' && !params.fileUrls?.length) {
 		failValidation(this.getNode(), ['File URLs: "" is not allowed. Give at least one https:// URL.'], i);
 	}
@@ -150,17 +150,5 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		body = form;
 	}
 
-	const answer = await api.request<IDataObject>(
-		{
-			method: 'POST',
-			path: '/signature_request/send',
-			body,
-			ifUnknown: {
-				happened: 'the signature request was sent',
-				advice: 'Look for it in Lumin (or in a Lumin Trigger run on Signature Request Created) before sending again, or the signers get it twice.',
-			},
-		},
-		i,
-	);
-	return toItems(unwrapRequest(answer), i);
+	return toItems(await sendSignatureRequest(this, api, '/signature_request/send', body, i), i);
 }

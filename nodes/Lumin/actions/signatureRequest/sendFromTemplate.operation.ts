@@ -5,14 +5,14 @@ import { toItems } from '../../../shared/router';
 import { jsonObject, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
-import { customEmailBody, orderProblems, requestBase, requestLabels, signersBody } from './recipients';
+import { customEmailBody, recipientProblems, requestBase, requestLabels, signersBody } from './recipients';
+import { sendSignatureRequest } from './sending';
 import {
 	customEmailOptions,
 	expiresAtField,
 	recipientCollection,
 	signingTypeField,
 	titleField,
-	unwrapRequest,
 } from './shared';
 
 const properties: INodeProperties[] = [
@@ -104,8 +104,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ ...requestLabels, templateId: 'Template', fields: 'Field Values (JSON)', tags: 'Tags (JSON)', variables: 'Variables (JSON)' },
 	);
-	const orderProblem = orderProblems(params);
-	if (orderProblem) failValidation(this.getNode(), [orderProblem], i);
+	const problems = recipientProblems(params);
+	if (problems.length) failValidation(this.getNode(), problems, i);
 
 	const body: IDataObject = {
 		template_id: params.templateId,
@@ -121,17 +121,5 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		const value = params[key];
 		if (value && Object.keys(value).length) body[key] = value as IDataObject;
 	}
-	const answer = await api.request<IDataObject>(
-		{
-			method: 'POST',
-			path: '/signature_request/send-from-template',
-			body,
-			ifUnknown: {
-				happened: 'the signature request was sent',
-				advice: 'Look for it in Lumin (or in a Lumin Trigger run on Signature Request Created) before sending again, or the signers get it twice.',
-			},
-		},
-		i,
-	);
-	return toItems(unwrapRequest(answer), i);
+	return toItems(await sendSignatureRequest(this, api, '/signature_request/send-from-template', body, i), i);
 }

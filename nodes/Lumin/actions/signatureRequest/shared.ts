@@ -9,11 +9,6 @@ export const signatureRequestIdField: INodeProperties = {
 	description: 'ID of a signature request created through the Lumin API (Send or Send From Template)',
 };
 
-/** Lumin wraps most answers as {signature_request: {...}}; the node outputs the request itself. */
-export function unwrapRequest<T extends object>(body: T | { signature_request: T }): T {
-	return (body as { signature_request?: T }).signature_request ?? (body as T);
-}
-
 export const titleField: INodeProperties = {
 	displayName: 'Title',
 	name: 'title',

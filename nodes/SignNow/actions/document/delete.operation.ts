@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import { documentId, documentIdField } from '../shared';
+import { deletedAnswer, documentId, documentIdField } from '../shared';
 
 const properties: INodeProperties[] = [documentIdField];
 
@@ -18,7 +18,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		documentId: 'Document ID',
 	});
 	const path = `/document/${encodeURIComponent(params.documentId)}`;
-	const answer = await api.request<{ status?: string }>(
+	// The {"status": "success"} answer is signNow's usual one for deletions; for this endpoint it is not in the reference material (unconfirmed).
+	const answer = await api.requestChecked(
 		{
 			method: 'DELETE',
 			path,
@@ -28,7 +29,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				settle: async () => ((await api.requestUnlessNotFound({ method: 'GET', path }, i)) === undefined ? { status: 'success' } : undefined),
 			},
 		},
+		deletedAnswer,
 		i,
 	);
-	return toItems({ id: params.documentId, deleted: true, status: answer.status ?? 'success' }, i);
+	return toItems({ id: params.documentId, deleted: true, status: answer.status }, i);
 }

@@ -19,6 +19,14 @@ const schema = z.object({
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
+/** A download that is empty or not a PDF (an error page from a proxy, say) is not the document. */
+const pdfFile = z.object({
+	file: z.object({
+		size: z.number().positive('is empty (0 bytes)'),
+		start: z.literal('%PDF-', { errorMap: () => ({ message: 'is not a PDF (it does not start with %PDF-)' }) }),
+	}),
+});
+
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
 		this.getNode(),
@@ -39,6 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	const data = Buffer.from(answer.body);
+	await api.checkAnswer({ file: { size: data.length, start: data.subarray(0, 5).toString('latin1') } }, pdfFile, i);
 	const fileName = `${params.documentId}.pdf`;
 	return [
 		await binaryItem(this, i, params.binaryPropertyName, { data, fileName, mimeType: 'application/pdf' }, {

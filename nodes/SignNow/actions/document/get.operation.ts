@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import { documentId, documentIdField, type FieldInvite, isEmbedded, type SignNowDocument } from '../shared';
+import { documentId, documentIdField, type FieldInvite, isEmbedded, readDocument } from '../shared';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -41,24 +41,24 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ documentId: 'Document ID', simplify: 'Simplify' },
 	);
-	const document = await api.request<SignNowDocument>({ method: 'GET', path: `/document/${encodeURIComponent(params.documentId)}` }, i);
-	const invites = document.field_invites ?? [];
+	const document = await readDocument(api, params.documentId, i);
+	const invites = document.field_invites;
 	if (!params.simplify) return toItems({ ...document, status: documentStatus(invites) } as IDataObject, i);
 	return toItems(
 		{
 			id: document.id,
 			document_name: document.document_name ?? null,
 			status: documentStatus(invites),
-			owner: document.owner ?? null,
+			owner: typeof document.owner === 'string' ? document.owner : null,
 			created: document.created ?? null,
 			updated: document.updated ?? null,
-			roles: (document.roles ?? []).map((r) => ({ id: r.unique_id, name: r.name, signing_order: Number(r.signing_order ?? 1) })),
+			roles: document.roles.map((r) => ({ id: r.unique_id, name: r.name, signing_order: Number(r.signing_order ?? 1) })),
 			invites: invites.map((inv) => ({
 				id: inv.id,
 				email: inv.email ?? null,
 				role: inv.role ?? null,
 				role_id: inv.role_id ?? null,
-				status: inv.status ?? null,
+				status: inv.status,
 				embedded: isEmbedded(inv),
 			})),
 		},

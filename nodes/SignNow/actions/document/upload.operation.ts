@@ -62,7 +62,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const form = new FormData();
 	form.append('file', new Blob([file.data], { type: file.mimeType }), fileName);
 	if (params.checkFields) form.append('check_fields', 'true');
-	const answer = await api.request<{ id: string }>(
+	const answer = await api.requestChecked(
 		{
 			method: 'POST',
 			path: '/document',
@@ -72,6 +72,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
 			},
 		},
+		z.object({ id: z.string().min(1) }),
 		i,
 	);
 	return toItems({ id: answer.id, document_name: fileName.replace(/\.pdf$/i, ''), check_fields: params.checkFields }, i);

@@ -32,6 +32,10 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
 
 const schema = z.object({ url: httpsUrl, checkFields: z.boolean() });
 
+const uploadedAnswer = z
+	.object({ id: z.string().min(1).optional(), document_id: z.string().min(1).optional() })
+	.refine((answer) => answer.id !== undefined || answer.document_id !== undefined, 'has no document ID (neither id nor document_id)');
+
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = validateParameters(
@@ -43,7 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	);
 	// POST /v2/documents/url and its {url, check_fields} body come from signNow's own MCP client,
 	// not from a reference page; the answer's id key is read both ways (unconfirmed).
-	const answer = await api.request<{ id?: string; document_id?: string }>(
+	const answer = await api.requestChecked(
 		{
 			method: 'POST',
 			path: '/v2/documents/url',
@@ -53,7 +57,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
 			},
 		},
+		uploadedAnswer,
 		i,
 	);
-	return toItems({ id: answer.id ?? answer.document_id ?? null, url: params.url, check_fields: params.checkFields }, i);
+	return toItems({ id: answer.id ?? answer.document_id!, url: params.url, check_fields: params.checkFields }, i);
 }

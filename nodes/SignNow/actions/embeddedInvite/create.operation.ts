@@ -6,7 +6,7 @@ import { toItems } from '../../../shared/router';
 import { email, httpUrl } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
-import { authMethod, authMethodField, documentId, documentIdField, isEmbedded, type SignNowDocument } from '../shared';
+import { authMethod, authMethodField, documentId, documentIdField, isEmbedded, readDocument } from '../shared';
 import { checkAgainstDocument } from './roles';
 
 const properties: INodeProperties[] = [
@@ -118,12 +118,28 @@ export const labels = {
 	declineRedirectUri: 'Decline Redirect URI',
 };
 
-interface CreatedInvite {
-	id: string;
-	email: string;
-	role_id: string;
-	order: number;
-	status: string;
+const sameEmail = (a: string | null | undefined, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The answer as the operation needs it: one created invite, with its ID, for every requested
+ * signer (found by email). Without that the next step (Generate Link) has nothing to work with.
+ */
+function createdAnswer(invites: InviteInput[]) {
+	const created = z
+		.object({
+			id: z.string().min(1),
+			email: z.string().min(1),
+			role_id: z.string().nullish(),
+			order: z.union([z.number(), z.string()]).nullish(),
+			status: z.string().nullish(),
+		})
+		.passthrough();
+	return z.object({ data: z.array(created) }).superRefine((answer, ctx) => {
+		const missing = invites.filter((inv) => !answer.data.some((c) => sameEmail(c.email, inv.email)));
+		if (missing.length) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['data'], message: `lists no created invite for ${missing.map((m) => m.email).join(', ')}` });
+		}
+	});
 }
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
@@ -155,11 +171,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	});
 
 	// One read of the document lets every rule signNow would reject be named before anything is created.
-	const path = `/document/${encodeURIComponent(params.documentId)}`;
-	const document = await api.request<SignNowDocument>({ method: 'GET', path }, i);
+	const document = await readDocument(api, params.documentId, i);
 	const roles = checkAgainstDocument(this.getNode(), document, params.invites, i);
+	const existing = new Set(document.field_invites.map((inv) => inv.id));
 
-	const answer = await api.request<{ data?: CreatedInvite[] }>(
+	const answer = await api.requestChecked(
 		{
 			method: 'POST',
 			path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites`,
@@ -176,12 +192,12 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			ifUnknown: {
 				happened: 'the embedded invites were created',
 				advice: 'Check with Document → Get: its field_invites list the invites that exist.',
-				// Invites for every requested email settle it; none or some leave it open, since
-				// signNow may still be creating them.
+				// New embedded invites (not there before) for every requested email settle it; none or
+				// some leave it open, since signNow may still be creating them.
 				settle: async () => {
-					const after = await api.request<SignNowDocument>({ method: 'GET', path }, i);
-					const embedded = (after.field_invites ?? []).filter(isEmbedded);
-					const found = params.invites.map((inv) => embedded.find((e) => e.email?.toLowerCase() === inv.email.toLowerCase()));
+					const after = await readDocument(api, params.documentId, i);
+					const added = after.field_invites.filter((inv) => isEmbedded(inv) && !existing.has(inv.id));
+					const found = params.invites.map((inv) => added.find((a) => sameEmail(a.email, inv.email)));
 					if (found.some((f) => f === undefined)) return undefined;
 					return {
 						data: found.map((f, n) => ({
@@ -189,25 +205,30 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 							email: f!.email ?? params.invites[n].email,
 							role_id: f!.role_id ?? roles[n].unique_id,
 							order: params.invites[n].order,
-							status: f!.status ?? 'pending',
+							status: f!.status,
 						})),
 					};
 				},
 			},
 		},
+		createdAnswer(params.invites),
 		i,
 	);
 	const names = new Map(roles.map((r) => [r.unique_id, r.name]));
 	return toItems(
-		(answer.data ?? []).map((created) => ({
-			document_id: params.documentId,
-			id: created.id,
-			email: created.email,
-			role: names.get(created.role_id) ?? null,
-			role_id: created.role_id,
-			order: created.order,
-			status: created.status,
-		})),
+		params.invites.map((inv, n) => {
+			const created = answer.data.find((c) => sameEmail(c.email, inv.email))!;
+			const roleId = created.role_id ?? roles[n].unique_id;
+			return {
+				document_id: params.documentId,
+				id: created.id,
+				email: created.email,
+				role: names.get(roleId) ?? null,
+				role_id: roleId,
+				order: Number(created.order ?? inv.order),
+				status: created.status ?? null,
+			};
+		}),
 		i,
 	);
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
-import { documentId, documentIdField, isEmbedded, type SignNowDocument } from '../shared';
+import { deletedAnswer, documentId, documentIdField, isEmbedded, readDocument } from '../shared';
 
 const properties: INodeProperties[] = [
 	{ ...documentIdField, description: 'Every embedded invite of this document is deleted' },
@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const params = validateParameters(this.getNode(), schema, { documentId: this.getNodeParameter('documentId', i) }, i, {
 		documentId: 'Document ID',
 	});
-	const answer = await api.request<{ status?: string }>(
+	const answer = await api.requestChecked(
 		{
 			method: 'DELETE',
 			path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites`,
@@ -27,12 +27,13 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				happened: 'the embedded invites were deleted',
 				advice: 'Check with Document → Get: its field_invites list the invites left.',
 				settle: async () => {
-					const document = await api.request<SignNowDocument>({ method: 'GET', path: `/document/${encodeURIComponent(params.documentId)}` }, i);
-					return (document.field_invites ?? []).some(isEmbedded) ? undefined : { status: 'success' };
+					const document = await readDocument(api, params.documentId, i);
+					return document.field_invites.some(isEmbedded) ? undefined : { status: 'success' };
 				},
 			},
 		},
+		deletedAnswer,
 		i,
 	);
-	return toItems({ document_id: params.documentId, deleted: true, status: answer.status ?? 'success' }, i);
+	return toItems({ document_id: params.documentId, deleted: true, status: answer.status }, i);
 }

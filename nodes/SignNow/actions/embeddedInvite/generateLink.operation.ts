@@ -50,6 +50,9 @@ const schema = z.object({
 	),
 });
 
+/** The link is what this operation is for: an answer without one is not a success. */
+const linkAnswer = z.object({ data: z.object({ link: z.string().url() }) });
+
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = validateParameters(
@@ -65,7 +68,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		{ documentId: 'Document ID', fieldInviteId: 'Field Invite ID', authMethod: 'Auth Method', linkExpiration: 'Link Expiration (Minutes)' },
 	);
 	const issuedAt = Date.now();
-	const answer = await api.request<{ data?: { link?: string } }>(
+	const answer = await api.requestChecked(
 		{
 			method: 'POST',
 			path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites/${encodeURIComponent(params.fieldInviteId)}/link`,
@@ -75,13 +78,14 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Run the item again for a new link; it opens the same invite.',
 			},
 		},
+		linkAnswer,
 		i,
 	);
 	return toItems(
 		{
 			document_id: params.documentId,
 			field_invite_id: params.fieldInviteId,
-			link: answer.data?.link ?? null,
+			link: answer.data.link,
 			link_expiration_minutes: params.linkExpiration,
 			...(params.linkExpiration ? { expires_at_iso: new Date(issuedAt + params.linkExpiration * 60_000).toISOString() } : {}),
 		},

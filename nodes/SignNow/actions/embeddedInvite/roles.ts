@@ -18,7 +18,7 @@ export function checkAgainstDocument(
 	invites: Array<{ email: string; roleId: string }>,
 	itemIndex: number,
 ): DocumentRole[] {
-	const roles = document.roles ?? [];
+	const roles = document.roles;
 	if (!roles.length) {
 		throw new NodeOperationError(node, `Document ${document.id} has no fields, so it has no roles to invite signers to`, {
 			itemIndex,

@@ -17,6 +17,7 @@ import {
 	rawCeremonyOptions,
 	recipientId,
 } from '../ceremonySettings';
+import { ceremonyAnswer } from '../answers';
 import { recipientIdField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -59,7 +60,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ recipientId: 'Recipient ID', ...authenticationLabels, ...ceremonyLabels },
 	);
-	const ceremony = await api.request<IDataObject>(
+	const ceremony = await api.requestChecked(
 		{
 			method: 'POST',
 			path: `/recipients/${encodeURIComponent(params.recipientId)}/ceremonies`,
@@ -70,10 +71,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 					'Check the recipient with Recipient → Get. Creating the ceremony again gives a working link, but with Email Link first it also emails the recipient again.',
 			},
 		},
+		ceremonyAnswer(params.authentication[0].type),
 		i,
 	);
 	const notes = ['Creating this ceremony revoked every earlier signing link of this recipient.'];
-	if (ceremony.url === null || ceremony.url === undefined) {
+	if (ceremony.url === null) {
 		notes.unshift('url is null because the first method is Email Link: SignatureAPI emails the signing link to the recipient instead.');
 	}
 	return toItems({ recipient_id: params.recipientId, ...ceremony, notes }, i);

@@ -3,8 +3,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
+import { vendorError } from '../../../shared/errors';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { SIGNATUREAPI } from '../../transport';
+import { deliverableAnswer } from '../answers';
 import { deliverableIdField } from '../fields';
 import { deliverableId } from './shared';
 
@@ -20,14 +23,6 @@ const schema = z.object({
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-interface Deliverable {
-	id: string;
-	envelope_id?: string;
-	type?: string;
-	status?: string;
-	url?: string | null;
-}
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
 		this.getNode(),
@@ -37,9 +32,13 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		{ deliverableId: 'Deliverable ID', binaryPropertyName: 'Put Output File in Field' },
 	);
 	// The file URL is pre-signed and expires after about an hour, so it is read fresh every time.
-	const deliverable = await api.request<Deliverable>({ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` }, i);
+	const deliverable = await api.requestChecked(
+		{ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` },
+		deliverableAnswer,
+		i,
+	);
 	if (deliverable.status !== 'generated' || !deliverable.url) {
-		throw new NodeOperationError(this.getNode(), `Deliverable ${params.deliverableId} is ${deliverable.status ?? 'not ready'}, so there is no file to download yet`, {
+		throw new NodeOperationError(this.getNode(), `Deliverable ${params.deliverableId} is ${deliverable.status}, so there is no file to download yet`, {
 			itemIndex: i,
 			description:
 				deliverable.status === 'failed'
@@ -48,9 +47,22 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		});
 	}
 	const file = await api.downloadSigned(deliverable.url, i);
-	const fileName = `${deliverable.envelope_id ?? params.deliverableId}-signed.pdf`;
+	if (!isPdf(file.data)) {
+		throw vendorError(this.getNode(), {
+			vendor: SIGNATUREAPI.name,
+			failure: {
+				code: 'incomplete_answer',
+				message: `the file of deliverable ${params.deliverableId} is not a PDF (${describeBytes(file.data)})`,
+				hint: 'The storage host answered without the signed PDF. Run the item again for a fresh file URL, or download the file from the SignatureAPI dashboard.',
+			},
+			itemIndex: i,
+			secrets: await api.secrets(),
+		});
+	}
+	const envelopeId = typeof deliverable.envelope_id === 'string' && deliverable.envelope_id ? deliverable.envelope_id : params.deliverableId;
+	const fileName = `${envelopeId}-signed.pdf`;
 	// The pre-signed URL is left out of the output: it grants access to the file without a key.
-	const rest: IDataObject = { ...deliverable };
+	const rest: IDataObject = { ...(deliverable as IDataObject) };
 	delete rest.url;
 	return [
 		await binaryItem(this, i, params.binaryPropertyName, { data: file.data, fileName, mimeType: 'application/pdf' }, {
@@ -59,4 +71,15 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			size_bytes: file.data.length,
 		}),
 	];
+}
+
+/** Signed deliverables are PDFs: a PDF starts with "%PDF-" (allowing a few bytes of leading junk, as readers do). */
+function isPdf(data: Buffer): boolean {
+	return data.subarray(0, 1024).includes('%PDF-');
+}
+
+function describeBytes(data: Buffer): string {
+	if (data.length === 0) return 'it is empty';
+	const start = data.subarray(0, 20).toString('utf8').replace(/[^\x20-\x7e]/g, '.');
+	return `${data.length} bytes starting with "${start}"`;
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { deliverableAnswer } from '../answers';
 import { deliverableIdField } from '../fields';
 import { deliverableId } from './shared';
 
@@ -16,6 +17,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const params = validateParameters(this.getNode(), schema, { deliverableId: this.getNodeParameter('deliverableId', i) }, i, {
 		deliverableId: 'Deliverable ID',
 	});
-	const deliverable = await api.request<IDataObject>({ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` }, i);
-	return toItems(deliverable, i);
+	const deliverable = await api.requestChecked(
+		{ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` },
+		deliverableAnswer,
+		i,
+	);
+	return toItems(deliverable as IDataObject, i);
 }

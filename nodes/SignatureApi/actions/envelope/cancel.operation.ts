@@ -6,6 +6,7 @@ import { toItems } from '../../../shared/router';
 import { pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { canceledEnvelopeAnswer, envelopeAnswer } from '../answers';
 import { envelopeIdField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -32,10 +33,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		{ envelopeId: 'Envelope ID', reason: 'Reason' },
 	);
 	// Only envelopes in progress can be canceled, and it cannot be undone; a finished one answers 409.
-	const envelope = await api.request<IDataObject>(
+	const path = `/envelopes/${encodeURIComponent(params.envelopeId)}`;
+	const envelope = await api.requestChecked(
 		{
 			method: 'POST',
-			path: `/envelopes/${encodeURIComponent(params.envelopeId)}/cancel`,
+			path: `${path}/cancel`,
 			...(params.reason ? { body: { reason: params.reason } } : {}),
 			ifUnknown: {
 				happened: 'the envelope was canceled',
@@ -43,13 +45,14 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				// Canceled settles it; a final status (completed, failed) means the cancel could not
 				// have happened; in progress may still be a cancel under way, so it stays open.
 				settle: async () => {
-					const read = await api.request<IDataObject>({ method: 'GET', path: `/envelopes/${encodeURIComponent(params.envelopeId)}` }, i);
-					if (read.status === 'canceled') return read;
+					const read = await api.requestChecked({ method: 'GET', path }, envelopeAnswer, i);
+					if (read.status === 'canceled') return canceledEnvelopeAnswer.parse(read);
 					return read.status === 'completed' || read.status === 'failed' ? false : undefined;
 				},
 			},
 		},
+		canceledEnvelopeAnswer,
 		i,
 	);
-	return toItems(envelope, i);
+	return toItems(envelope as IDataObject, i);
 }

@@ -6,6 +6,7 @@ import { toItems } from '../../../shared/router';
 import { email, httpsUrl, jsonArray, jsonObject, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation, validateParameters } from '../../../shared/validation';
+import { createdEnvelopeAnswer } from '../answers';
 import {
 	authenticationBody,
 	authenticationFields,
@@ -399,7 +400,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		...(params.metadata.length ? { metadata: Object.fromEntries(params.metadata.map((m) => [m.key, m.value])) } : {}),
 		...(params.topics.length ? { topics: params.topics } : {}),
 	};
-	const envelope = await api.request<IDataObject>(
+	const envelope = await api.requestChecked(
 		{
 			method: 'POST',
 			path: '/envelopes',
@@ -409,7 +410,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Look for it with Envelope → Get Many (newest first) before sending again, or the recipients get it twice.',
 			},
 		},
+		createdEnvelopeAnswer(params.recipients.length),
 		i,
 	);
-	return toItems(envelope, i);
+	return toItems(envelope as IDataObject, i);
 }

@@ -6,6 +6,7 @@ import { toItems } from '../../../shared/router';
 import { pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { envelopeAnswer } from '../answers';
 import { envelopeIdField } from '../fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['get'] } }, [envelopeIdField]);
@@ -17,6 +18,6 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		envelopeId: 'Envelope ID',
 	});
 	// A fresh read also carries fresh standard ceremony URLs for the recipients.
-	const envelope = await api.request<IDataObject>({ method: 'GET', path: `/envelopes/${encodeURIComponent(envelopeId)}` }, i);
-	return toItems(envelope, i);
+	const envelope = await api.requestChecked({ method: 'GET', path: `/envelopes/${encodeURIComponent(envelopeId)}` }, envelopeAnswer, i);
+	return toItems(envelope as IDataObject, i);
 }

@@ -6,6 +6,7 @@ import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagi
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { envelopePageAnswer } from '../answers';
 
 /** SignatureAPI returns at most 20 envelopes per page. */
 const PAGE_SIZE = 20;
@@ -45,11 +46,6 @@ const schema = z.object({
 	topic: z.string().trim().optional(),
 });
 
-interface EnvelopePage {
-	links?: { next?: string | null; previous?: string | null };
-	data?: IDataObject[];
-}
-
 /**
  * links.next is an opaque absolute URL. The client takes paths below the credential's base URL,
  * so the part after the base path is kept, query included (the cursor stays as SignatureAPI wrote it).
@@ -81,9 +77,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				...(params.topic ? { topic: params.topic } : {}),
 			},
 		};
-		const page = await api.request<EnvelopePage>({ method: 'GET', ...request }, i);
-		const next = page.links?.next;
-		return { items: page.data ?? [], next: next ? pathBelowBase(next, baseUrl) : undefined };
+		// A page without its data list or its next link is an error, not an empty or last page.
+		const page = await api.requestChecked({ method: 'GET', ...request }, envelopePageAnswer, i);
+		const next = page.links.next;
+		return { items: page.data as IDataObject[], next: next ? pathBelowBase(next, baseUrl) : undefined };
 	}, params.limit);
 	return toItems(envelopes, i);
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { recipientAnswer } from '../answers';
 import { recipientId } from '../ceremonySettings';
 import { recipientIdField } from '../fields';
 
@@ -16,6 +17,6 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const params = validateParameters(this.getNode(), schema, { recipientId: this.getNodeParameter('recipientId', i) }, i, {
 		recipientId: 'Recipient ID',
 	});
-	const recipient = await api.request<IDataObject>({ method: 'GET', path: `/recipients/${encodeURIComponent(params.recipientId)}` }, i);
-	return toItems(recipient, i);
+	const recipient = await api.requestChecked({ method: 'GET', path: `/recipients/${encodeURIComponent(params.recipientId)}` }, recipientAnswer, i);
+	return toItems(recipient as IDataObject, i);
 }

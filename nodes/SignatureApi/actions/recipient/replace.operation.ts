@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -6,6 +6,7 @@ import { toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { replacementAnswer } from '../answers';
 import { recipientId } from '../ceremonySettings';
 import { recipientIdField } from '../fields';
 
@@ -27,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ recipientId: 'Recipient ID', name: 'New Name', email: 'New Email' },
 	);
-	const replacement = await api.request<IDataObject>(
+	const replacement = await api.requestChecked(
 		{
 			method: 'POST',
 			path: `/recipients/${encodeURIComponent(params.recipientId)}/replace`,
@@ -37,6 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Check with Recipient → Get: a replaced recipient has the status replaced, and Envelope → Get lists the new one.',
 			},
 		},
+		replacementAnswer,
 		i,
 	);
 	return toItems(

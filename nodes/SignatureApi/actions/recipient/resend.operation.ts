@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { resendAnswer } from '../answers';
 import { recipientId } from '../ceremonySettings';
 import { recipientIdField } from '../fields';
 
@@ -17,7 +18,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		recipientId: 'Recipient ID',
 	});
 	// Allowed while the recipient is sent or soft-bounced in an envelope in progress, with a cooldown.
-	const answer = await api.request<IDataObject>(
+	const answer = await api.requestChecked(
 		{
 			method: 'POST',
 			path: `/recipients/${encodeURIComponent(params.recipientId)}/resend`,
@@ -26,6 +27,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Check with Recipient → Get before resending: SignatureAPI limits how often a recipient is emailed.',
 			},
 		},
+		resendAnswer,
 		i,
 	);
 	return toItems({ recipient_id: params.recipientId, resent: true, ...answer }, i);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, validateParameters } from '../../../shared/validation';
+import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
 import { registerWebhook, webhookUrlSchema } from './webhookRegistration';
 
 const properties: INodeProperties[] = [
@@ -79,11 +79,12 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		{ webhookUrl: 'Webhook URL', authHeaders: 'Auth Headers', name: 'Name', value: 'Value' },
 	);
-	const names = params.authHeaders.map((h) => h.name.toLowerCase());
-	const repeated = [...new Set(names.filter((n, k) => names.indexOf(n) !== k))];
-	if (repeated.length) {
-		failValidation(this.getNode(), repeated.map((n) => `Auth Headers: the header "${n}" is listed more than once. Header names are not case-sensitive.`), i);
-	}
+	const repeated = duplicateProblems(
+		listedValues('Auth Headers', 'Name', params.authHeaders.map((h) => h.name)),
+		'Each header can be given once; header names are not case-sensitive.',
+		(name) => name.toLowerCase(),
+	);
+	if (repeated.length) failValidation(this.getNode(), repeated, i);
 	const authHeader = Object.fromEntries(params.authHeaders.map((h) => [h.name, h.value]));
 	const registered = await registerWebhook(api, params.webhookUrl, authHeader, i);
 	// Header values are secrets of the receiver: only their names are shown.

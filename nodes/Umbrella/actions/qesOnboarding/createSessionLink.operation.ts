@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import { email, httpsUrl } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, validateParameters } from '../../../shared/validation';
+import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
+import { sessionLinkAnswer } from './answers';
 import { IDENTIFICATION_PLACEHOLDERS } from './placeholders';
 
 const properties: INodeProperties[] = [
@@ -25,7 +26,8 @@ const properties: INodeProperties[] = [
 		placeholder: '+436501234567',
 		required: true,
 		default: '',
-		description: 'Mobile number of the signer in E.164 format: country code and number, digits only, no spaces',
+		description:
+			'Mobile number of the signer in E.164 format: country code and number, digits only, no spaces. A number (not text) from an expression, such as 436501234567, is read as +436501234567: a number cannot carry the leading +.',
 	},
 	{
 		displayName: 'Redirect URL',
@@ -137,12 +139,21 @@ const publicPdfUrl = httpsUrl.refine((v) => {
 
 const nonEmpty = (what: string) => z.string({ invalid_type_error: `The ${what} must be text.` }).trim().min(1, `The ${what} is required.`);
 
+const E164_RULE = 'Must be an E.164 phone number: optional +, country code and number, 2 to 15 digits, no spaces or dashes (e.g. +436501234567).';
+
+/**
+ * A phone number from an expression may arrive as a JSON number (`{{ $json.phone }}` with
+ * 436501234567), which cannot carry E.164's leading "+": its digits are read as an international
+ * number and then checked like typed text.
+ */
+const phoneNumber = z.preprocess(
+	(value) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? `+${value}` : value),
+	z.string({ invalid_type_error: E164_RULE }).trim().regex(E164, E164_RULE),
+);
+
 const schema = z.object({
 	email,
-	phoneNumber: z
-		.string()
-		.trim()
-		.regex(E164, 'Must be an E.164 phone number: optional +, country code and number, 2 to 15 digits, no spaces or dashes (e.g. +436501234567).'),
+	phoneNumber,
 	redirectUrl: webUrl,
 	docUrl: publicPdfUrl,
 	signForms: z.array(z.object({ fieldId: nonEmpty('field ID'), actorId: nonEmpty('actor ID') })),
@@ -166,16 +177,6 @@ function rows(value: unknown): IDataObject[] {
 	return ((value as { field?: IDataObject[] } | undefined)?.field ?? []) as IDataObject[];
 }
 
-function duplicates(ids: string[]): string[] {
-	return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
-}
-
-interface SessionLink {
-	requestId: string;
-	url: string;
-	expiresAfter: string;
-}
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
 		this.getNode(),
@@ -191,9 +192,13 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 		labels,
 	);
+	// PDF field names are case-sensitive, so they are compared exactly.
 	const problems = [
-		...duplicates(params.signForms.map((f) => f.fieldId)).map((id) => `Signature Fields: the field ID "${id}" is listed more than once. Each PDF field can be signed once.`),
-		...duplicates(params.fillForm.map((f) => f.fieldId)).map((id) => `Fill Form Fields: the field ID "${id}" is listed more than once. Give each PDF field one value.`),
+		...duplicateProblems(
+			listedValues('Signature Fields', 'Field ID', params.signForms.map((f) => f.fieldId)),
+			'Each PDF field can be signed once.',
+		),
+		...duplicateProblems(listedValues('Fill Form Fields', 'Field ID', params.fillForm.map((f) => f.fieldId)), 'Give each PDF field one value.'),
 	];
 	if (problems.length) failValidation(this.getNode(), problems, i);
 
@@ -206,7 +211,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	if (params.signForms.length) body.signForms = params.signForms.map(({ fieldId, actorId }) => ({ fieldId, actorId }));
 	if (params.fillForm.length) body.fillForm = params.fillForm.map(({ fieldId, value }) => ({ fieldId, value }));
 
-	const answer = await api.request<{ data: SessionLink }>(
+	const answer = await api.requestChecked(
 		{
 			method: 'POST',
 			path: '/onboarding/createSessionLink',
@@ -217,6 +222,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 					'Umbrella cannot list sessions, so a second run gives the signer a second link; if that matters, ask IDCanopy about sessions created for this email at this time.',
 			},
 		},
+		sessionLinkAnswer,
 		i,
 	);
 	const { requestId, url, expiresAfter } = answer.data;

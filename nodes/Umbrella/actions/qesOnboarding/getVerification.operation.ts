@@ -6,6 +6,7 @@ import { pathId } from '../../../shared/schemas';
 import { outputBinaryField } from '../../../shared/binary';
 import type { ApiClient } from '../../../shared/transport/request';
 import { validateParameters } from '../../../shared/validation';
+import { downloadableVerificationAnswer, verificationAnswer } from './answers';
 import { sessionIdField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -36,19 +37,6 @@ const schema = z.object({
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-interface SignedResource {
-	id?: string;
-	filename?: string;
-	mimeType?: string;
-	resourceUrl?: string;
-	urlValidBefore?: string;
-}
-
-interface Verification extends IDataObject {
-	status?: string;
-	signature?: { content?: Array<{ id?: string; status?: string; signedResource?: SignedResource }> };
-}
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const download = this.getNodeParameter('download', i, false) as boolean;
 	const params = validateParameters(
@@ -63,35 +51,32 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		{ sessionId: 'Session ID', download: 'Download Signed Document', binaryPropertyName: 'Put Output File in Field' },
 	);
 	// Whether Umbrella's sessionId is always the requestId of createSessionLink is unconfirmed; the docs call it "ID from the onboarding session".
-	const answer = await api.request<{ data: Verification }>(
-		{ method: 'GET', path: `/onboarding/getVerification/${encodeURIComponent(params.sessionId)}` },
-		i,
-	);
+	const request = { method: 'GET' as const, path: `/onboarding/getVerification/${encodeURIComponent(params.sessionId)}` };
+	if (!params.download) {
+		const answer = await api.requestChecked(request, verificationAnswer, i);
+		return [{ json: answer.data as IDataObject, pairedItem: { item: i } }];
+	}
+	const answer = await api.requestChecked(request, downloadableVerificationAnswer, i);
 	const verification = answer.data;
-	if (!params.download) return [{ json: verification, pairedItem: { item: i } }];
-
-	const signed = (verification.signature?.content ?? [])
-		.map((entry) => entry.signedResource)
-		.filter((resource): resource is SignedResource => Boolean(resource?.resourceUrl));
+	const signed = (verification.signature?.content ?? []).flatMap((entry) => (entry.signedResource ? [entry.signedResource] : []));
 	if (!signed.length) {
-		throw new NodeOperationError(this.getNode(), `Session ${params.sessionId} has no signed document yet (status: ${verification.status ?? 'unknown'})`, {
+		throw new NodeOperationError(this.getNode(), `Session ${params.sessionId} has no signed document yet (status: ${verification.status})`, {
 			itemIndex: i,
 			description: 'Umbrella adds the signed PDF once the signer has finished. Run this after the Umbrella Trigger reports the session, or turn off Download Signed Document.',
 		});
 	}
 	const binary: IBinaryKeyData = {};
 	for (const [n, resource] of signed.entries()) {
-		const validBefore = resource.urlValidBefore ? Date.parse(resource.urlValidBefore) : NaN;
-		if (!Number.isNaN(validBefore) && validBefore <= Date.now()) {
+		if (resource.urlValidBefore && Date.parse(resource.urlValidBefore) <= Date.now()) {
 			throw new NodeOperationError(this.getNode(), `The download link of the signed document expired at ${resource.urlValidBefore}`, {
 				itemIndex: i,
 				description: 'Umbrella’s links to signed files are short-lived. Run Get Verification again to get a fresh link.',
 			});
 		}
-		const file = await api.downloadSigned(resource.resourceUrl!, i);
+		const file = await api.downloadSigned(resource.resourceUrl, i);
 		const fileName = resource.filename || `${params.sessionId}${signed.length > 1 ? `-${n + 1}` : ''}-signed.pdf`;
 		const key = n === 0 ? params.binaryPropertyName : `${params.binaryPropertyName}_${n + 1}`;
 		binary[key] = await this.helpers.prepareBinaryData(file.data, fileName, resource.mimeType ?? 'application/pdf');
 	}
-	return [{ json: verification, binary, pairedItem: { item: i } }];
+	return [{ json: verification as IDataObject, binary, pairedItem: { item: i } }];
 }

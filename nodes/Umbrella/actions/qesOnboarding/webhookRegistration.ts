@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ApiClient } from '../../../shared/transport/request';
+import { webhookAnswer } from './answers';
 
 export const webhookUrlSchema = z
 	.string()
@@ -10,9 +11,9 @@ export const webhookUrlSchema = z
 	.refine((v) => /^https?:\/\//i.test(v), 'Only http:// and https:// URLs are accepted.');
 
 export interface RegisteredWebhook extends IDataObject {
-	id?: string;
-	url?: string;
-	createdAt?: string;
+	id: string;
+	url: string;
+	createdAt: string;
 }
 
 /**
@@ -26,7 +27,7 @@ export async function registerWebhook(
 	authHeader: Record<string, string>,
 	itemIndex?: number,
 ): Promise<RegisteredWebhook> {
-	const answer = await api.request<{ data: RegisteredWebhook }>(
+	const answer = await api.requestChecked(
 		{
 			method: 'POST',
 			path: '/onboarding/configureWebhook',
@@ -36,8 +37,9 @@ export async function registerWebhook(
 				advice: 'Set it again: Umbrella keeps one webhook per account, so setting it twice leaves the same result.',
 			},
 		},
+		webhookAnswer,
 		itemIndex,
 	);
 	const { id, url, createdAt } = answer.data;
-	return { id, url: url ?? webhookUrl, createdAt };
+	return { id, url, createdAt };
 }

@@ -304,7 +304,7 @@ const scenarios: Scenario[] = [
 			const id = ctx.ids.get('f: half-failed activation')!;
 			const trigger = ((await server.workflow(id)).nodes as WorkflowNode[])[0];
 			const callback = server.webhookUrl(trigger);
-			const subscriptions = () => [...signNow.subscriptions.values()].filter((s) => s.json_attributes.callback_url === callback);
+			const subscriptions = () => signNow.subscriptionsCalling(callback);
 
 			// Every subscription to the second event fails while armed: 2.x retries activation in the
 			// background, and each retry must clean up after itself too.

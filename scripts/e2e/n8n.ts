@@ -14,7 +14,7 @@ import { join } from 'node:path';
 const lines = require('./lines') as {
 	root: string;
 	selectedLines(value?: string): Line[];
-	isInstalled(line: Line, recipe: number): boolean;
+	isInstalled(line: Line): boolean;
 	lineEnv(line: Line, base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 };
 
@@ -157,7 +157,7 @@ export class N8n {
 
 	/** A fresh n8n user folder for `line` with the package installed; fails if the line is not installed. */
 	static async create(line: Line): Promise<N8n> {
-		if (!lines.isInstalled(line, 2)) {
+		if (!lines.isInstalled(line)) {
 			throw new Error(`n8n ${line.n8nVersion} (line ${line.id}.x) is not installed from its lockfile: run npm run e2e:install`);
 		}
 		const n8n = new N8n(line);

@@ -53,6 +53,8 @@ interface Context {
 interface Scenario {
 	key: string;
 	title: string;
+	/** For the table. */
+	short: string;
 	/** Workflows to import before any scenario runs (one import per line). */
 	workflows(sims: Sims): Workflow[];
 	run(ctx: Context, checks: Checks): Promise<void>;
@@ -112,6 +114,7 @@ const scenarios: Scenario[] = [
 	{
 		key: 'a',
 		title: 'Lumin Get answered 429 (Retry-After: 1), then success',
+		short: 'Lumin 429 + Retry-After, then 200',
 		workflows: (sims) => [
 			manualWorkflow('a: retry after 429', {
 				name: 'Get',
@@ -144,6 +147,7 @@ const scenarios: Scenario[] = [
 	{
 		key: 'b',
 		title: 'Lumin 404 signature_request_not_found: the vendor’s code and message; Continue On Fail item',
+		short: 'Lumin 404: vendor code, Continue On Fail',
 		workflows: (sims) => {
 			const node = {
 				name: 'Get',
@@ -177,12 +181,13 @@ const scenarios: Scenario[] = [
 				String(item.error).includes(vendorMessage) && item.code === 'signature_request_not_found' && item.httpCode === '404' && typeof item.description === 'string' && item.description.length > 0,
 				`the error item lacks {error, code, httpCode, description}: ${JSON.stringify(item)}`,
 			);
-			checks.fact(`error: ${message.replace(LUMIN_MISSING_ID, '<id>')}; item keys: ${Object.keys(item).sort().join(',')}; code ${item.code}, httpCode ${item.httpCode}`);
+			checks.fact(`error "${message.replace(LUMIN_MISSING_ID, '<id>')}"; item {${Object.keys(item).sort().join(', ')}}, code ${item.code}, httpCode ${item.httpCode}`);
 		},
 	},
 	{
 		key: 'c',
 		title: 'Lumin Create Signing Session whose answer is lost (applied, then 504)',
+		short: 'Lumin write applied, answer lost (504)',
 		workflows: (sims) => [
 			manualWorkflow('c: answer lost', {
 				name: 'Create Signing Session',
@@ -214,6 +219,7 @@ const scenarios: Scenario[] = [
 	{
 		key: 'd',
 		title: 'Leegality 200 answer without status: 1 ({}) is an error',
+		short: 'Leegality 200 {} without status 1',
 		workflows: (sims) => [
 			manualWorkflow('d: no status', {
 				name: 'Get',
@@ -239,6 +245,7 @@ const scenarios: Scenario[] = [
 	{
 		key: 'e',
 		title: 'A replayed SignatureAPI delivery (same signed body and headers) starts one execution',
+		short: 'SignatureAPI delivery replayed',
 		workflows: (sims) => [
 			triggerWorkflow('e: replayed delivery', {
 				name: 'SignatureAPI Trigger',
@@ -290,6 +297,7 @@ const scenarios: Scenario[] = [
 	{
 		key: 'f',
 		title: 'signNow Trigger activation failing halfway leaves no subscription; reactivation one per event',
+		short: 'signNow activation fails halfway',
 		workflows: (sims) => [
 			triggerWorkflow('f: half-failed activation', {
 				name: 'signNow Trigger',
@@ -395,6 +403,7 @@ async function startSims(): Promise<Sims & { stop(): Promise<void> }> {
 interface Outcome {
 	key: string;
 	title: string;
+	short: string;
 	ok: boolean;
 	facts: string;
 	problems: string[];
@@ -418,7 +427,7 @@ async function runLine(line: Line, chosen: Scenario[]): Promise<Outcome[]> {
 			} catch (error) {
 				checks.problems.push(`scenario crashed: ${error instanceof Error ? error.message : String(error)}`);
 			}
-			const outcome = { key: scenario.key, title: scenario.title, ok: checks.problems.length === 0, facts: checks.facts.join('; '), problems: checks.problems };
+			const outcome = { key: scenario.key, title: scenario.title, short: scenario.short, ok: checks.problems.length === 0, facts: checks.facts.join('; '), problems: checks.problems };
 			console.log(`${outcome.ok ? '✓' : '✗'} [${line.id}.x] (${scenario.key}) ${scenario.title}`);
 			for (const problem of outcome.problems) console.log(`    - ${problem}`);
 			outcomes.push(outcome);
@@ -440,14 +449,14 @@ async function main() {
 			results.set(line.id, await runLine(line, chosen));
 		} catch (error) {
 			console.error(`✗ [${line.id}.x] ${error instanceof Error ? error.stack : String(error)}`);
-			results.set(line.id, chosen.map((s) => ({ key: s.key, title: s.title, ok: false, facts: 'not run', problems: ['the line did not start'] })));
+			results.set(line.id, chosen.map((s) => ({ key: s.key, title: s.title, short: s.short, ok: false, facts: 'not run', problems: ['the line did not start'] })));
 		}
 	}
 	let passed = 0;
 	let failed = 0;
 	for (const [id, outcomes] of results) {
 		console.log(`\nFault scenarios on n8n ${id}.x:`);
-		console.table(outcomes.map((o) => ({ scenario: `(${o.key}) ${o.title.slice(0, 60)}`, result: o.ok ? 'pass' : 'FAIL', observed: o.facts.slice(0, 140) })));
+		console.table(Object.fromEntries(outcomes.map((o) => [`(${o.key}) ${o.short}`, { result: o.ok ? 'pass' : 'FAIL', observed: o.facts }])));
 		for (const o of outcomes) (o.ok ? passed++ : failed++);
 	}
 	if (results.size > 1) {

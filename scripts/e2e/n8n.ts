@@ -3,6 +3,16 @@
  * a community package: its CLI (import, execute) and, on demand, its server (`n8n start` on a free
  * 127.0.0.1 port) with a logged-in REST client to activate workflows and read their executions.
  * Everything it starts is stopped by `dispose()`; its folder is removed unless E2E_KEEP=1.
+ *
+ *   const n8n = await N8n.create(selectedLines('2')[0]);
+ *   await n8n.importCredentials([e2eCredential('luminApi', sim.credential())]);
+ *   const [id] = await n8n.importWorkflows([workflow], credentials);
+ *   const run = await n8n.execute(id);              // Manual Trigger workflows
+ *   const server = await n8n.start();               // or n8n.start({ EXECUTIONS_MODE: 'queue', ... })
+ *   await server.activate(id);                      // 1.x activates, 2.x publishes
+ *   await fetch(server.webhookUrl(triggerNode), { method: 'POST', ... });
+ *   const executions = await server.settledExecutions(id);
+ *   await n8n.dispose();
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -97,7 +107,8 @@ export class ExecuteResult {
 }
 
 const ENCRYPTION_KEY = 'n8n-nodes-esign-e2e-key';
-const OWNER = { email: 'owner@e2e.example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-Passw0rd' };
+/** The owner every started server is set up with (for a browser session, say). */
+export const OWNER = { email: 'owner@e2e.example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-Passw0rd' };
 
 export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
@@ -262,10 +273,10 @@ export class N8n {
 		return new ExecuteResult(result.code, result.stdout, result.stderr, parseRunJson(result.stdout));
 	}
 
-	/** Starts `n8n start` on a free port and logs in as the owner it sets up. */
-	async start(): Promise<N8nServer> {
+	/** Starts `n8n start` on a free port and logs in as the owner it sets up; `extraEnv` configures it further. */
+	async start(extraEnv: Record<string, string> = {}): Promise<N8nServer> {
 		if (this.server) return this.server;
-		this.server = await N8nServer.start(this);
+		this.server = await N8nServer.start(this, extraEnv);
 		return this.server;
 	}
 
@@ -316,7 +327,7 @@ export class N8nServer {
 		return this.log;
 	}
 
-	static async start(n8n: N8n): Promise<N8nServer> {
+	static async start(n8n: N8n, extraEnv: Record<string, string> = {}): Promise<N8nServer> {
 		const port = await freePort();
 		const env = n8n.env({
 			N8N_PORT: String(port),
@@ -325,6 +336,7 @@ export class N8nServer {
 			WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_HIRING_BANNER_ENABLED: 'false',
+			...extraEnv,
 		});
 		// Its own process group, so that stop() also ends the task runner it may spawn.
 		const child = spawn(n8n.line.n8nBin, ['start'], { env, cwd: n8n.userFolder, detached: true });

@@ -7,22 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { dashboardRegisteredWebhook, emitOnce, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook, verifyHmac } from '../shared/webhook';
 import { nowSeconds } from '../shared/deliveries';
+import { dashboardRegisteredWebhook, emitOnce, ignoreWebhook, rawBody, registrationNotice, rejectWebhook } from '../shared/webhook';
+import { LUMIN } from './transport';
+import { LUMIN_EVENTS } from './trigger/events';
 import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
-
-export const LUMIN_EVENTS = [
-	{ name: 'Approved (All Signed)', value: 'signature_request_approved' },
-	{ name: 'Cancel Failed', value: 'signature_request_cancel_failed' },
-	{ name: 'Canceled', value: 'signature_request_canceled' },
-	{ name: 'Created', value: 'signature_request_created' },
-	{ name: 'Declined', value: 'signature_request_declined' },
-	{ name: 'Downloadable (Signed PDF Ready)', value: 'signature_request_downloadable' },
-	{ name: 'Due Date Updated', value: 'signature_request_due_date_updated' },
-	{ name: 'Invalid', value: 'signature_request_invalid' },
-	{ name: 'Signed (One Signer)', value: 'signature_request_signed' },
-	{ name: 'Viewed', value: 'signature_request_viewed' },
-];
+import { signatureMatches } from './trigger/signature';
 
 export class LuminTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -75,16 +65,10 @@ export class LuminTrigger implements INodeType {
 	webhookMethods = dashboardRegisteredWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials('luminApi');
-		// Lumin signs the JSON body with the workspace's Primary API key, hex HMAC-SHA256, in X-Signature.
-		const valid = verifyHmac({
-			algorithm: 'sha256',
-			key: String(credentials.apiKey),
-			payload: rawBody(this),
-			encoding: 'hex',
-			signature: header(this, 'x-signature'),
-		});
-		if (!valid) return rejectWebhook(this, 401, 'Invalid or missing X-Signature');
+		const credentials = await this.getCredentials(LUMIN.credentialType);
+		if (!signatureMatches(this, String(credentials.apiKey))) {
+			return rejectWebhook(this, 401, 'Invalid or missing X-Signature');
+		}
 
 		const body = this.getBodyData() as IDataObject & { event?: { event_type?: string; event_time?: number } };
 		const eventType = body.event?.event_type;

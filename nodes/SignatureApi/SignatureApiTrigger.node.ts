@@ -1,12 +1,12 @@
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { verifyStandardWebhook } from '../shared/standardWebhooks';
-import { dashboardRegisteredWebhook, emitOnce, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook } from '../shared/webhook';
 import { nowSeconds } from '../shared/deliveries';
+import { dashboardRegisteredWebhook, emitOnce, ignoreWebhook, registrationNotice, rejectWebhook } from '../shared/webhook';
+import { SIGNATUREAPI } from './transport';
 import { SIGNATUREAPI_EVENTS } from './trigger/events';
 import { rememberUntil, repeatKeys } from './trigger/repeats';
-import { CREDENTIAL_TYPE } from './transport';
+import { verifySignature } from './trigger/signature';
 
 export class SignatureApiTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +20,7 @@ export class SignatureApiTrigger implements INodeType {
 		defaults: { name: 'SignatureAPI Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: [{ name: 'signatureApiApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			registrationNotice(
@@ -42,16 +42,10 @@ export class SignatureApiTrigger implements INodeType {
 	webhookMethods = dashboardRegisteredWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const credentials = await this.getCredentials(SIGNATUREAPI.credentialType);
 		const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 		if (!secret) return rejectWebhook(this, 401, 'No webhook signing secret is set in the SignatureAPI credential');
-		const check = verifyStandardWebhook({
-			secret,
-			id: header(this, 'webhook-id'),
-			timestamp: header(this, 'webhook-timestamp'),
-			signature: header(this, 'webhook-signature'),
-			payload: rawBody(this),
-		});
+		const check = verifySignature(this, secret);
 		if (!check.valid) return rejectWebhook(this, 401, check.reason);
 
 		const event = this.getBodyData() as IDataObject & { type?: string };

@@ -15,23 +15,28 @@ export type OperationExecute = (
 /** `resource` → `operation` → execute. */
 export type OperationMap = Record<string, Record<string, OperationExecute>>;
 
+function parallelRequests(vendorName: string): INodeProperties {
+	return {
+		displayName: 'Parallel Requests',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 20 },
+		default: 5,
+		description: `How many input items are sent to ${vendorName} at the same time. Output keeps the input order.`,
+	};
+}
+
 /** The "Request Settings" collection every action node ends with. */
 export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
-	const settings: INodeProperties = {
+	return {
 		displayName: 'Request Settings',
 		name: 'requestSettings',
 		type: 'collection',
 		placeholder: 'Add Setting',
 		default: {},
 		options: [
-			{
-				displayName: 'Parallel Requests',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 20 },
-				default: 5,
-				description: `How many input items are sent to ${vendor.name} at the same time. Output keeps the input order.`,
-			},
+			// The vendor's own default: 1 where the credential fetches a token (see VendorSpec).
+			{ ...parallelRequests(vendor.name), default: vendor.defaultConcurrency },
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeoutSeconds',
@@ -51,9 +56,6 @@ export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
 			},
 		],
 	};
-	// Literal defaults above keep n8n's linter able to read them; the vendor's own default wins.
-	(settings.options![0] as INodeProperties).default = vendor.defaultConcurrency;
-	return settings;
 }
 
 /** Wraps operation output as items of input `itemIndex`. */
@@ -98,6 +100,7 @@ export async function routeItems(
 			if (!execute) {
 				throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex: i });
 			}
+			await refuseUnusableCredential(ctx, vendor, i);
 			results[i] = await execute.call(ctx, i, api);
 		} catch (caught) {
 			const error = await sanitize(ctx, api, caught, i);
@@ -117,6 +120,13 @@ export async function routeItems(
 	await Promise.all(Array.from({ length: Math.min(concurrency, items.length - 1) }, worker));
 	if (stopError) throw stopError;
 	return [results.flat()];
+}
+
+/** The vendor's own check of the credential (see VendorSpec.credentialProblem): nothing is sent when it fails. */
+async function refuseUnusableCredential(ctx: IExecuteFunctions, vendor: VendorSpec, itemIndex: number): Promise<void> {
+	if (!vendor.credentialProblem) return;
+	const problem = vendor.credentialProblem(await ctx.getCredentials(vendor.credentialType, itemIndex));
+	if (problem) throw new NodeOperationError(ctx.getNode(), problem.message, { itemIndex, description: problem.description });
 }
 
 /** Last line of defence: whatever failed, the error that leaves the node carries no secret. */

@@ -1,3 +1,4 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 /** Reusable zod pieces for node parameters; messages say what is allowed. */
@@ -96,3 +97,33 @@ export const jsonObject = z.preprocess(
 /** A JSON list of `item`s; `example` shows the expected form in the error message. */
 export const jsonArray = <T extends z.ZodTypeAny>(item: T, example: string) =>
 	z.preprocess(parseJsonText([]), z.array(item, { invalid_type_error: `Must be a JSON list such as ${example}.` }));
+
+/** "a, b or c", for messages that list what is allowed. */
+function listOr(values: readonly string[]): string {
+	return values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` : values.join('');
+}
+
+/**
+ * Options in alphabetical order, the order n8n lists them in, for a list kept in another order
+ * (the vendor's) because its messages name the values in that order.
+ */
+export function alphabetical(options: readonly INodePropertyOptions[]): INodePropertyOptions[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The values of a dropdown's options, as z.enum takes them. */
+export function optionValues(options: readonly INodePropertyOptions[]): [string, ...string[]] {
+	return options.map((option) => String(option.value)) as [string, ...string[]];
+}
+
+/**
+ * One of the values a dropdown offers, so the list is written once, in the options; the message
+ * lists them ("Must be a, b or c.") unless `rule` words it otherwise.
+ */
+export function oneOf(
+	options: readonly INodePropertyOptions[],
+	rule: (values: string[]) => string = (values) => `Must be ${listOr(values)}.`,
+) {
+	const values = optionValues(options);
+	return z.enum(values, { errorMap: () => ({ message: rule(values) }) });
+}

@@ -77,8 +77,7 @@ function valueAt(input: unknown, path: Array<string | number>): unknown {
  * lookup where it was; `names` may name a step under such a key as "authentication.type", and an
  * empty name leaves a step out of the label.
  */
-function labelFor(path: Array<string | number>, labels: FieldLabels | ParameterLabels): string {
-	const { tree, names } = 'tree' in labels && 'names' in labels ? (labels as ParameterLabels) : { tree: {}, names: labels as FieldLabels };
+function labelFor(path: Array<string | number>, { tree, names }: ParameterLabels): string {
 	let level: LabelTree = tree;
 	let parent: string | undefined;
 	return path
@@ -103,7 +102,7 @@ export function validateParameters<S extends z.ZodTypeAny>(
 	schema: S,
 	input: unknown,
 	itemIndex: number,
-	labels: FieldLabels | ParameterLabels = {},
+	labels: ParameterLabels,
 ): z.infer<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;

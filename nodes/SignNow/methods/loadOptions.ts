@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ApiClient } from '../../shared/transport/request';
-import { readDocument } from '../actions/shared';
 import { SIGNNOW } from '../transport';
+import { readDocument } from '../actions/answers';
 
 /** Roles of the document named in Document ID, for the invite's role dropdown. */
 export async function getDocumentRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -1,7 +1,12 @@
-import type { IHookFunctions, NodeApiError } from 'n8n-workflow';
+import type { IHookFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
 
 import type { ApiClient } from '../../shared/transport/request';
+import { labelsFrom, validateParameters } from '../../shared/validation';
+import { documentId } from '../actions/fields';
+import { SIGNNOW } from '../transport';
+import { scopedEvent, SIGNNOW_EVENTS } from './events';
 import { callingBack, currentUserId, listSubscriptions, subscribe, unsubscribe } from './subscriptions';
 
 /**
@@ -14,6 +19,67 @@ export interface Wanted {
 	events: string[];
 	callbackUrl: string;
 	secret?: string;
+}
+
+/** The trigger's parameters: what it registers with signNow. */
+export const registrationProperties: INodeProperties[] = [
+	{
+		displayName: 'Watch',
+		name: 'scope',
+		type: 'options',
+		options: [
+			{ name: 'One Document', value: 'document', description: 'Events of the document given below' },
+			{ name: 'All My Documents', value: 'user', description: 'Events of every document of the signed-in user' },
+		],
+		default: 'document',
+	},
+	{
+		displayName: 'Document ID',
+		name: 'documentId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the signNow document to watch',
+		displayOptions: { show: { scope: ['document'] } },
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: SIGNNOW_EVENTS,
+		required: true,
+		default: ['document.complete'],
+		description: 'Which events start the workflow; signNow is subscribed to exactly these',
+	},
+];
+
+const registration = z.discriminatedUnion('scope', [
+	z.object({ scope: z.literal('document'), documentId, events: z.array(z.string()).min(1, 'Pick at least one event.') }),
+	z.object({ scope: z.literal('user'), events: z.array(z.string()).min(1, 'Pick at least one event.') }),
+]);
+
+/** What this trigger is to register, checked before any request. */
+export async function wantedRegistration(ctx: IHookFunctions): Promise<Wanted> {
+	const scope = ctx.getNodeParameter('scope') as string;
+	const params = validateParameters(
+		ctx.getNode(),
+		registration,
+		{
+			scope,
+			events: ctx.getNodeParameter('events', []),
+			...(scope === 'document' ? { documentId: ctx.getNodeParameter('documentId') } : {}),
+		},
+		0,
+		labelsFrom(registrationProperties),
+	);
+	const credentials = await ctx.getCredentials(SIGNNOW.credentialType);
+	return {
+		scope: params.scope,
+		documentId: params.scope === 'document' ? params.documentId : undefined,
+		events: params.events.map((name) => scopedEvent(name, params.scope)),
+		callbackUrl: ctx.getNodeWebhookUrl('default') as string,
+		secret: String(credentials.webhookSecret ?? '') || undefined,
+	};
 }
 
 /** Kept in the workflow's static data (per node): the subscriptions the last activation registered. */

@@ -1,5 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { VendorEnvironments } from '../../shared/environment';
 import type { VendorFailure } from '../../shared/errors';
@@ -10,34 +9,24 @@ export const SIGNATUREAPI_ENVIRONMENTS: VendorEnvironments = {
 	production: 'https://api.signatureapi.com/v1',
 };
 
-export const CREDENTIAL_TYPE = 'signatureApiApi';
-
-export type KeyMode = 'test' | 'live';
+type KeyMode = 'test' | 'live';
 
 /** The mode a key works in, read from its prefix; undefined when it has neither known prefix. */
-export function keyMode(apiKey: unknown): KeyMode | undefined {
+function keyMode(apiKey: unknown): KeyMode | undefined {
 	const key = typeof apiKey === 'string' ? apiKey.trim() : '';
 	if (key.startsWith('key_test_')) return 'test';
 	if (key.startsWith('key_live_')) return 'live';
 	return undefined;
 }
 
-/** Stops the item before any request when the credential's key cannot be a SignatureAPI key. */
-export async function assertKeyMode(ctx: IExecuteFunctions, itemIndex: number): Promise<KeyMode> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const mode = keyMode(credentials.apiKey);
-	if (!mode) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'SignatureAPI credential → API Key: the key starts with neither "key_test_" nor "key_live_"',
-			{
-				itemIndex,
-				description:
-					'Copy the whole key from the SignatureAPI Dashboard → Settings → API Keys. Test keys start with key_test_, live keys with key_live_.',
-			},
-		);
-	}
-	return mode;
+/** A key with neither prefix cannot be a SignatureAPI key: the item stops before any request. */
+function credentialProblem(credentials: ICredentialDataDecryptedObject) {
+	if (keyMode(credentials.apiKey)) return undefined;
+	return {
+		message: 'SignatureAPI credential → API Key: the key starts with neither "key_test_" nor "key_live_"',
+		description:
+			'Copy the whole key from the SignatureAPI Dashboard → Settings → API Keys. Test keys start with key_test_, live keys with key_live_.',
+	};
 }
 
 interface Problem {
@@ -99,9 +88,10 @@ function statusHint(status: number): string | undefined {
 
 export const SIGNATUREAPI: VendorSpec = {
 	name: 'SignatureAPI',
-	credentialType: CREDENTIAL_TYPE,
+	credentialType: 'signatureApiApi',
 	environments: SIGNATUREAPI_ENVIRONMENTS,
 	secretFields: ['apiKey', 'webhookSecret'],
+	credentialProblem,
 	parseError,
 	// Published limit per API key: 10 requests per second with a burst of 10.
 	rateLimit: { perSecond: 10, burst: 10 },

@@ -4,10 +4,10 @@ import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { reportedMessages } from '../answers';
-import { signUrlField, signUrlSchema } from '../signRequest/shared';
-import { DOCSIGNER_CONSENT } from './consent';
+import { signUrlField, signUrlSchema } from '../fields';
+import { DOCSIGNER_CONSENT } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -56,7 +56,6 @@ const schema = z.object({
 	}),
 });
 
-const labels = { signUrl: 'Sign URL', profileId: 'DocSigner Profile ID', consent: 'I Agree' };
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
@@ -68,7 +67,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			consent: this.getNodeParameter('consent', i, false),
 		},
 		i,
-		labels,
+		labelsFrom(properties),
 	);
 	const answer = await api.request<unknown>(
 		{

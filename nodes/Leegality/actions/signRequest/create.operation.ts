@@ -6,9 +6,9 @@ import { readBinary } from '../../../shared/binary';
 import { toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, validateParameters } from '../../../shared/validation';
+import { failValidation, labelsFrom, validateParameters } from '../../../shared/validation';
 import { createAnswer } from '../answers';
-import { phoneSchema } from './shared';
+import { phoneSchema } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -104,16 +104,6 @@ const schema = z.object({
 	documentName: z.string().trim().default(''),
 });
 
-const labels = {
-	profileId: 'Workflow ID',
-	binaryPropertyName: 'Input Binary Field',
-	invitees: 'Invitees',
-	name: 'Name',
-	email: 'Email',
-	phone: 'Phone',
-	irn: 'IRN',
-	documentName: 'Document Name',
-};
 
 const PDF_MAGIC = Buffer.from('%PDF-');
 
@@ -130,7 +120,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			documentName: options.documentName ?? '',
 		},
 		i,
-		labels,
+		labelsFrom(properties),
 	);
 	const file = await readBinary(this, i, params.binaryPropertyName);
 	if (!file.data.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {

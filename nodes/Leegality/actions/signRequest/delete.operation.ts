@@ -4,9 +4,9 @@ import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { reportedMessages } from '../answers';
-import { documentIdField, documentIdSchema, signUrlField } from './shared';
+import { documentIdField, documentIdSchema, signUrlField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			? { deleteTarget, signUrl: this.getNodeParameter('signUrl', i) }
 			: { deleteTarget, documentId: this.getNodeParameter('documentId', i) },
 		i,
-		{ deleteTarget: 'Delete', documentId: 'Document ID', signUrl: 'Sign URL' },
+		labelsFrom(properties),
 	);
 	const answer =
 		params.deleteTarget === 'document'

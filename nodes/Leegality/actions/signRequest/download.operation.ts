@@ -1,12 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { oneOf } from '../../../shared/schemas';
+
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { fileAnswer, fileSummary } from '../answers';
-import { documentIdField, documentIdSchema } from './shared';
+import { documentIdField, documentIdSchema } from '../fields';
+
+const fileTypeOptions: INodePropertyOptions[] = [
+	{ name: 'Document', value: 'DOCUMENT', description: 'The document, signed as far as signing has got' },
+	{ name: 'Audit Trail', value: 'AUDIT_TRAIL', description: 'The signing record; only once the document is completed' },
+];
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -14,10 +21,7 @@ const properties: INodeProperties[] = [
 		displayName: 'File',
 		name: 'fileType',
 		type: 'options',
-		options: [
-			{ name: 'Document', value: 'DOCUMENT', description: 'The document, signed as far as signing has got' },
-			{ name: 'Audit Trail', value: 'AUDIT_TRAIL', description: 'The signing record; only once the document is completed' },
-		],
+		options: fileTypeOptions,
 		default: 'DOCUMENT',
 	},
 	outputBinaryField,
@@ -27,11 +31,10 @@ export const description = updateDisplayOptions({ show: { resource: ['signReques
 
 const schema = z.object({
 	documentId: documentIdSchema,
-	fileType: z.enum(['DOCUMENT', 'AUDIT_TRAIL'], { errorMap: () => ({ message: 'Must be DOCUMENT or AUDIT_TRAIL.' }) }),
+	fileType: oneOf(fileTypeOptions),
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-const FILE_SUFFIX = { DOCUMENT: 'document', AUDIT_TRAIL: 'audit-trail' } as const;
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
@@ -43,7 +46,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
 		},
 		i,
-		{ documentId: 'Document ID', fileType: 'File', binaryPropertyName: 'Put Output File in Field' },
+		labelsFrom(properties),
 	);
 	// v3.1 answers with the file itself, but with Leegality's JSON envelope when it has none to give.
 	const answer = await api.requestFull<Buffer>(
@@ -59,7 +62,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const data = Buffer.from(answer.body);
 	// A failure envelope already failed the item in the shared client; anything else that is not a PDF is not the file.
 	await api.checkAnswer(fileSummary(data, String(answer.headers['content-type'] ?? '')), fileAnswer, i);
-	const fileName = `${params.documentId}-${FILE_SUFFIX[params.fileType]}.pdf`;
+	// DOCUMENT → document, AUDIT_TRAIL → audit-trail
+	const fileName = `${params.documentId}-${params.fileType.toLowerCase().replace(/_/g, '-')}.pdf`;
 	return [
 		await binaryItem(this, i, params.binaryPropertyName, { data, fileName, mimeType: 'application/pdf' }, {
 			documentId: params.documentId,

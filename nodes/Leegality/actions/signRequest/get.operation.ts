@@ -1,14 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { detailsAnswer } from '../answers';
-import { documentIdField, documentIdSchema } from './shared';
+import { documentIdField, documentIdSchema } from '../fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['get'] } }, [documentIdField]);
+const properties: INodeProperties[] = [documentIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['get'] } }, properties);
 
 const schema = z.object({ documentId: documentIdSchema });
 
@@ -18,7 +20,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ documentId: this.getNodeParameter('documentId', i) },
 		i,
-		{ documentId: 'Document ID' },
+		labelsFrom(properties),
 	);
 	const { details, status } = await api.requestChecked(
 		{ method: 'GET', path: '/v3.3/document/details', qs: { documentId } },

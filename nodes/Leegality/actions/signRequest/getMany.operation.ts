@@ -1,15 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
+
+import { alphabetical, optionValues } from '../../../shared/schemas';
 
 import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagination';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { listAnswer } from '../answers';
 
 /** Leegality's largest page; a bigger `max` is silently turned into 20. */
 const PAGE_SIZE = 40;
+
+/** Leegality's document states, in their order (the list filter's values are unconfirmed). */
+const statusOptions: INodePropertyOptions[] = [
+	{ name: 'Draft', value: 'DRAFT' },
+	{ name: 'Sent', value: 'SENT' },
+	{ name: 'Completed', value: 'COMPLETED' },
+];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -32,11 +41,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Completed', value: 'COMPLETED' },
-					{ name: 'Draft', value: 'DRAFT' },
-					{ name: 'Sent', value: 'SENT' },
-				],
+				options: alphabetical(statusOptions),
 				default: 'SENT',
 			},
 		],
@@ -48,7 +53,7 @@ export const description = updateDisplayOptions({ show: { resource: ['signReques
 const schema = z.object({
 	q: z.string().trim().default(''),
 	// The status values the list accepts are not published; the document statuses are used (unconfirmed).
-	status: z.enum(['DRAFT', 'SENT', 'COMPLETED']).optional(),
+	status: z.enum(optionValues(statusOptions)).optional(),
 });
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
@@ -59,7 +64,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ q: filters.q ?? '', status: filters.status },
 		i,
-		{ q: 'Search', status: 'Status' },
+		labelsFrom(properties),
 	);
 	const documents = await collectPages<IDataObject, number>(
 		async (offset = 0, wanted) => {

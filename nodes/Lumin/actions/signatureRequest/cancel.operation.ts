@@ -1,18 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import { pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { cancelAnswer } from './answers';
-import { signatureRequestIdField } from './shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { cancelAnswer } from '../answers';
+import { signatureRequestIdField } from '../fields';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['signatureRequest'], operation: ['cancel'] } },
-	[signatureRequestIdField],
-);
+const properties: INodeProperties[] = [signatureRequestIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['cancel'] } }, properties);
 
 const schema = z.object({ signatureRequestId: pathId('signature request ID') });
 
@@ -22,7 +21,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ signatureRequestId: this.getNodeParameter('signatureRequestId', i) },
 		i,
-		{ signatureRequestId: 'Signature Request ID' },
+		labelsFrom(properties),
 	);
 	// Lumin also emits signature_request_canceled / _cancel_failed webhooks, so cancelling may
 	// finish after this answer (unconfirmed): only an answer saying CANCELLED counts as done.

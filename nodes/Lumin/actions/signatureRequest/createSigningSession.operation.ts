@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import { email, intInRange, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { signingSessionAnswer } from './answers';
-import { signatureRequestIdField } from './shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { signingSessionAnswer } from '../answers';
+import { signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -42,7 +42,6 @@ const schema = z.object({
 	expiry: intInRange(300000, 3600000, ' milliseconds (5 to 60 minutes)'),
 });
 
-const labels = { signatureRequestId: 'Signature Request ID', signerEmail: 'Signer Email', expiry: 'Expiry (Milliseconds)' };
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
@@ -54,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			expiry: this.getNodeParameter('expiry', i),
 		},
 		i,
-		labels,
+		labelsFrom(properties),
 	);
 	const session = await api.requestChecked(
 		{

@@ -1,13 +1,27 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
-import { pathId } from '../../../shared/schemas';
+import { oneOf, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { fileLinkAnswer, pdfFile } from './answers';
-import { signatureRequestIdField } from './shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { fileLinkAnswer, pdfFile } from '../answers';
+import { signatureRequestIdField } from '../fields';
+
+const fileTypeOptions: INodePropertyOptions[] = [
+	{ name: 'Agreement', value: 'agreement', description: 'The signed document' },
+	{
+		name: 'Certificate of Completion',
+		value: 'coc',
+		description: 'The audit certificate; only once every signer has signed',
+	},
+	{
+		name: 'Agreement and Certificate',
+		value: 'merged',
+		description: 'Both in one PDF; only once every signer has signed',
+	},
+];
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -15,19 +29,7 @@ const properties: INodeProperties[] = [
 		displayName: 'File',
 		name: 'fileType',
 		type: 'options',
-		options: [
-			{ name: 'Agreement', value: 'agreement', description: 'The signed document' },
-			{
-				name: 'Certificate of Completion',
-				value: 'coc',
-				description: 'The audit certificate; only once every signer has signed',
-			},
-			{
-				name: 'Agreement and Certificate',
-				value: 'merged',
-				description: 'Both in one PDF; only once every signer has signed',
-			},
-		],
+		options: fileTypeOptions,
 		default: 'agreement',
 	},
 	outputBinaryField,
@@ -37,7 +39,7 @@ export const description = updateDisplayOptions({ show: { resource: ['signatureR
 
 const schema = z.object({
 	signatureRequestId: pathId('signature request ID'),
-	fileType: z.enum(['agreement', 'coc', 'merged'], { errorMap: () => ({ message: 'Must be agreement, coc or merged.' }) }),
+	fileType: oneOf(fileTypeOptions),
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
@@ -51,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
 		},
 		i,
-		{ signatureRequestId: 'Signature Request ID', fileType: 'File', binaryPropertyName: 'Put Output File in Field' },
+		labelsFrom(properties),
 	);
 	// Lumin answers either {signed_url, expires_at} or the PDF itself, probably depending on the
 	// Accept header (unconfirmed), so both are handled. The signed URL is valid for 30 minutes.

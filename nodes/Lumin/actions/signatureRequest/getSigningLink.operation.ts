@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import { email, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { signingLinkAnswer } from './answers';
-import { signatureRequestIdField } from './shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { signingLinkAnswer } from '../answers';
+import { signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			signerEmail: this.getNodeParameter('signerEmail', i),
 		},
 		i,
-		{ signatureRequestId: 'Signature Request ID', signerEmail: 'Signer Email' },
+		labelsFrom(properties),
 	);
 	const body = await api.requestChecked(
 		{

@@ -1,21 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readBinary } from '../../../shared/binary';
 import { toItems } from '../../../shared/router';
-import { httpsUrl, splitList } from '../../../shared/schemas';
+import { httpsUrl, optionValues, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, labelsFrom, validateParameters } from '../../../shared/validation';
-import { customEmailBody, recipientProblems, requestBase, signersBody } from './recipients';
-import { sendSignatureRequest } from './sending';
+import { failValidation } from '../../../shared/validation';
+import { readRequestBase, requestBase, requestBody, sendSignatureRequest, validateRequest } from '../sending';
 import {
 	customEmailOptions,
 	expiresAtField,
 	recipientCollection,
 	signingTypeField,
 	titleField,
-} from './shared';
+} from '../fields';
+
+const documentSourceOptions: INodePropertyOptions[] = [
+	{ name: 'Public URL', value: 'url', description: 'Lumin downloads the file from an HTTPS URL' },
+	{ name: 'Binary File', value: 'binary', description: 'A file from a previous node' },
+];
 
 const properties: INodeProperties[] = [
 	titleField,
@@ -23,10 +27,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Document Source',
 		name: 'documentSource',
 		type: 'options',
-		options: [
-			{ name: 'Public URL', value: 'url', description: 'Lumin downloads the file from an HTTPS URL' },
-			{ name: 'Binary File', value: 'binary', description: 'A file from a previous node' },
-		],
+		options: documentSourceOptions,
 		default: 'url',
 	},
 	{
@@ -81,7 +82,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['send'] } }, properties);
 
 const schema = requestBase.extend({
-	documentSource: z.enum(['url', 'binary']),
+	documentSource: z.enum(optionValues(documentSourceOptions)),
 	fileUrls: z.array(httpsUrl).optional(),
 	binaryPropertyNames: z.array(z.string()).optional(),
 	useTextTags: z.boolean().default(false),
@@ -100,35 +101,25 @@ function appendForm(form: FormData, key: string, value: unknown) {
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const documentSource = this.getNodeParameter('documentSource', i) as string;
-	const raw = {
-		title: this.getNodeParameter('title', i),
-		expiresAt: this.getNodeParameter('expiresAt', i),
-		signers: this.getNodeParameter('signers.signer', i, []),
-		viewers: this.getNodeParameter('viewers.viewer', i, []),
-		signingType: this.getNodeParameter('signingType', i),
-		customEmail: options.customEmail,
-		useTextTags: options.useTextTags ?? false,
-		documentSource,
-		...(documentSource === 'url'
-			? { fileUrls: splitList(this.getNodeParameter('fileUrls', i)) }
-			: { binaryPropertyNames: splitList(this.getNodeParameter('binaryPropertyNames', i)) }),
-	};
-	const params = validateParameters(this.getNode(), schema, raw, i, labelsFrom(properties));
-	const problems = recipientProblems(params);
-	if (problems.length) failValidation(this.getNode(), problems, i);
+	const params = validateRequest(
+		this,
+		schema,
+		{
+			...readRequestBase(this, i, options),
+			useTextTags: options.useTextTags ?? false,
+			documentSource,
+			...(documentSource === 'url'
+				? { fileUrls: splitList(this.getNodeParameter('fileUrls', i)) }
+				: { binaryPropertyNames: splitList(this.getNodeParameter('binaryPropertyNames', i)) }),
+		},
+		i,
+		properties,
+	);
 	if (documentSource === 'url' && !params.fileUrls?.length) {
 		failValidation(this.getNode(), ['File URLs: "" is not allowed. Give at least one https:// URL.'], i);
 	}
 
-	const fields: IDataObject = {
-		title: params.title,
-		expires_at: params.expiresAt,
-		signers: signersBody(params, false),
-		...(params.viewers.length ? { viewers: params.viewers.map((v) => ({ email_address: v.email, name: v.name })) } : {}),
-		signing_type: params.signingType,
-		use_text_tags: params.useTextTags,
-		...(customEmailBody(params.customEmail) ? { custom_email: customEmailBody(params.customEmail) } : {}),
-	};
+	const fields: IDataObject = { ...requestBody(params, false), use_text_tags: params.useTextTags };
 
 	let body: IDataObject | FormData;
 	if (documentSource === 'url') {

@@ -4,16 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toItems } from '../../../shared/router';
 import { jsonObject, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, labelsFrom, validateParameters } from '../../../shared/validation';
-import { customEmailBody, recipientProblems, requestBase, signersBody } from './recipients';
-import { sendSignatureRequest } from './sending';
+import { readRequestBase, requestBase, requestBody, sendSignatureRequest, validateRequest } from '../sending';
 import {
 	customEmailOptions,
 	expiresAtField,
 	recipientCollection,
 	signingTypeField,
 	titleField,
-} from './shared';
+} from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -86,37 +84,20 @@ const schema = requestBase.extend({
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
+	const params = validateRequest(
+		this,
 		schema,
 		{
+			...readRequestBase(this, i, options),
 			templateId: this.getNodeParameter('templateId', i),
-			title: this.getNodeParameter('title', i),
-			expiresAt: this.getNodeParameter('expiresAt', i),
-			signers: this.getNodeParameter('signers.signer', i, []),
-			viewers: this.getNodeParameter('viewers.viewer', i, []),
-			signingType: this.getNodeParameter('signingType', i),
-			customEmail: options.customEmail,
 			fields: options.fields,
 			tags: options.tags,
 			variables: options.variables,
 		},
 		i,
-		labelsFrom(properties),
+		properties,
 	);
-	const problems = recipientProblems(params);
-	if (problems.length) failValidation(this.getNode(), problems, i);
-
-	const body: IDataObject = {
-		template_id: params.templateId,
-		title: params.title,
-		expires_at: params.expiresAt,
-		signers: signersBody(params, true),
-		signing_type: params.signingType,
-	};
-	if (params.viewers.length) body.viewers = params.viewers.map((v) => ({ email_address: v.email, name: v.name }));
-	const custom = customEmailBody(params.customEmail);
-	if (custom) body.custom_email = custom;
+	const body: IDataObject = { template_id: params.templateId, ...requestBody(params, true) };
 	for (const key of ['fields', 'tags', 'variables'] as const) {
 		const value = params[key];
 		if (value && Object.keys(value).length) body[key] = value as IDataObject;

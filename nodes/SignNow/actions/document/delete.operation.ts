@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { deletedAnswer, documentId, documentIdField } from '../shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { deletedAnswer } from '../answers';
+import { documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [documentIdField];
 
@@ -14,9 +15,7 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
 const schema = z.object({ documentId });
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(this.getNode(), schema, { documentId: this.getNodeParameter('documentId', i) }, i, {
-		documentId: 'Document ID',
-	});
+	const params = validateParameters(this.getNode(), schema, { documentId: this.getNodeParameter('documentId', i) }, i, labelsFrom(properties));
 	const path = `/document/${encodeURIComponent(params.documentId)}`;
 	// The {"status": "success"} answer is signNow's usual one for deletions; for this endpoint it is not in the reference material (unconfirmed).
 	const answer = await api.requestChecked(

@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { documentId, documentIdField } from '../shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { pdfFile } from '../answers';
+import { documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -19,21 +20,13 @@ const schema = z.object({
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-/** A download that is empty or not a PDF (an error page from a proxy, say) is not the document. */
-const pdfFile = z.object({
-	file: z.object({
-		size: z.number().positive('is empty (0 bytes)'),
-		start: z.literal('%PDF-', { errorMap: () => ({ message: 'is not a PDF (it does not start with %PDF-)' }) }),
-	}),
-});
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
 		this.getNode(),
 		schema,
 		{ documentId: this.getNodeParameter('documentId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) },
 		i,
-		{ documentId: 'Document ID', binaryPropertyName: 'Put Output File in Field' },
+		labelsFrom(properties),
 	);
 	// "collapsed" flattens the signatures and fields into the PDF pages.
 	const answer = await api.requestFull<Buffer>(

@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { documentId, documentIdField, type FieldInvite, isEmbedded, readDocument } from '../shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { type FieldInvite, isEmbedded, readDocument } from '../answers';
+import { documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -39,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ documentId: this.getNodeParameter('documentId', i), simplify: this.getNodeParameter('simplify', i) },
 		i,
-		{ documentId: 'Document ID', simplify: 'Simplify' },
+		labelsFrom(properties),
 	);
 	const document = await readDocument(api, params.documentId, i);
 	const invites = document.field_invites;

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { readBinary } from '../../../shared/binary';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { checkFieldsOption } from './shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { uploadedAnswer } from '../answers';
+import { checkFieldsOption } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -55,7 +56,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			checkFields: options.checkFields ?? false,
 		},
 		i,
-		{ binaryPropertyName: 'Input Binary Field', name: 'Document Name', checkFields: 'Check Fields' },
+		labelsFrom(properties),
 	);
 	const file = await readBinary(this, i, params.binaryPropertyName);
 	const fileName = params.name ? (/\.pdf$/i.test(params.name) ? params.name : `${params.name}.pdf`) : file.fileName;
@@ -72,7 +73,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
 			},
 		},
-		z.object({ id: z.string().min(1) }),
+		uploadedAnswer,
 		i,
 	);
 	return toItems({ id: answer.id, document_name: fileName.replace(/\.pdf$/i, ''), check_fields: params.checkFields }, i);

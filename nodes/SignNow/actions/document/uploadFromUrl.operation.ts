@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import { httpsUrl } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { checkFieldsOption } from './shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { uploadedFromUrlAnswer } from '../answers';
+import { checkFieldsOption } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,10 +33,6 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
 
 const schema = z.object({ url: httpsUrl, checkFields: z.boolean() });
 
-const uploadedAnswer = z
-	.object({ id: z.string().min(1).optional(), document_id: z.string().min(1).optional() })
-	.refine((answer) => answer.id !== undefined || answer.document_id !== undefined, 'has no document ID (neither id nor document_id)');
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = validateParameters(
@@ -43,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ url: this.getNodeParameter('url', i), checkFields: options.checkFields ?? false },
 		i,
-		{ url: 'File URL', checkFields: 'Check Fields' },
+		labelsFrom(properties),
 	);
 	// POST /v2/documents/url and its {url, check_fields} body come from signNow's own MCP client,
 	// not from a reference page; the answer's id key is read both ways (unconfirmed).
@@ -57,7 +54,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
 			},
 		},
-		uploadedAnswer,
+		uploadedFromUrlAnswer,
 		i,
 	);
 	return toItems({ id: answer.id ?? answer.document_id!, url: params.url, check_fields: params.checkFields }, i);

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import { email, httpUrl, intAtLeast } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
-import { authMethod, authMethodField, documentId, documentIdField, isEmbedded, readDocument } from '../shared';
-import { checkAgainstDocument } from './roles';
+import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
+import { checkAgainstDocument } from '../roles';
+import { createdInvitesAnswer, isEmbedded, readDocument, sameEmail } from '../answers';
+import { authMethod, authMethodField, documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -104,40 +105,6 @@ const schema = z.object({
 
 export type InviteInput = z.infer<typeof invite>;
 
-export const labels = {
-	documentId: 'Document ID',
-	invites: 'Invites',
-	email: 'Email',
-	roleId: 'Role Name or ID',
-	order: 'Order',
-	authMethod: 'Auth Method',
-	redirectUri: 'Redirect URI',
-	declineRedirectUri: 'Decline Redirect URI',
-};
-
-const sameEmail = (a: string | null | undefined, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
-
-/**
- * The answer as the operation needs it: one created invite, with its ID, for every requested
- * signer (found by email). Without that the next step (Generate Link) has nothing to work with.
- */
-function createdAnswer(invites: InviteInput[]) {
-	const created = z
-		.object({
-			id: z.string().min(1),
-			email: z.string().min(1),
-			role_id: z.string().nullish(),
-			order: z.union([z.number(), z.string()]).nullish(),
-			status: z.string().nullish(),
-		})
-		.passthrough();
-	return z.object({ data: z.array(created) }).superRefine((answer, ctx) => {
-		const missing = invites.filter((inv) => !answer.data.some((c) => sameEmail(c.email, inv.email)));
-		if (missing.length) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['data'], message: `lists no created invite for ${missing.map((m) => m.email).join(', ')}` });
-		}
-	});
-}
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -151,7 +118,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			declineRedirectUri: options.declineRedirectUri,
 		},
 		i,
-		labels,
+		labelsFrom(properties),
 	);
 	// Repeats the form itself shows are refused before any request; role names need the document.
 	const repeats = [
@@ -208,7 +175,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				},
 			},
 		},
-		createdAnswer(params.invites),
+		createdInvitesAnswer(params.invites.map((inv) => inv.email)),
 		i,
 	);
 	const names = new Map(roles.map((r) => [r.unique_id, r.name]));

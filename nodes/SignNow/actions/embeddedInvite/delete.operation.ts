@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { deletedAnswer, documentId, documentIdField, isEmbedded, readDocument } from '../shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { deletedAnswer, isEmbedded, readDocument } from '../answers';
+import { documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ ...documentIdField, description: 'Every embedded invite of this document is deleted' },
@@ -16,9 +17,7 @@ export const description = updateDisplayOptions({ show: { resource: ['embeddedIn
 const schema = z.object({ documentId });
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(this.getNode(), schema, { documentId: this.getNodeParameter('documentId', i) }, i, {
-		documentId: 'Document ID',
-	});
+	const params = validateParameters(this.getNode(), schema, { documentId: this.getNodeParameter('documentId', i) }, i, labelsFrom(properties));
 	const answer = await api.requestChecked(
 		{
 			method: 'DELETE',

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import { intInRange, pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { authMethod, authMethodField, documentId, documentIdField } from '../shared';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { linkAnswer } from '../answers';
+import { authMethod, authMethodField, documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -50,9 +51,6 @@ const schema = z.object({
 	),
 });
 
-/** The link is what this operation is for: an answer without one is not a success. */
-const linkAnswer = z.object({ data: z.object({ link: z.string().url() }) });
-
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = validateParameters(
@@ -65,7 +63,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			linkExpiration: options.linkExpiration,
 		},
 		i,
-		{ documentId: 'Document ID', fieldInviteId: 'Field Invite ID', authMethod: 'Auth Method', linkExpiration: 'Link Expiration (Minutes)' },
+		labelsFrom(properties),
 	);
 	const issuedAt = Date.now();
 	const answer = await api.requestChecked(

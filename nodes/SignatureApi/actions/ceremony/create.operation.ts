@@ -13,10 +13,9 @@ import {
 	ceremonyOptionsBody,
 	ceremonyOptionsSchema,
 	rawCeremonyOptions,
-	recipientId,
 } from '../ceremonySettings';
 import { ceremonyAnswer } from '../answers';
-import { recipientIdField } from '../fields';
+import { recipientId, recipientIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	recipientIdField,

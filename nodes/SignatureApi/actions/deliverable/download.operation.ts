@@ -5,11 +5,10 @@ import { z } from 'zod';
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import { vendorError } from '../../../shared/errors';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { SIGNATUREAPI } from '../../transport';
 import { deliverableAnswer } from '../answers';
-import { deliverableIdField } from '../fields';
-import { deliverableId } from './shared';
+import { deliverableId, deliverableIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	deliverableIdField,
@@ -29,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ deliverableId: this.getNodeParameter('deliverableId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) },
 		i,
-		{ deliverableId: 'Deliverable ID', binaryPropertyName: 'Put Output File in Field' },
+		labelsFrom(properties),
 	);
 	// The file URL is pre-signed and expires after about an hour, so it is read fresh every time.
 	const deliverable = await api.requestChecked(

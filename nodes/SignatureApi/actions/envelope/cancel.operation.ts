@@ -3,11 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
-import { pathId } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { canceledEnvelopeAnswer, envelopeAnswer } from '../answers';
-import { envelopeIdField } from '../fields';
+import { envelopeId, envelopeIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	envelopeIdField,
@@ -22,7 +21,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['cancel'] } }, properties);
 
-const schema = z.object({ envelopeId: pathId('envelope ID'), reason: z.string().trim() });
+const schema = z.object({ envelopeId, reason: z.string().trim() });
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
 	const params = validateParameters(
@@ -30,7 +29,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ envelopeId: this.getNodeParameter('envelopeId', i), reason: this.getNodeParameter('reason', i, '') },
 		i,
-		{ envelopeId: 'Envelope ID', reason: 'Reason' },
+		labelsFrom(properties),
 	);
 	// Only envelopes in progress can be canceled, and it cannot be undone; a finished one answers 409.
 	const path = `/envelopes/${encodeURIComponent(params.envelopeId)}`;

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
-import { httpsUrl, jsonArray, jsonObject, optionalEmail, splitList } from '../../../shared/schemas';
+import { alphabetical, httpsUrl, jsonArray, jsonObject, oneOf, optionValues, optionalEmail, splitList } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
 import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
 import { createdEnvelopeAnswer } from '../answers';
@@ -17,15 +17,43 @@ import {
 	rawCeremonyOptions,
 } from '../ceremonySettings';
 
-const LANGUAGES = [
-	{ name: 'Chinese', value: 'zh' },
+/** The languages SignatureAPI offers, in the order it lists them. */
+const languageOptions: INodePropertyOptions[] = [
 	{ name: 'English', value: 'en' },
+	{ name: 'Spanish', value: 'es' },
 	{ name: 'French', value: 'fr' },
-	{ name: 'German', value: 'de' },
-	{ name: 'Hungarian', value: 'hu' },
 	{ name: 'Italian', value: 'it' },
 	{ name: 'Portuguese', value: 'pt' },
-	{ name: 'Spanish', value: 'es' },
+	{ name: 'German', value: 'de' },
+	{ name: 'Chinese', value: 'zh' },
+	{ name: 'Hungarian', value: 'hu' },
+];
+
+const formatOptions: INodePropertyOptions[] = [
+	{ name: 'PDF', value: 'pdf' },
+	{ name: 'DOCX', value: 'docx' },
+];
+
+const recipientTypeOptions: INodePropertyOptions[] = [
+	{ name: 'Signer', value: 'signer' },
+	{ name: 'Approver', value: 'approver', description: 'Approves without signing' },
+	{ name: 'Preparer', value: 'preparer', description: 'Fills in fields before the others' },
+	{ name: 'Automatic Signer', value: 'automatic_signer', description: 'Your own signature, applied without a ceremony' },
+];
+
+const ceremonyCreationOptions: INodePropertyOptions[] = [
+	{ name: 'Automatic', value: 'automatic', description: 'SignatureAPI creates the ceremony with the settings above' },
+	{ name: 'Manual', value: 'manual', description: 'You create it later with Ceremony → Create' },
+];
+
+const deliveryOptions: INodePropertyOptions[] = [
+	{ name: 'Email', value: 'email', description: 'SignatureAPI emails the recipient' },
+	{ name: 'None', value: 'none', description: 'No email: you show the ceremony in your app' },
+];
+
+const routingOptions: INodePropertyOptions[] = [
+	{ name: 'Sequential', value: 'sequential', description: 'One recipient after the other, in the order above' },
+	{ name: 'Parallel', value: 'parallel', description: 'Everyone at the same time' },
 ];
 
 const documentValues: INodeProperties[] = [
@@ -42,10 +70,7 @@ const documentValues: INodeProperties[] = [
 		displayName: 'Format',
 		name: 'format',
 		type: 'options',
-		options: [
-			{ name: 'PDF', value: 'pdf' },
-			{ name: 'DOCX', value: 'docx' },
-		],
+		options: formatOptions,
 		default: 'pdf',
 	},
 	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Shown to recipients; the file name if empty' },
@@ -73,12 +98,7 @@ const recipientValues: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		options: [
-			{ name: 'Signer', value: 'signer' },
-			{ name: 'Approver', value: 'approver', description: 'Approves without signing' },
-			{ name: 'Preparer', value: 'preparer', description: 'Fills in fields before the others' },
-			{ name: 'Automatic Signer', value: 'automatic_signer', description: 'Your own signature, applied without a ceremony' },
-		],
+		options: recipientTypeOptions,
 		default: 'signer',
 	},
 	{
@@ -108,20 +128,14 @@ const recipientValues: INodeProperties[] = [
 		displayName: 'Ceremony Creation',
 		name: 'ceremonyCreation',
 		type: 'options',
-		options: [
-			{ name: 'Automatic', value: 'automatic', description: 'SignatureAPI creates the ceremony with the settings above' },
-			{ name: 'Manual', value: 'manual', description: 'You create it later with Ceremony → Create' },
-		],
+		options: ceremonyCreationOptions,
 		default: 'automatic',
 	},
 	{
 		displayName: 'Delivery',
 		name: 'deliveryType',
 		type: 'options',
-		options: [
-			{ name: 'Email', value: 'email', description: 'SignatureAPI emails the recipient' },
-			{ name: 'None', value: 'none', description: 'No email: you show the ceremony in your app' },
-		],
+		options: deliveryOptions,
 		default: 'email',
 	},
 ];
@@ -160,10 +174,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Routing',
 		name: 'routing',
 		type: 'options',
-		options: [
-			{ name: 'Sequential', value: 'sequential', description: 'One recipient after the other, in the order above' },
-			{ name: 'Parallel', value: 'parallel', description: 'Everyone at the same time' },
-		],
+		options: routingOptions,
 		default: 'sequential',
 	},
 	{
@@ -174,7 +185,14 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'Internal name, not shown to recipients' },
-			{ displayName: 'Language', name: 'language', type: 'options', options: LANGUAGES, default: 'en', description: 'Language of the emails and the ceremony' },
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'options',
+				options: alphabetical(languageOptions),
+				default: 'en',
+				description: 'Language of the emails and the ceremony',
+			},
 			{
 				displayName: 'Metadata',
 				name: 'metadata',
@@ -218,7 +236,7 @@ const place = z
 
 const documentSchema = z.object({
 	url: httpsUrl,
-	format: z.enum(['pdf', 'docx'], { errorMap: () => ({ message: 'Must be pdf or docx.' }) }),
+	format: oneOf(formatOptions),
 	title: z.string().trim().optional(),
 	key: z.string().trim().optional(),
 	places: jsonArray(place, '[{"key": "sig1", "type": "signature", "recipient_key": "client"}]'),
@@ -245,17 +263,15 @@ const furtherStep = z
 
 const recipientSchema = ceremonyOptionsSchema
 	.extend({
-		type: z.enum(['signer', 'approver', 'preparer', 'automatic_signer'], {
-			errorMap: () => ({ message: 'Must be signer, approver, preparer or automatic_signer.' }),
-		}),
+		type: oneOf(recipientTypeOptions),
 		key: z.string().trim().min(1, 'Each recipient needs a key, such as client.'),
 		name: z.string().trim().min(1, 'Each recipient needs a name.'),
 		// An automatic signer is the sender's own signature; whether it needs an email is unconfirmed.
 		email: optionalEmail,
 		authentication: authenticationMethod,
 		furtherAuthentication: jsonArray(furtherStep, '[{"type": "email_code"}]'),
-		ceremonyCreation: z.enum(['automatic', 'manual']),
-		deliveryType: z.enum(['email', 'none']),
+		ceremonyCreation: z.enum(optionValues(ceremonyCreationOptions)),
+		deliveryType: z.enum(optionValues(deliveryOptions)),
 	})
 	.superRefine((r, ctx) => {
 		if (r.type !== 'automatic_signer' && !r.email) {
@@ -267,9 +283,9 @@ const schema = z.object({
 	title: z.string().trim().min(1, 'A title is required.').max(500, 'At most 500 characters.'),
 	documents: z.array(documentSchema).min(1, 'Add at least one document.').max(10, 'At most 10 documents.'),
 	recipients: z.array(recipientSchema).min(1, 'Add at least one recipient.'),
-	routing: z.enum(['sequential', 'parallel'], { errorMap: () => ({ message: 'Must be sequential or parallel.' }) }),
+	routing: oneOf(routingOptions),
 	label: z.string().trim().optional(),
-	language: z.enum(['en', 'es', 'fr', 'it', 'pt', 'de', 'zh', 'hu'], { errorMap: () => ({ message: 'Must be en, es, fr, it, pt, de, zh or hu.' }) }).optional(),
+	language: oneOf(languageOptions).optional(),
 	metadata: z
 		.array(
 			z.object({

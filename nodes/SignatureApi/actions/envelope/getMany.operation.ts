@@ -1,15 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
+
+import { alphabetical, optionValues } from '../../../shared/schemas';
 
 import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagination';
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { envelopePageAnswer } from '../answers';
 
 /** SignatureAPI returns at most 20 envelopes per page. */
 const PAGE_SIZE = 20;
+
+/** An envelope's states, in the order it goes through them. */
+const statusOptions: INodePropertyOptions[] = [
+	{ name: 'Processing', value: 'processing' },
+	{ name: 'In Progress', value: 'in_progress' },
+	{ name: 'Completed', value: 'completed' },
+	{ name: 'Failed', value: 'failed' },
+	{ name: 'Canceled', value: 'canceled' },
+];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -24,13 +35,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Canceled', value: 'canceled' },
-					{ name: 'Completed', value: 'completed' },
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'In Progress', value: 'in_progress' },
-					{ name: 'Processing', value: 'processing' },
-				],
+				options: alphabetical(statusOptions),
 				default: 'in_progress',
 			},
 			{ displayName: 'Topic', name: 'topic', type: 'string', default: '', description: 'Only envelopes tagged with this topic' },
@@ -41,7 +46,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['getMany'] } }, properties);
 
 const schema = z.object({
-	status: z.enum(['processing', 'in_progress', 'completed', 'failed', 'canceled']).optional(),
+	status: z.enum(optionValues(statusOptions)).optional(),
 	topic: z.string().trim().optional(),
 });
 
@@ -64,7 +69,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ status: filters.status, topic: filters.topic || undefined },
 		i,
-		{ status: 'Status', topic: 'Topic' },
+		labelsFrom(properties),
 	);
 	const baseUrl = await api.baseUrl();
 	const envelopes = await collectPages<IDataObject, { path: string; qs: IDataObject }>(async (cursor, wanted) => {

@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { replacementAnswer } from '../answers';
-import { recipientId } from '../ceremonySettings';
-import { recipientIdField } from '../fields';
+import { recipientId, recipientIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	recipientIdField,
@@ -26,7 +25,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ recipientId: this.getNodeParameter('recipientId', i), name: this.getNodeParameter('name', i), email: this.getNodeParameter('email', i) },
 		i,
-		{ recipientId: 'Recipient ID', name: 'New Name', email: 'New Email' },
+		labelsFrom(properties),
 	);
 	const replacement = await api.requestChecked(
 		{

@@ -1,22 +1,21 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
 import { resendAnswer } from '../answers';
-import { recipientId } from '../ceremonySettings';
-import { recipientIdField } from '../fields';
+import { recipientId, recipientIdField } from '../fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['resend'] } }, [recipientIdField]);
+const properties: INodeProperties[] = [recipientIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['resend'] } }, properties);
 
 const schema = z.object({ recipientId });
 
 export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(this.getNode(), schema, { recipientId: this.getNodeParameter('recipientId', i) }, i, {
-		recipientId: 'Recipient ID',
-	});
+	const params = validateParameters(this.getNode(), schema, { recipientId: this.getNodeParameter('recipientId', i) }, i, labelsFrom(properties));
 	// Allowed while the recipient is sent or soft-bounced in an envelope in progress, with a cooldown.
 	const answer = await api.requestChecked(
 		{

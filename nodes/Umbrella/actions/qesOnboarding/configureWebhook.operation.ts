@@ -4,8 +4,8 @@ import { z } from 'zod';
 
 import { toItems } from '../../../shared/router';
 import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
-import { registerWebhook, webhookUrlSchema } from './webhookRegistration';
+import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
+import { registerWebhook } from '../../trigger/registration';
 
 const properties: INodeProperties[] = [
 	{
@@ -57,11 +57,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const webhookUrl = z
+	.string()
+	.trim()
+	.url('Must be a full URL such as https://example.com/umbrella/events.')
+	.refine((v) => /^https?:\/\//i.test(v), 'Only http:// and https:// URLs are accepted.');
+
 /** RFC 9110 token characters. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 const schema = z.object({
-	webhookUrl: webhookUrlSchema,
+	webhookUrl,
 	authHeaders: z.array(
 		z.object({
 			name: z.string().trim().regex(HEADER_NAME, 'Must be a header name such as Authorization or X-Webhook-Secret: letters, digits and - only.'),
@@ -77,7 +83,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		schema,
 		{ webhookUrl: this.getNodeParameter('webhookUrl', i), authHeaders: rawHeaders },
 		i,
-		{ webhookUrl: 'Webhook URL', authHeaders: 'Auth Headers', name: 'Name', value: 'Value' },
+		labelsFrom(properties),
 	);
 	const repeated = duplicateProblems(
 		listedValues('Auth Headers', 'Name', params.authHeaders.map((h) => h.name)),

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { toItems } from '../../../shared/router';
 import { email, httpsUrl } from '../../../shared/schemas';
 import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
-import { sessionLinkAnswer } from './answers';
-import { IDENTIFICATION_PLACEHOLDERS } from './placeholders';
+import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
+import { sessionLinkAnswer } from '../answers';
+import { IDENTIFICATION_PLACEHOLDERS } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -161,17 +161,6 @@ const schema = z.object({
 	fillForm: z.array(z.object({ fieldId: nonEmpty('field ID'), value: z.string({ invalid_type_error: 'The value must be text.' }) })),
 });
 
-const labels = {
-	email: 'Email',
-	phoneNumber: 'Phone Number',
-	redirectUrl: 'Redirect URL',
-	docUrl: 'Document URL',
-	signForms: 'Signature Fields',
-	fillForm: 'Fill Form Fields',
-	fieldId: 'Field ID',
-	actorId: 'Actor ID',
-	value: 'Value',
-};
 
 function rows(value: unknown): IDataObject[] {
 	return ((value as { field?: IDataObject[] } | undefined)?.field ?? []) as IDataObject[];
@@ -190,7 +179,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			fillForm: rows(this.getNodeParameter('fillForm', i, {})),
 		},
 		i,
-		labels,
+		labelsFrom(properties),
 	);
 	// PDF field names are case-sensitive, so they are compared exactly.
 	const problems = [

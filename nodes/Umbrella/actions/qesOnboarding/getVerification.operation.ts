@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { pathId } from '../../../shared/schemas';
 import { outputBinaryField } from '../../../shared/binary';
 import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { downloadableVerificationAnswer, verificationAnswer } from './answers';
-import { sessionIdField } from './fields';
+import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { downloadableVerificationAnswer, verificationAnswer } from '../answers';
+import { sessionIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	sessionIdField,
@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			binaryPropertyName: download ? this.getNodeParameter('binaryPropertyName', i) : 'data',
 		},
 		i,
-		{ sessionId: 'Session ID', download: 'Download Signed Document', binaryPropertyName: 'Put Output File in Field' },
+		labelsFrom(properties),
 	);
 	// Whether Umbrella's sessionId is always the requestId of createSessionLink is unconfirmed; the docs call it "ID from the onboarding session".
 	const request = { method: 'GET' as const, path: `/onboarding/getVerification/${encodeURIComponent(params.sessionId)}` };

@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { failValidation } from '../../../shared/validation';
-import type { DocumentRole, SignNowDocument } from '../shared';
+import { failValidation } from '../../shared/validation';
+import type { DocumentRole, SignNowDocument } from './answers';
 
 function listRoles(roles: DocumentRole[]): string {
 	return roles.map((r) => `"${r.name}" (${r.unique_id})`).join(', ');

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 export const signatureRequestIdField: INodeProperties = {
 	displayName: 'Signature Request ID',
@@ -63,14 +63,16 @@ export function recipientCollection(kind: 'signer' | 'viewer', withRole: boolean
 	};
 }
 
+export const signingTypeOptions: INodePropertyOptions[] = [
+	{ name: 'All at the Same Time', value: 'SAME_TIME' },
+	{ name: 'In Order', value: 'ORDER', description: 'By each signer’s Signing Group, starting at 1' },
+];
+
 export const signingTypeField: INodeProperties = {
 	displayName: 'Signing Order',
 	name: 'signingType',
 	type: 'options',
-	options: [
-		{ name: 'All at the Same Time', value: 'SAME_TIME' },
-		{ name: 'In Order', value: 'ORDER', description: 'By each signer’s Signing Group, starting at 1' },
-	],
+	options: signingTypeOptions,
 	default: 'SAME_TIME',
 };
 

@@ -1,46 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { pathId } from '../../shared/schemas';
 import type { ApiClient } from '../../shared/transport/request';
 
-export const documentIdField: INodeProperties = {
-	displayName: 'Document ID',
-	name: 'documentId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '016c8d15f909003085ed074a06236bc50bb3e1c3',
-	description: 'ID of a signNow document, as returned by Document → Upload or shown in its URL',
-};
-
-export const documentId = pathId('document ID');
-
-/** How the signer proves who they are before signing, as signNow names the methods. */
-export const AUTH_METHODS = ['none', 'email', 'password', 'mfa', 'social', 'biometric', 'other'] as const;
-
-export const authMethod = z.enum(AUTH_METHODS, {
-	errorMap: () => ({ message: `Must be one of ${AUTH_METHODS.join(', ')}.` }),
-});
-
-export function authMethodField(description: string): INodeProperties {
-	return {
-		displayName: 'Auth Method',
-		name: 'authMethod',
-		type: 'options',
-		options: [
-			{ name: 'Biometric', value: 'biometric' },
-			{ name: 'Email', value: 'email' },
-			{ name: 'MFA', value: 'mfa' },
-			{ name: 'None', value: 'none', description: 'Your app has already identified the signer' },
-			{ name: 'Other', value: 'other' },
-			{ name: 'Password', value: 'password' },
-			{ name: 'Social', value: 'social' },
-		],
-		default: 'none',
-		description,
-	};
-}
+/**
+ * What each signNow answer must carry before the node reports success. Objects passed on to the
+ * user keep every other field signNow sends (passthrough).
+ */
 
 /** Text signNow may leave out or send as null. */
 const optionalText = z.string().nullish();
@@ -101,3 +66,46 @@ export const deletedAnswer = z.object({
 		(status) => ({ message: `is "${status}", not "success"` }),
 	),
 });
+
+/** Document → Upload: the new document's ID. */
+export const uploadedAnswer = z.object({ id: z.string().min(1) });
+
+/** Document → Upload From URL: the new document's ID, under either name. */
+export const uploadedFromUrlAnswer = z
+	.object({ id: z.string().min(1).optional(), document_id: z.string().min(1).optional() })
+	.refine((answer) => answer.id !== undefined || answer.document_id !== undefined, 'has no document ID (neither id nor document_id)');
+
+/** A download that is empty or not a PDF (an error page from a proxy, say) is not the document. */
+export const pdfFile = z.object({
+	file: z.object({
+		size: z.number().positive('is empty (0 bytes)'),
+		start: z.literal('%PDF-', { errorMap: () => ({ message: 'is not a PDF (it does not start with %PDF-)' }) }),
+	}),
+});
+
+/** The link is what this operation is for: an answer without one is not a success. */
+export const linkAnswer = z.object({ data: z.object({ link: z.string().url() }) });
+
+export const sameEmail = (a: string | null | undefined, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The answer as the operation needs it: one created invite, with its ID, for every requested
+ * signer (found by email). Without that the next step (Generate Link) has nothing to work with.
+ */
+export function createdInvitesAnswer(emails: string[]) {
+	const created = z
+		.object({
+			id: z.string().min(1),
+			email: z.string().min(1),
+			role_id: z.string().nullish(),
+			order: z.union([z.number(), z.string()]).nullish(),
+			status: z.string().nullish(),
+		})
+		.passthrough();
+	return z.object({ data: z.array(created) }).superRefine((answer, ctx) => {
+		const missing = emails.filter((address) => !answer.data.some((c) => sameEmail(c.email, address)));
+		if (missing.length) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['data'], message: `lists no created invite for ${missing.join(', ')}` });
+		}
+	});
+}

@@ -46,4 +46,31 @@ export default tseslint.config(
 			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
 		},
 	},
+	// One direction only: a credential uses its vendor's transport (URLs, error reading, token
+	// reading) and the shared helpers; no node file imports a credential.
+	{
+		files: ['nodes/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/credentials/**'], message: 'Nodes do not import credentials; put what both need in the vendor transport.' }] },
+			],
+		},
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/nodes/*/actions/**', '**/nodes/*/trigger/**', '**/nodes/*/methods/**', '**/nodes/*/*.node'],
+							message: 'A credential imports only its vendor transport and nodes/shared.',
+						},
+					],
+				},
+			],
+		},
+	},
 );

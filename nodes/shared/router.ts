@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { redact, redactText } from './redact';
 import { ApiClient, DEFAULT_SETTINGS } from './transport/request';
@@ -11,6 +10,28 @@ export type OperationExecute = (
 	itemIndex: number,
 	api: ApiClient,
 ) => Promise<INodeExecutionData[]>;
+
+/** An operation's parameters, shown only when its resource and operation are picked. */
+export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+}
+
+/** One operation file: its parameters (see forOperation) and its execute. */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute: OperationExecute;
+}
+
+/**
+ * What a resource's index exports: its Operation dropdown followed by every operation's
+ * parameters, and each operation's execute by its value in the dropdown.
+ */
+export function resourceParts(operation: INodeProperties, modules: Record<string, OperationModule>) {
+	return {
+		description: [operation, ...Object.values(modules).flatMap((module) => module.description)],
+		operations: Object.fromEntries(Object.entries(modules).map(([name, module]) => [name, module.execute])),
+	};
+}
 
 /** `resource` → `operation` → execute. */
 export type OperationMap = Record<string, Record<string, OperationExecute>>;

@@ -1,5 +1,4 @@
-import type { INode, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { type INode, type INodeProperties, type INodePropertyCollection, NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
 /** Field name (as the schema knows it) → the label the user sees in the node. */
@@ -111,6 +110,17 @@ export function validateParameters<S extends z.ZodTypeAny>(
 		return `${label}: ${showValue(valueAt(input, issue.path))} is not allowed. ${issue.message}`;
 	});
 	return failValidation(node, problems, itemIndex);
+}
+
+/** validateParameters for an operation or trigger, with the labels of its `properties`. */
+export function checkParameters<S extends z.ZodTypeAny>(
+	ctx: { getNode(): INode },
+	itemIndex: number,
+	properties: readonly INodeProperties[],
+	schema: S,
+	input: unknown,
+): z.infer<S> {
+	return validateParameters(ctx.getNode(), schema, input, itemIndex, labelsFrom(properties));
 }
 
 export function failValidation(node: INode, problems: string[], itemIndex: number): never {

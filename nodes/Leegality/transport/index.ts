@@ -21,7 +21,7 @@ export interface Envelope<T = unknown> {
 }
 
 /** Our own code for an answer that is not a success and names no code of Leegality's. */
-export const NOT_SUCCESS_CODE = 'no_success_status';
+const NOT_SUCCESS_CODE = 'no_success_status';
 
 /** Plain-language advice for the failure codes Leegality documents. */
 const HINTS: Record<string, string> = {

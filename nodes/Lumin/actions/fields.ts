@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { pathId } from '../../shared/schemas';
+
 export const signatureRequestIdField: INodeProperties = {
 	displayName: 'Signature Request ID',
 	name: 'signatureRequestId',
@@ -8,6 +10,8 @@ export const signatureRequestIdField: INodeProperties = {
 	default: '',
 	description: 'ID of a signature request created through the Lumin API (Send or Send From Template)',
 };
+
+export const signatureRequestId = pathId('signature request ID');
 
 export const titleField: INodeProperties = {
 	displayName: 'Title',
@@ -18,7 +22,7 @@ export const titleField: INodeProperties = {
 	description: 'Shown to signers, 1 to 255 characters',
 };
 
-export const expiresAtField: INodeProperties = {
+const expiresAtField: INodeProperties = {
 	displayName: 'Expires At',
 	name: 'expiresAt',
 	type: 'dateTime',
@@ -27,7 +31,7 @@ export const expiresAtField: INodeProperties = {
 	description: 'When the request stops accepting signatures. Must be in the future.',
 };
 
-export function recipientCollection(kind: 'signer' | 'viewer', withRole: boolean): INodeProperties {
+function recipientCollection(kind: 'signer' | 'viewer', withRole: boolean): INodeProperties {
 	const values: INodeProperties[] = [
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
@@ -68,7 +72,7 @@ export const signingTypeOptions: INodePropertyOptions[] = [
 	{ name: 'In Order', value: 'ORDER', description: 'By each signer’s Signing Group, starting at 1' },
 ];
 
-export const signingTypeField: INodeProperties = {
+const signingTypeField: INodeProperties = {
 	displayName: 'Signing Order',
 	name: 'signingType',
 	type: 'options',
@@ -76,8 +80,22 @@ export const signingTypeField: INodeProperties = {
 	default: 'SAME_TIME',
 };
 
-export const customEmailOptions: INodeProperties[] = [
+const customEmailOptions: INodeProperties[] = [
 	{ displayName: 'Sender Email', name: 'sender_email', type: 'string', placeholder: 'name@email.com', default: '' },
 	{ displayName: 'Email Subject', name: 'subject_name', type: 'string', default: '' },
 	{ displayName: 'Email Title', name: 'title', type: 'string', default: '' },
 ];
+
+export const customEmailOption: INodeProperties = {
+	displayName: 'Custom Email',
+	name: 'customEmail',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: customEmailOptions,
+};
+
+/** Who gets the request and how: the fields Send and Send From Template share after the title. */
+export function recipientFields(signersHaveRoles: boolean): INodeProperties[] {
+	return [recipientCollection('signer', signersHaveRoles), recipientCollection('viewer', false), expiresAtField, signingTypeField];
+}

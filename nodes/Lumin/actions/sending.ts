@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { vendorError } from '../../shared/errors';
 import { email, futureDate, intAtLeast, optionalEmail, optionValues } from '../../shared/schemas';
 import type { ApiClient } from '../../shared/transport/request';
-import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../shared/validation';
+import { checkParameters, duplicateProblems, failValidation, listedValues } from '../../shared/validation';
 import { sentAnswer } from './answers';
 import { signingTypeOptions } from './fields';
 
@@ -107,7 +107,7 @@ export function validateRequest<S extends z.ZodType<RequestBase, z.ZodTypeDef, u
 	i: number,
 	properties: INodeProperties[],
 ): z.infer<S> {
-	const params = validateParameters(ctx.getNode(), schema, input, i, labelsFrom(properties));
+	const params = checkParameters(ctx, i, properties, schema, input);
 	const problems = recipientProblems(params);
 	if (problems.length) failValidation(ctx.getNode(), problems, i);
 	return params;

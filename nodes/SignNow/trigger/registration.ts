@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ApiClient } from '../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../shared/validation';
+import { checkParameters } from '../../shared/validation';
 import { documentId } from '../actions/fields';
 import { SIGNNOW } from '../transport';
 import { scopedEvent, SIGNNOW_EVENTS } from './events';
@@ -61,17 +61,11 @@ const registration = z.discriminatedUnion('scope', [
 /** What this trigger is to register, checked before any request. */
 export async function wantedRegistration(ctx: IHookFunctions): Promise<Wanted> {
 	const scope = ctx.getNodeParameter('scope') as string;
-	const params = validateParameters(
-		ctx.getNode(),
-		registration,
-		{
-			scope,
-			events: ctx.getNodeParameter('events', []),
-			...(scope === 'document' ? { documentId: ctx.getNodeParameter('documentId') } : {}),
-		},
-		0,
-		labelsFrom(registrationProperties),
-	);
+	const params = checkParameters(ctx, 0, registrationProperties, registration, {
+		scope,
+		events: ctx.getNodeParameter('events', []),
+		...(scope === 'document' ? { documentId: ctx.getNodeParameter('documentId') } : {}),
+	});
 	const credentials = await ctx.getCredentials(SIGNNOW.credentialType);
 	return {
 		scope: params.scope,

@@ -28,7 +28,7 @@ const signedResource = z
 	.passthrough();
 
 /** Whether Umbrella uses other status values than "completed" is not documented (unconfirmed). */
-export const isCompleted = (status: string) => status.toLowerCase() === 'completed';
+const isCompleted = (status: string) => status.toLowerCase() === 'completed';
 
 /**
  * For Download Signed Document: every signed file comes with a link, and a completed session

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as signInvitation from './signInvitation.operation';
 
 const operation: INodeProperties = {
@@ -20,8 +20,4 @@ const operation: INodeProperties = {
 	default: 'signInvitation',
 };
 
-export const description: INodeProperties[] = [operation, ...signInvitation.description];
-
-export const operations: Record<string, OperationExecute> = {
-	signInvitation: signInvitation.execute,
-};
+export const { description, operations } = resourceParts(operation, { signInvitation });

@@ -1,10 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { reportedMessages } from '../answers';
 import { signUrlField, signUrlSchema } from '../fields';
 import { DOCSIGNER_CONSENT } from '../fields';
@@ -42,7 +40,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['docSigner'], operation: ['signInvitation'] } }, properties);
+export const description = forOperation('docSigner', 'signInvitation', properties);
 
 const schema = z.object({
 	signUrl: signUrlSchema,
@@ -56,19 +54,12 @@ const schema = z.object({
 	}),
 });
 
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
 			signUrl: this.getNodeParameter('signUrl', i),
 			profileId: this.getNodeParameter('profileId', i),
 			consent: this.getNodeParameter('consent', i, false),
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	const answer = await api.request<unknown>(
 		{
 			method: 'POST',
@@ -85,4 +76,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	);
 	// Only status 1 gets here: the invitation is signed. The code and text are Leegality's, when it sent them.
 	return toItems({ signed: true, signUrl: params.signUrl, profileId: params.profileId, ...reportedMessages(answer) }, i);
-}
+};

@@ -1,12 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readBinary } from '../../../shared/binary';
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, labelsFrom, validateParameters } from '../../../shared/validation';
+import { checkParameters, failValidation } from '../../../shared/validation';
 import { createAnswer } from '../answers';
 import { phoneSchema } from '../fields';
 
@@ -82,7 +80,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['create'] } }, properties);
+export const description = forOperation('signRequest', 'create', properties);
 
 const schema = z.object({
 	profileId: z
@@ -104,24 +102,17 @@ const schema = z.object({
 	documentName: z.string().trim().default(''),
 });
 
-
 const PDF_MAGIC = Buffer.from('%PDF-');
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+	const params = checkParameters(this, i, properties, schema, {
 			profileId: this.getNodeParameter('profileId', i),
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
 			invitees: this.getNodeParameter('invitees.invitee', i, []),
 			irn: this.getNodeParameter('irn', i, ''),
 			documentName: options.documentName ?? '',
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	const file = await readBinary(this, i, params.binaryPropertyName);
 	if (!file.data.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
 		failValidation(
@@ -169,4 +160,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

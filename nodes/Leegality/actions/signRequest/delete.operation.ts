@@ -1,10 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { reportedMessages } from '../answers';
 import { documentIdField, documentIdSchema, signUrlField } from '../fields';
 
@@ -35,7 +33,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['delete'] } }, properties);
+export const description = forOperation('signRequest', 'delete', properties);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,17 +50,11 @@ const schema = z.discriminatedUnion('deleteTarget', [
 	z.object({ deleteTarget: z.literal('invitation'), signUrl: invitationRef }),
 ]);
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const deleteTarget = this.getNodeParameter('deleteTarget', i) as string;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		deleteTarget === 'invitation'
+	const params = checkParameters(this, i, properties, schema, deleteTarget === 'invitation'
 			? { deleteTarget, signUrl: this.getNodeParameter('signUrl', i) }
-			: { deleteTarget, documentId: this.getNodeParameter('documentId', i) },
-		i,
-		labelsFrom(properties),
-	);
+			: { deleteTarget, documentId: this.getNodeParameter('documentId', i) });
 	const answer =
 		params.deleteTarget === 'document'
 			? await api.request<unknown>(
@@ -94,4 +86,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

@@ -1,12 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { forOperation, type OperationExecute } from '../../../shared/router';
 import { oneOf } from '../../../shared/schemas';
-
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { checkParameters } from '../../../shared/validation';
 import { fileAnswer, fileSummary } from '../answers';
 import { documentIdField, documentIdSchema } from '../fields';
 
@@ -27,7 +25,7 @@ const properties: INodeProperties[] = [
 	outputBinaryField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['download'] } }, properties);
+export const description = forOperation('signRequest', 'download', properties);
 
 const schema = z.object({
 	documentId: documentIdSchema,
@@ -35,19 +33,12 @@ const schema = z.object({
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
 			documentId: this.getNodeParameter('documentId', i),
 			fileType: this.getNodeParameter('fileType', i),
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	// v3.1 answers with the file itself, but with Leegality's JSON envelope when it has none to give.
 	const answer = await api.requestFull<Buffer>(
 		{
@@ -72,4 +63,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			sizeBytes: data.length,
 		}),
 	];
-}
+};

@@ -1,13 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { alphabetical, optionValues } from '../../../shared/schemas';
-
 import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagination';
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { listAnswer } from '../answers';
 
 /** Leegality's largest page; a bigger `max` is silently turned into 20. */
@@ -48,7 +45,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['getMany'] } }, properties);
+export const description = forOperation('signRequest', 'getMany', properties);
 
 const schema = z.object({
 	q: z.string().trim().default(''),
@@ -56,16 +53,10 @@ const schema = z.object({
 	status: z.enum(optionValues(statusOptions)).optional(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const paging = readPaging(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ q: filters.q ?? '', status: filters.status },
-		i,
-		labelsFrom(properties),
-	);
+	const params = checkParameters(this, i, properties, schema, { q: filters.q ?? '', status: filters.status });
 	const documents = await collectPages<IDataObject, number>(
 		async (offset = 0, wanted) => {
 			const max = Math.min(PAGE_SIZE, wanted);
@@ -83,4 +74,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		paging.limit,
 	);
 	return toItems(documents, i);
-}
+};

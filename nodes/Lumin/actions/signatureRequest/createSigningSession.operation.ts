@@ -1,13 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { email, intInRange, pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { email, intInRange } from '../../../shared/schemas';
+import { checkParameters } from '../../../shared/validation';
 import { signingSessionAnswer } from '../answers';
-import { signatureRequestIdField } from '../fields';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -31,30 +29,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['signatureRequest'], operation: ['createSigningSession'] } },
-	properties,
-);
+export const description = forOperation('signatureRequest', 'createSigningSession', properties);
 
 const schema = z.object({
-	signatureRequestId: pathId('signature request ID'),
+	signatureRequestId,
 	signerEmail: email,
 	expiry: intInRange(300000, 3600000, ' milliseconds (5 to 60 minutes)'),
 });
 
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
 			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
 			signerEmail: this.getNodeParameter('signerEmail', i),
 			expiry: this.getNodeParameter('expiry', i),
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	const session = await api.requestChecked(
 		{
 			method: 'POST',
@@ -79,4 +67,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

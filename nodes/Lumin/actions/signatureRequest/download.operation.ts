@@ -1,13 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { forOperation, type OperationExecute } from '../../../shared/router';
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
-import { oneOf, pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { oneOf } from '../../../shared/schemas';
+import { checkParameters } from '../../../shared/validation';
 import { fileLinkAnswer, pdfFile } from '../answers';
-import { signatureRequestIdField } from '../fields';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const fileTypeOptions: INodePropertyOptions[] = [
 	{ name: 'Agreement', value: 'agreement', description: 'The signed document' },
@@ -35,26 +34,20 @@ const properties: INodeProperties[] = [
 	outputBinaryField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['download'] } }, properties);
+export const description = forOperation('signatureRequest', 'download', properties);
 
 const schema = z.object({
-	signatureRequestId: pathId('signature request ID'),
+	signatureRequestId,
 	fileType: oneOf(fileTypeOptions),
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
 			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
 			fileType: this.getNodeParameter('fileType', i),
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	// Lumin answers either {signed_url, expires_at} or the PDF itself, probably depending on the
 	// Accept header (unconfirmed), so both are handled. The signed URL is valid for 30 minutes.
 	const answer = await api.requestFull<Buffer>(
@@ -86,7 +79,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			...(linkExpiresAt ? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() } : {}),
 		}),
 	];
-}
+};
 
 /** The JSON answer as text; what is not JSON is left as text, which the answer check then names. */
 function parseJson(data: Buffer): unknown {

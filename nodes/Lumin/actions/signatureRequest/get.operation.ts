@@ -1,32 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { requestAnswer } from '../answers';
-import { signatureRequestIdField } from '../fields';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [signatureRequestIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['get'] } }, properties);
+export const description = forOperation('signatureRequest', 'get', properties);
 
-const schema = z.object({ signatureRequestId: pathId('signature request ID') });
+const schema = z.object({ signatureRequestId });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const { signatureRequestId } = validateParameters(
-		this.getNode(),
-		schema,
-		{ signatureRequestId: this.getNodeParameter('signatureRequestId', i) },
-		i,
-		labelsFrom(properties),
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, { signatureRequestId: this.getNodeParameter('signatureRequestId', i) });
 	const body = await api.requestChecked(
-		{ method: 'GET', path: `/signature_request/${encodeURIComponent(signatureRequestId)}` },
+		{ method: 'GET', path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}` },
 		requestAnswer,
 		i,
 	);
 	return toItems(body.signature_request as IDataObject, i);
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as cancel from './cancel.operation';
 import * as createSigningSession from './createSigningSession.operation';
 import * as download from './download.operation';
@@ -54,25 +54,4 @@ const operation: INodeProperties = {
 	default: 'createSigningSession',
 };
 
-export const description: INodeProperties[] = [
-	operation,
-	...createSigningSession.description,
-	...send.description,
-	...sendFromTemplate.description,
-	...get.description,
-	...cancel.description,
-	...remind.description,
-	...download.description,
-	...getSigningLink.description,
-];
-
-export const operations: Record<string, OperationExecute> = {
-	cancel: cancel.execute,
-	createSigningSession: createSigningSession.execute,
-	download: download.execute,
-	get: get.execute,
-	getSigningLink: getSigningLink.execute,
-	remind: remind.execute,
-	send: send.execute,
-	sendFromTemplate: sendFromTemplate.execute,
-};
+export const { description, operations } = resourceParts(operation, { cancel, createSigningSession, download, get, getSigningLink, remind, send, sendFromTemplate });

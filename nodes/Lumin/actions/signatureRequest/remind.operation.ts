@@ -1,13 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { email, pathId, splitList } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { email, splitList } from '../../../shared/schemas';
+import { checkParameters } from '../../../shared/validation';
 import { remindAnswer } from '../answers';
-import { signatureRequestIdField } from '../fields';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -22,24 +20,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['remind'] } }, properties);
+export const description = forOperation('signatureRequest', 'remind', properties);
 
 const schema = z.object({
-	signatureRequestId: pathId('signature request ID'),
+	signatureRequestId,
 	emails: z.array(email).min(1, 'Give at least one signer email.'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
 			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
 			emails: splitList(this.getNodeParameter('emails', i)),
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	const body = await api.requestChecked(
 		{
 			method: 'POST',
@@ -63,4 +55,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

@@ -1,20 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readBinary } from '../../../shared/binary';
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { httpsUrl, optionValues, splitList } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
 import { failValidation } from '../../../shared/validation';
 import { readRequestBase, requestBase, requestBody, sendSignatureRequest, validateRequest } from '../sending';
-import {
-	customEmailOptions,
-	expiresAtField,
-	recipientCollection,
-	signingTypeField,
-	titleField,
-} from '../fields';
+import { customEmailOption, recipientFields, titleField } from '../fields';
 
 const documentSourceOptions: INodePropertyOptions[] = [
 	{ name: 'Public URL', value: 'url', description: 'Lumin downloads the file from an HTTPS URL' },
@@ -49,10 +41,7 @@ const properties: INodeProperties[] = [
 		description: 'Names of the binary fields holding the files, separated by commas',
 		displayOptions: { show: { documentSource: ['binary'] } },
 	},
-	recipientCollection('signer', false),
-	recipientCollection('viewer', false),
-	expiresAtField,
-	signingTypeField,
+	...recipientFields(false),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -67,19 +56,12 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether Lumin should turn text tags in the document into fields',
 			},
-			{
-				displayName: 'Custom Email',
-				name: 'customEmail',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: customEmailOptions,
-			},
+			customEmailOption,
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['send'] } }, properties);
+export const description = forOperation('signatureRequest', 'send', properties);
 
 const schema = requestBase.extend({
 	documentSource: z.enum(optionValues(documentSourceOptions)),
@@ -98,7 +80,7 @@ function appendForm(form: FormData, key: string, value: unknown) {
 	}
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const documentSource = this.getNodeParameter('documentSource', i) as string;
 	const params = validateRequest(
@@ -138,4 +120,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	}
 
 	return toItems(await sendSignatureRequest(this, api, '/signature_request/send', body, i), i);
-}
+};

@@ -1,17 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { jsonObject, pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
 import { readRequestBase, requestBase, requestBody, sendSignatureRequest, validateRequest } from '../sending';
-import {
-	customEmailOptions,
-	expiresAtField,
-	recipientCollection,
-	signingTypeField,
-	titleField,
-} from '../fields';
+import { customEmailOption, recipientFields, titleField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,10 +18,7 @@ const properties: INodeProperties[] = [
 		hint: 'A typed ID keeps the prefix Lumin gives it, such as sign_ or pdf_',
 	},
 	titleField,
-	recipientCollection('signer', true),
-	recipientCollection('viewer', false),
-	expiresAtField,
-	signingTypeField,
+	...recipientFields(true),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -37,14 +26,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Custom Email',
-				name: 'customEmail',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: customEmailOptions,
-			},
+			customEmailOption,
 			{
 				displayName: 'Field Values (JSON)',
 				name: 'fields',
@@ -70,10 +52,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['signatureRequest'], operation: ['sendFromTemplate'] } },
-	properties,
-);
+export const description = forOperation('signatureRequest', 'sendFromTemplate', properties);
 
 const schema = requestBase.extend({
 	templateId: pathId('template'),
@@ -82,7 +61,7 @@ const schema = requestBase.extend({
 	variables: jsonObject.optional(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = validateRequest(
 		this,
@@ -103,4 +82,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		if (value && Object.keys(value).length) body[key] = value as IDataObject;
 	}
 	return toItems(await sendSignatureRequest(this, api, '/signature_request/send-from-template', body, i), i);
-}
+};

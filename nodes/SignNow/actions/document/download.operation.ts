@@ -1,10 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { forOperation, type OperationExecute } from '../../../shared/router';
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { checkParameters } from '../../../shared/validation';
 import { pdfFile } from '../answers';
 import { documentId, documentIdField } from '../fields';
 
@@ -13,21 +12,15 @@ const properties: INodeProperties[] = [
 	outputBinaryField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['download'] } }, properties);
+export const description = forOperation('document', 'download', properties);
 
 const schema = z.object({
 	documentId,
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ documentId: this.getNodeParameter('documentId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) },
-		i,
-		labelsFrom(properties),
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, { documentId: this.getNodeParameter('documentId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) });
 	// "collapsed" flattens the signatures and fields into the PDF pages.
 	const answer = await api.requestFull<Buffer>(
 		{
@@ -49,4 +42,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			size_bytes: data.length,
 		}),
 	];
-}
+};

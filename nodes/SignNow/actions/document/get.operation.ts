@@ -1,10 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { type FieldInvite, isEmbedded, readDocument } from '../answers';
 import { documentId, documentIdField } from '../fields';
 
@@ -19,7 +17,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['get'] } }, properties);
+export const description = forOperation('document', 'get', properties);
 
 const schema = z.object({ documentId, simplify: z.boolean() });
 
@@ -34,14 +32,8 @@ export function documentStatus(invites: FieldInvite[]): string {
 	return 'pending';
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ documentId: this.getNodeParameter('documentId', i), simplify: this.getNodeParameter('simplify', i) },
-		i,
-		labelsFrom(properties),
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, { documentId: this.getNodeParameter('documentId', i), simplify: this.getNodeParameter('simplify', i) });
 	const document = await readDocument(api, params.documentId, i);
 	const invites = document.field_invites;
 	if (!params.simplify) return toItems({ ...document, status: documentStatus(invites) } as IDataObject, i);
@@ -65,4 +57,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as del from './delete.operation';
 import * as download from './download.operation';
 import * as get from './get.operation';
@@ -33,19 +33,4 @@ const operation: INodeProperties = {
 	default: 'upload',
 };
 
-export const description: INodeProperties[] = [
-	operation,
-	...upload.description,
-	...uploadFromUrl.description,
-	...get.description,
-	...download.description,
-	...del.description,
-];
-
-export const operations: Record<string, OperationExecute> = {
-	delete: del.execute,
-	download: download.execute,
-	get: get.execute,
-	upload: upload.execute,
-	uploadFromUrl: uploadFromUrl.execute,
-};
+export const { description, operations } = resourceParts(operation, { delete: del, download, get, upload, uploadFromUrl });

@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readBinary } from '../../../shared/binary';
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { uploadedAnswer } from '../answers';
 import { checkFieldsOption } from '../fields';
 
@@ -37,7 +35,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, properties);
+export const description = forOperation('document', 'upload', properties);
 
 const schema = z.object({
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
@@ -45,19 +43,13 @@ const schema = z.object({
 	checkFields: z.boolean(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+	const params = checkParameters(this, i, properties, schema, {
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
 			name: options.name || undefined,
 			checkFields: options.checkFields ?? false,
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	const file = await readBinary(this, i, params.binaryPropertyName);
 	const fileName = params.name ? (/\.pdf$/i.test(params.name) ? params.name : `${params.name}.pdf`) : file.fileName;
 	const form = new FormData();
@@ -77,4 +69,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	return toItems({ id: answer.id, document_name: fileName.replace(/\.pdf$/i, ''), check_fields: params.checkFields }, i);
-}
+};

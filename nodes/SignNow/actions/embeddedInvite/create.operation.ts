@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email, httpUrl, intAtLeast } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
+import { checkParameters, duplicateProblems, failValidation, listedValues } from '../../../shared/validation';
 import { checkAgainstDocument } from '../roles';
 import { createdInvitesAnswer, isEmbedded, readDocument, sameEmail } from '../answers';
 import { authMethod, authMethodField, documentId, documentIdField } from '../fields';
@@ -85,7 +83,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['embeddedInvite'], operation: ['create'] } }, properties);
+export const description = forOperation('embeddedInvite', 'create', properties);
 
 const invite = z.object({
 	email: email.max(150, 'Must be at most 150 characters.'),
@@ -103,23 +101,14 @@ const schema = z.object({
 	declineRedirectUri: optionalUrl,
 });
 
-export type InviteInput = z.infer<typeof invite>;
-
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+	const params = checkParameters(this, i, properties, schema, {
 			documentId: this.getNodeParameter('documentId', i),
 			invites: this.getNodeParameter('invites.invite', i, []),
 			redirectUri: options.redirectUri,
 			declineRedirectUri: options.declineRedirectUri,
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	// Repeats the form itself shows are refused before any request; role names need the document.
 	const repeats = [
 		...duplicateProblems(
@@ -195,4 +184,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		}),
 		i,
 	);
-}
+};

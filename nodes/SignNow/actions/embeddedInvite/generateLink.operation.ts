@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { intInRange, pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { checkParameters } from '../../../shared/validation';
 import { linkAnswer } from '../answers';
 import { authMethod, authMethodField, documentId, documentIdField } from '../fields';
 
@@ -39,7 +37,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['embeddedInvite'], operation: ['generateLink'] } }, properties);
+export const description = forOperation('embeddedInvite', 'generateLink', properties);
 
 const schema = z.object({
 	documentId,
@@ -51,20 +49,14 @@ const schema = z.object({
 	),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+	const params = checkParameters(this, i, properties, schema, {
 			documentId: this.getNodeParameter('documentId', i),
 			fieldInviteId: this.getNodeParameter('fieldInviteId', i),
 			authMethod: this.getNodeParameter('authMethod', i),
 			linkExpiration: options.linkExpiration,
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	const issuedAt = Date.now();
 	const answer = await api.requestChecked(
 		{
@@ -89,4 +81,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

@@ -1,10 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import {
 	authenticationBody,
 	authenticationFields,
@@ -33,18 +31,15 @@ const properties: INodeProperties[] = [
 	...ceremonyOptionFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ceremony'], operation: ['create'] } }, properties);
+export const description = forOperation('ceremony', 'create', properties);
 
 const schema = ceremonyOptionsSchema.extend({
 	recipientId,
 	authentication: z.array(authenticationMethod).min(1, 'Add at least one method, for example Email Link or Custom.'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
 			recipientId: this.getNodeParameter('recipientId', i),
 			authentication: this.getNodeParameter('authentication.method', i, []),
 			...rawCeremonyOptions({
@@ -53,10 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				urlVariant: this.getNodeParameter('urlVariant', i, 'standard'),
 				embeddableIn: this.getNodeParameter('embeddableIn', i, ''),
 			} as IDataObject),
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	const ceremony = await api.requestChecked(
 		{
 			method: 'POST',
@@ -76,4 +68,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		notes.unshift('url is null because the first method is Email Link: SignatureAPI emails the signing link to the recipient instead.');
 	}
 	return toItems({ recipient_id: params.recipientId, ...ceremony, notes }, i);
-}
+};

@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { type IDataObject, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { forOperation, type OperationExecute } from '../../../shared/router';
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import { vendorError } from '../../../shared/errors';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { checkParameters } from '../../../shared/validation';
 import { SIGNATUREAPI } from '../../transport';
 import { deliverableAnswer } from '../answers';
 import { deliverableId, deliverableIdField } from '../fields';
@@ -15,21 +14,15 @@ const properties: INodeProperties[] = [
 	outputBinaryField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['deliverable'], operation: ['download'] } }, properties);
+export const description = forOperation('deliverable', 'download', properties);
 
 const schema = z.object({
 	deliverableId,
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ deliverableId: this.getNodeParameter('deliverableId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) },
-		i,
-		labelsFrom(properties),
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, { deliverableId: this.getNodeParameter('deliverableId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) });
 	// The file URL is pre-signed and expires after about an hour, so it is read fresh every time.
 	const deliverable = await api.requestChecked(
 		{ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` },
@@ -70,7 +63,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			size_bytes: file.data.length,
 		}),
 	];
-}
+};
 
 /** Signed deliverables are PDFs: a PDF starts with "%PDF-" (allowing a few bytes of leading junk, as readers do). */
 function isPdf(data: Buffer): boolean {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as download from './download.operation';
 import * as get from './get.operation';
 
@@ -17,6 +17,4 @@ const operation: INodeProperties = {
 	default: 'download',
 };
 
-export const description: INodeProperties[] = [operation, ...get.description, ...download.description];
-
-export const operations: Record<string, OperationExecute> = { download: download.execute, get: get.execute };
+export const { description, operations } = resourceParts(operation, { download, get });

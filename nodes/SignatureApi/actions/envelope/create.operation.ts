@@ -1,10 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { alphabetical, httpsUrl, jsonArray, jsonObject, oneOf, optionValues, optionalEmail, splitList } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
 import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
 import { createdEnvelopeAnswer } from '../answers';
 import {
@@ -224,7 +222,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['create'] } }, properties);
+export const description = forOperation('envelope', 'create', properties);
 
 const place = z
 	.object({
@@ -345,7 +343,7 @@ function recipientBody(r: z.infer<typeof recipientSchema>): IDataObject {
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const recipients = (this.getNodeParameter('recipients.recipient', i, []) as IDataObject[]).map((r) => ({
 		type: r.type ?? 'signer',
@@ -416,4 +414,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	return toItems(envelope as IDataObject, i);
-}
+};

@@ -1,13 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { alphabetical, optionValues } from '../../../shared/schemas';
-
 import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagination';
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { envelopePageAnswer } from '../answers';
 
 /** SignatureAPI returns at most 20 envelopes per page. */
@@ -43,7 +40,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['getMany'] } }, properties);
+export const description = forOperation('envelope', 'getMany', properties);
 
 const schema = z.object({
 	status: z.enum(optionValues(statusOptions)).optional(),
@@ -61,16 +58,10 @@ export function pathBelowBase(next: string, baseUrl: string): { path: string; qs
 	return { path, qs: Object.fromEntries(url.searchParams) };
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const { limit } = readPaging(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ status: filters.status, topic: filters.topic || undefined },
-		i,
-		labelsFrom(properties),
-	);
+	const params = checkParameters(this, i, properties, schema, { status: filters.status, topic: filters.topic || undefined });
 	const baseUrl = await api.baseUrl();
 	const envelopes = await collectPages<IDataObject, { path: string; qs: IDataObject }>(async (cursor, wanted) => {
 		const request = cursor ?? {
@@ -87,4 +78,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		return { items: page.data as IDataObject[], next: next ? pathBelowBase(next, baseUrl) : undefined };
 	}, limit);
 	return toItems(envelopes, i);
-}
+};

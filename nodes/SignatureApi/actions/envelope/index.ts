@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
@@ -21,17 +21,4 @@ const operation: INodeProperties = {
 	default: 'create',
 };
 
-export const description: INodeProperties[] = [
-	operation,
-	...create.description,
-	...get.description,
-	...getMany.description,
-	...cancel.description,
-];
-
-export const operations: Record<string, OperationExecute> = {
-	cancel: cancel.execute,
-	create: create.execute,
-	get: get.execute,
-	getMany: getMany.execute,
-};
+export const { description, operations } = resourceParts(operation, { cancel, create, get, getMany });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as get from './get.operation';
 import * as replace from './replace.operation';
 import * as resend from './resend.operation';
@@ -24,6 +24,4 @@ const operation: INodeProperties = {
 	default: 'get',
 };
 
-export const description: INodeProperties[] = [operation, ...get.description, ...replace.description, ...resend.description];
-
-export const operations: Record<string, OperationExecute> = { get: get.execute, replace: replace.execute, resend: resend.execute };
+export const { description, operations } = resourceParts(operation, { get, replace, resend });

@@ -1,11 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { checkParameters } from '../../../shared/validation';
 import { replacementAnswer } from '../answers';
 import { recipientId, recipientIdField } from '../fields';
 
@@ -15,18 +13,12 @@ const properties: INodeProperties[] = [
 	{ displayName: 'New Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['replace'] } }, properties);
+export const description = forOperation('recipient', 'replace', properties);
 
 const schema = z.object({ recipientId, name: z.string().trim().min(1, 'A name is required.'), email });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ recipientId: this.getNodeParameter('recipientId', i), name: this.getNodeParameter('name', i), email: this.getNodeParameter('email', i) },
-		i,
-		labelsFrom(properties),
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, { recipientId: this.getNodeParameter('recipientId', i), name: this.getNodeParameter('name', i), email: this.getNodeParameter('email', i) });
 	const replacement = await api.requestChecked(
 		{
 			method: 'POST',
@@ -48,4 +40,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

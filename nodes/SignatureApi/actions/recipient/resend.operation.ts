@@ -1,21 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { resendAnswer } from '../answers';
 import { recipientId, recipientIdField } from '../fields';
 
 const properties: INodeProperties[] = [recipientIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['resend'] } }, properties);
+export const description = forOperation('recipient', 'resend', properties);
 
 const schema = z.object({ recipientId });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(this.getNode(), schema, { recipientId: this.getNodeParameter('recipientId', i) }, i, labelsFrom(properties));
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, { recipientId: this.getNodeParameter('recipientId', i) });
 	// Allowed while the recipient is sent or soft-bounced in an envelope in progress, with a cooldown.
 	const answer = await api.requestChecked(
 		{
@@ -30,4 +28,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	return toItems({ recipient_id: params.recipientId, resent: true, ...answer }, i);
-}
+};

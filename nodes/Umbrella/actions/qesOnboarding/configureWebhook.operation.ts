@@ -1,10 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters, duplicateProblems, failValidation, listedValues } from '../../../shared/validation';
 import { registerWebhook } from '../../trigger/registration';
 
 const properties: INodeProperties[] = [
@@ -52,10 +50,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['qesOnboarding'], operation: ['configureWebhook'] } },
-	properties,
-);
+export const description = forOperation('qesOnboarding', 'configureWebhook', properties);
 
 const webhookUrl = z
 	.string()
@@ -76,15 +71,9 @@ const schema = z.object({
 	),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const rawHeaders = ((this.getNodeParameter('authHeaders', i, {}) as { header?: IDataObject[] }).header ?? []) as IDataObject[];
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ webhookUrl: this.getNodeParameter('webhookUrl', i), authHeaders: rawHeaders },
-		i,
-		labelsFrom(properties),
-	);
+	const params = checkParameters(this, i, properties, schema, { webhookUrl: this.getNodeParameter('webhookUrl', i), authHeaders: rawHeaders });
 	const repeated = duplicateProblems(
 		listedValues('Auth Headers', 'Name', params.authHeaders.map((h) => h.name)),
 		'Each header can be given once; header names are not case-sensitive.',
@@ -95,4 +84,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const registered = await registerWebhook(api, params.webhookUrl, authHeader, i);
 	// Header values are secrets of the receiver: only their names are shown.
 	return toItems({ ...registered, authHeaderNames: params.authHeaders.map((h) => h.name) }, i);
-}
+};

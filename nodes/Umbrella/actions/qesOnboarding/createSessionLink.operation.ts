@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email, httpsUrl } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
+import { checkParameters, duplicateProblems, failValidation, listedValues } from '../../../shared/validation';
 import { sessionLinkAnswer } from '../answers';
 import { IDENTIFICATION_PLACEHOLDERS } from '../fields';
 
@@ -114,10 +112,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['qesOnboarding'], operation: ['createSessionLink'] } },
-	properties,
-);
+export const description = forOperation('qesOnboarding', 'createSessionLink', properties);
 
 /** The pattern Umbrella's OpenAPI gives for phoneNumber. */
 const E164 = /^\+?[1-9]\d{1,14}$/;
@@ -161,26 +156,19 @@ const schema = z.object({
 	fillForm: z.array(z.object({ fieldId: nonEmpty('field ID'), value: z.string({ invalid_type_error: 'The value must be text.' }) })),
 });
 
-
 function rows(value: unknown): IDataObject[] {
 	return ((value as { field?: IDataObject[] } | undefined)?.field ?? []) as IDataObject[];
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
 			email: this.getNodeParameter('email', i),
 			phoneNumber: this.getNodeParameter('phoneNumber', i),
 			redirectUrl: this.getNodeParameter('redirectUrl', i),
 			docUrl: this.getNodeParameter('docUrl', i),
 			signForms: rows(this.getNodeParameter('signForms', i, {})),
 			fillForm: rows(this.getNodeParameter('fillForm', i, {})),
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	// PDF field names are case-sensitive, so they are compared exactly.
 	const problems = [
 		...duplicateProblems(
@@ -216,4 +204,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	);
 	const { requestId, url, expiresAfter } = answer.data;
 	return toItems({ requestId, url, expiresAfter }, i);
-}
+};

@@ -1,11 +1,10 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { type IBinaryKeyData, type IDataObject, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { forOperation, type OperationExecute } from '../../../shared/router';
 import { pathId } from '../../../shared/schemas';
 import { outputBinaryField } from '../../../shared/binary';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { checkParameters } from '../../../shared/validation';
 import { downloadableVerificationAnswer, verificationAnswer } from '../answers';
 import { sessionIdField } from '../fields';
 
@@ -26,10 +25,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['qesOnboarding'], operation: ['getVerification'] } },
-	properties,
-);
+export const description = forOperation('qesOnboarding', 'getVerification', properties);
 
 const schema = z.object({
 	sessionId: pathId('session ID'),
@@ -37,19 +33,13 @@ const schema = z.object({
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const download = this.getNodeParameter('download', i, false) as boolean;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
+	const params = checkParameters(this, i, properties, schema, {
 			sessionId: this.getNodeParameter('sessionId', i),
 			download,
 			binaryPropertyName: download ? this.getNodeParameter('binaryPropertyName', i) : 'data',
-		},
-		i,
-		labelsFrom(properties),
-	);
+		});
 	// Whether Umbrella's sessionId is always the requestId of createSessionLink is unconfirmed; the docs call it "ID from the onboarding session".
 	const request = { method: 'GET' as const, path: `/onboarding/getVerification/${encodeURIComponent(params.sessionId)}` };
 	if (!params.download) {
@@ -79,4 +69,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		binary[key] = await this.helpers.prepareBinaryData(file.data, fileName, resource.mimeType ?? 'application/pdf');
 	}
 	return [{ json: verification as IDataObject, binary, pairedItem: { item: i } }];
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as configureWebhook from './configureWebhook.operation';
 import * as createSessionLink from './createSessionLink.operation';
 import * as getVerification from './getVerification.operation';
@@ -34,15 +34,4 @@ const operation: INodeProperties = {
 	default: 'createSessionLink',
 };
 
-export const description: INodeProperties[] = [
-	operation,
-	...createSessionLink.description,
-	...getVerification.description,
-	...configureWebhook.description,
-];
-
-export const operations: Record<string, OperationExecute> = {
-	configureWebhook: configureWebhook.execute,
-	createSessionLink: createSessionLink.execute,
-	getVerification: getVerification.execute,
-};
+export const { description, operations } = resourceParts(operation, { configureWebhook, createSessionLink, getVerification });

@@ -9,6 +9,7 @@ import type {
 
 import { baseUrlExpression, environmentProperties, resolveBaseUrl } from '../nodes/shared/environment';
 import { SIGNNOW, SIGNNOW_ENVIRONMENTS } from '../nodes/SignNow/transport';
+import { readAccessToken, refusedHint } from '../nodes/SignNow/transport/auth';
 import { requestToken } from '../nodes/shared/transport/token';
 
 const passwordGrant = { show: { authentication: ['passwordGrant'] } };
@@ -132,15 +133,8 @@ export class SignNowApi implements ICredentialType {
 				},
 				json: true,
 			},
-			(body) => {
-				const token = (body as { access_token?: unknown } | undefined)?.access_token;
-				if (typeof token !== 'string' || token === '') throw new Error('/oauth2/token answered without an access_token');
-				return token;
-			},
-			(failure) =>
-				/invalid[_ ]client/i.test(`${failure.code} ${failure.message}`)
-					? 'Check the Client ID and Client Secret (signNow API Dashboard → your application → Keys).'
-					: 'Check the Username and Password: they are the signNow login of the account that owns the documents.',
+			readAccessToken,
+			refusedHint,
 		);
 		return { accessToken };
 	}

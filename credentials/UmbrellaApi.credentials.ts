@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties, resolveBaseUrl } from '../nodes/shared/environment';
-import { readAccessToken } from '../nodes/Umbrella/transport/auth';
+import { readAccessToken, refusedHint } from '../nodes/Umbrella/transport/auth';
 import { UMBRELLA, UMBRELLA_ENVIRONMENTS } from '../nodes/Umbrella/transport';
 import { requestToken } from '../nodes/shared/transport/token';
 
@@ -68,8 +68,7 @@ export class UmbrellaApi implements ICredentialType {
 				},
 			},
 			readAccessToken,
-			() =>
-				'Umbrella did not accept the API Key and Customer ID. Check both, and that the Environment matches them (sandbox and production keys differ).',
+			refusedHint,
 		);
 		return { accessToken };
 	}

@@ -25,3 +25,8 @@ function safeParse(text: string): unknown {
 		return {};
 	}
 }
+
+/** What to check when Umbrella refuses the token request. */
+export function refusedHint(): string {
+	return 'Umbrella did not accept the API Key and Customer ID. Check both, and that the Environment matches them (sandbox and production keys differ).';
+}

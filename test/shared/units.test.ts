@@ -1,4 +1,5 @@
-import { redact, redactText, secretValues } from '../../nodes/shared/redact';
+import { redact, redactText, secretValues, withoutField } from '../../nodes/shared/redact';
+import { alphabetical, oneOf } from '../../nodes/shared/schemas';
 import { backoffMs, retryAfterMs } from '../../nodes/shared/transport/retry';
 import { safeEqual, verifyHmac } from '../../nodes/shared/webhook';
 
@@ -38,5 +39,24 @@ describe('small shared functions', () => {
 		expect(
 			redact({ detail: ['k3y-s3cr3t-value'], headers: { Authorization: 'Bearer abc', 'X-Other': 'fine' }, access_token: 'zzz', n: 1 }, secrets),
 		).toEqual({ detail: ['[redacted]'], headers: { Authorization: '[redacted]', 'X-Other': 'fine' }, access_token: '[redacted]', n: 1 });
+	});
+
+	it('drops a field at any depth, in any case, and keeps everything else', () => {
+		const body = { meta: { event: 'document.complete', Access_Token: 'abc' }, content: [{ access_token: 'x', id: 1 }], note: 'access_token' };
+		expect(withoutField(body, 'access_token')).toEqual({ meta: { event: 'document.complete' }, content: [{ id: 1 }], note: 'access_token' });
+		expect(body.meta.Access_Token).toBe('abc');
+	});
+
+	it('takes a dropdown\'s values for its rule, and lists them in the order given', () => {
+		const options = [
+			{ name: 'Zeta', value: 'z' },
+			{ name: 'Alpha', value: 'a' },
+			{ name: 'Mid', value: 'm' },
+		];
+		expect(oneOf(options).safeParse('m').success).toBe(true);
+		expect(oneOf(options).safeParse('q').error?.issues[0].message).toBe('Must be z, a or m.');
+		expect(oneOf(options, (values) => `One of ${values.join('/')}.`).safeParse(1).error?.issues[0].message).toBe('One of z/a/m.');
+		expect(alphabetical(options).map((o) => o.value)).toEqual(['a', 'm', 'z']);
+		expect(options.map((o) => o.value)).toEqual(['z', 'a', 'm']);
 	});
 });

@@ -10,7 +10,17 @@ import tseslint from 'typescript-eslint';
 const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'examples/**', '*.js', '*.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'test/**',
+			'scripts/**',
+			'examples/**',
+			'*.js',
+			'*.mjs',
+		],
+	},
 	{
 		files: ['**/*.ts'],
 		extends: [eslint.configs.recommended, tseslint.configs.recommended],
@@ -53,7 +63,15 @@ export default tseslint.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['**/credentials/**'], message: 'Nodes do not import credentials; put what both need in the vendor transport.' }] },
+				{
+					patterns: [
+						{
+							group: ['**/credentials/**'],
+							message:
+								'Nodes do not import credentials; put what both need in the vendor transport.',
+						},
+					],
+				},
 			],
 		},
 	},
@@ -65,7 +83,12 @@ export default tseslint.config(
 				{
 					patterns: [
 						{
-							group: ['**/nodes/*/actions/**', '**/nodes/*/trigger/**', '**/nodes/*/methods/**', '**/nodes/*/*.node'],
+							group: [
+								'**/nodes/*/actions/**',
+								'**/nodes/*/trigger/**',
+								'**/nodes/*/methods/**',
+								'**/nodes/*/*.node',
+							],
 							message: 'A credential imports only its vendor transport and nodes/shared.',
 						},
 					],

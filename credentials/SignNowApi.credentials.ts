@@ -7,7 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlExpression, environmentProperties, resolveBaseUrl } from '../nodes/shared/environment';
+import {
+	baseUrlExpression,
+	environmentProperties,
+	resolveBaseUrl,
+} from '../nodes/shared/environment';
 import { SIGNNOW, SIGNNOW_ENVIRONMENTS } from '../nodes/SignNow/transport';
 import { readAccessToken, refusedHint } from '../nodes/SignNow/transport/auth';
 import { requestToken } from '../nodes/shared/transport/token';
@@ -32,7 +36,8 @@ export class SignNowApi implements ICredentialType {
 				{
 					name: 'Password Grant',
 					value: 'passwordGrant',
-					description: 'n8n fetches an access token with your app’s client ID and secret and your signNow login',
+					description:
+						'n8n fetches an access token with your app’s client ID and secret and your signNow login',
 				},
 				{
 					name: 'Access Token',
@@ -86,7 +91,8 @@ export class SignNowApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'A signNow access token (Bearer). When it expires, paste a new one or switch to Password Grant.',
+			description:
+				'A signNow access token (Bearer). When it expires, paste a new one or switch to Password Grant.',
 			displayOptions: { show: { authentication: ['accessToken'] } },
 		},
 		{
@@ -123,8 +129,14 @@ export class SignNowApi implements ICredentialType {
 			{
 				method: 'POST',
 				url: `${resolveBaseUrl(credentials, SIGNNOW_ENVIRONMENTS)}/oauth2/token`,
-				auth: { username: String(credentials.clientId ?? ''), password: String(credentials.clientSecret ?? '') },
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				auth: {
+					username: String(credentials.clientId ?? ''),
+					password: String(credentials.clientSecret ?? ''),
+				},
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
 				body: {
 					grant_type: 'password',
 					username: String(credentials.username ?? ''),

@@ -8,7 +8,14 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nowSeconds } from '../shared/deliveries';
-import { dashboardRegisteredWebhook, emitOnce, ignoreWebhook, rawBody, registrationNotice, rejectWebhook } from '../shared/webhook';
+import {
+	dashboardRegisteredWebhook,
+	emitOnce,
+	ignoreWebhook,
+	rawBody,
+	registrationNotice,
+	rejectWebhook,
+} from '../shared/webhook';
 import { LUMIN } from './transport';
 import { LUMIN_EVENTS } from './trigger/events';
 import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
@@ -27,7 +34,9 @@ export class LuminTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'luminApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			registrationNotice(
 				'Lumin under Settings → Developer settings → API Key tab → Account callback. Lumin sends every event of the workspace to that one URL; this node starts the workflow only for the events picked below',
@@ -70,7 +79,9 @@ export class LuminTrigger implements INodeType {
 			return rejectWebhook(this, 401, 'Invalid or missing X-Signature');
 		}
 
-		const body = this.getBodyData() as IDataObject & { event?: { event_type?: string; event_time?: number } };
+		const body = this.getBodyData() as IDataObject & {
+			event?: { event_type?: string; event_time?: number };
+		};
 		const eventType = body.event?.event_type;
 		const options = this.getNodeParameter('options', {}) as { maxAgeMinutes?: number };
 		// Lumin documents no timestamp header; event.event_time (ms) is the only freshness signal (unconfirmed).
@@ -80,7 +91,8 @@ export class LuminTrigger implements INodeType {
 			}
 		}
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!eventType || !events.includes(eventType)) return ignoreWebhook(`event ${eventType ?? 'without type'} not selected`);
+		if (!eventType || !events.includes(eventType))
+			return ignoreWebhook(`event ${eventType ?? 'without type'} not selected`);
 		return emitOnce(this, body, {
 			keys: repeatKeys(body, rawBody(this)),
 			rememberUntil: nowSeconds() + REMEMBER_SECONDS,

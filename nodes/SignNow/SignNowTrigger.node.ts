@@ -14,7 +14,13 @@ import { ApiClient } from '../shared/transport/request';
 import { emitOnce, ignoreWebhook, rejectWebhook } from '../shared/webhook';
 import { SIGNNOW } from './transport';
 import { scopedEvent } from './trigger/events';
-import { isRegistered, register, registrationProperties, unregister, wantedRegistration } from './trigger/registration';
+import {
+	isRegistered,
+	register,
+	registrationProperties,
+	unregister,
+	wantedRegistration,
+} from './trigger/registration';
 import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
 import { signatureMatches } from './trigger/signature';
 
@@ -31,7 +37,9 @@ export class SignNowTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'signNowApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -48,7 +56,11 @@ export class SignNowTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await isRegistered(this, new ApiClient(this, SIGNNOW), await wantedRegistration(this));
+				return await isRegistered(
+					this,
+					new ApiClient(this, SIGNNOW),
+					await wantedRegistration(this),
+				);
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -57,7 +69,11 @@ export class SignNowTrigger implements INodeType {
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
-				await unregister(this, new ApiClient(this, SIGNNOW), this.getNodeWebhookUrl('default') as string);
+				await unregister(
+					this,
+					new ApiClient(this, SIGNNOW),
+					this.getNodeWebhookUrl('default') as string,
+				);
 				return true;
 			},
 		},
@@ -72,8 +88,11 @@ export class SignNowTrigger implements INodeType {
 		const body = this.getBodyData() as IDataObject & { meta?: IDataObject };
 		const event = typeof body.meta?.event === 'string' ? body.meta.event : undefined;
 		const scope = this.getNodeParameter('scope', 'document') as string;
-		const events = (this.getNodeParameter('events', []) as string[]).map((e) => scopedEvent(e, scope));
-		if (!event || !events.includes(event)) return ignoreWebhook(`event ${event ?? 'without name'} not selected`);
+		const events = (this.getNodeParameter('events', []) as string[]).map((e) =>
+			scopedEvent(e, scope),
+		);
+		if (!event || !events.includes(event))
+			return ignoreWebhook(`event ${event ?? 'without name'} not selected`);
 		// signNow puts an access token in meta.access_token of every callback: it never reaches the workflow.
 		return emitOnce(this, withoutField(body, 'access_token'), {
 			keys: repeatKeys(body),

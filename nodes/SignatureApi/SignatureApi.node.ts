@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared/router';
@@ -12,7 +17,10 @@ export class SignatureApi implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SignatureAPI',
 		name: 'signatureApi',
-		icon: { light: 'file:../../icons/signatureapi.svg', dark: 'file:../../icons/signatureapi.dark.svg' },
+		icon: {
+			light: 'file:../../icons/signatureapi.svg',
+			dark: 'file:../../icons/signatureapi.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -30,7 +30,9 @@ export class UmbrellaTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'umbrellaApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -63,7 +65,8 @@ export class UmbrellaTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { secret } = registration(this);
-		if (!proofMatches(this, secret)) return rejectWebhook(this, 401, `Missing or wrong ${PROOF_HEADER_NAME} header`);
+		if (!proofMatches(this, secret))
+			return rejectWebhook(this, 401, `Missing or wrong ${PROOF_HEADER_NAME} header`);
 		// The QES payload is undocumented: it is passed on as sent, minus the secret should Umbrella echo it.
 		return emitOnce(this, redact(this.getBodyData() as IDataObject, [secret]), {
 			keys: repeatKeys(rawBody(this)),

@@ -38,9 +38,13 @@ const paging = z.object({
 });
 
 /** Reads and checks returnAll/limit of item `i`; with Return All the limit is Infinity. */
-export function readPaging(ctx: IExecuteFunctions, i: number): { returnAll: boolean; limit: number } {
+export function readPaging(
+	ctx: IExecuteFunctions,
+	i: number,
+): { returnAll: boolean; limit: number } {
 	const returnAll = ctx.getNodeParameter('returnAll', i, false);
-	const input = returnAll === true ? { returnAll } : { returnAll, limit: ctx.getNodeParameter('limit', i, 50) };
+	const input =
+		returnAll === true ? { returnAll } : { returnAll, limit: ctx.getNodeParameter('limit', i, 50) };
 	const params = checkParameters(ctx, i, returnAllOrLimit(), paging, input);
 	return { returnAll: params.returnAll, limit: params.returnAll ? Infinity : (params.limit ?? 50) };
 }

@@ -1,7 +1,8 @@
 const REDACTED = '[redacted]';
 
 /** Header and field names whose values are credentials whatever they contain. */
-const SECRET_KEY = /^(authorization|x-api-key|api-key|x-auth-token|token|access_token|refresh_token|password|client_secret|secret|apikey|private_salt)$/i;
+const SECRET_KEY =
+	/^(authorization|x-api-key|api-key|x-auth-token|token|access_token|refresh_token|password|client_secret|secret|apikey|private_salt)$/i;
 
 /** Credential values worth hiding: short values (an empty field, "production") would redact ordinary text. */
 export function secretValues(values: unknown[]): string[] {
@@ -55,5 +56,10 @@ export function redact<T>(value: T, secrets: string[]): T {
 /** A deep copy of `value` without the fields named `name` (in any case), at any depth. */
 export function withoutField<T>(value: T, name: string): T {
 	const lower = name.toLowerCase();
-	return copyWith(value, (key) => (key.toLowerCase() === lower ? DROP : undefined), (text) => text, new WeakSet()) as T;
+	return copyWith(
+		value,
+		(key) => (key.toLowerCase() === lower ? DROP : undefined),
+		(text) => text,
+		new WeakSet(),
+	) as T;
 }

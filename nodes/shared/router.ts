@@ -1,4 +1,12 @@
-import { type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { redact, redactText } from './redact';
 import { ApiClient, DEFAULT_SETTINGS } from './transport/request';
@@ -12,8 +20,15 @@ export type OperationExecute = (
 ) => Promise<INodeExecutionData[]>;
 
 /** An operation's parameters, shown only when its resource and operation are picked. */
-export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+export function forOperation(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	);
 }
 
 /** One operation file: its parameters (see forOperation) and its execute. */
@@ -26,10 +41,15 @@ export interface OperationModule {
  * What a resource's index exports: its Operation dropdown followed by every operation's
  * parameters, and each operation's execute by its value in the dropdown.
  */
-export function resourceParts(operation: INodeProperties, modules: Record<string, OperationModule>) {
+export function resourceParts(
+	operation: INodeProperties,
+	modules: Record<string, OperationModule>,
+) {
 	return {
 		description: [operation, ...Object.values(modules).flatMap((module) => module.description)],
-		operations: Object.fromEntries(Object.entries(modules).map(([name, module]) => [name, module.execute])),
+		operations: Object.fromEntries(
+			Object.entries(modules).map(([name, module]) => [name, module.execute]),
+		),
 	};
 }
 
@@ -80,11 +100,19 @@ export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
 }
 
 /** Wraps operation output as items of input `itemIndex`. */
-export function toItems(json: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
-	return (Array.isArray(json) ? json : [json]).map((j) => ({ json: j, pairedItem: { item: itemIndex } }));
+export function toItems(
+	json: IDataObject | IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	return (Array.isArray(json) ? json : [json]).map((j) => ({
+		json: j,
+		pairedItem: { item: itemIndex },
+	}));
 }
 
-function errorJson(error: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject }) {
+function errorJson(
+	error: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject },
+) {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;
@@ -119,7 +147,11 @@ export async function routeItems(
 			const operation = ctx.getNodeParameter('operation', i) as string;
 			const execute = operations[resource]?.[operation];
 			if (!execute) {
-				throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex: i });
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The operation "${operation}" of "${resource}" is not supported`,
+					{ itemIndex: i },
+				);
 			}
 			await refuseUnusableCredential(ctx, vendor, i);
 			results[i] = await execute.call(ctx, i, api);
@@ -144,14 +176,29 @@ export async function routeItems(
 }
 
 /** The vendor's own check of the credential (see VendorSpec.credentialProblem): nothing is sent when it fails. */
-async function refuseUnusableCredential(ctx: IExecuteFunctions, vendor: VendorSpec, itemIndex: number): Promise<void> {
+async function refuseUnusableCredential(
+	ctx: IExecuteFunctions,
+	vendor: VendorSpec,
+	itemIndex: number,
+): Promise<void> {
 	if (!vendor.credentialProblem) return;
-	const problem = vendor.credentialProblem(await ctx.getCredentials(vendor.credentialType, itemIndex));
-	if (problem) throw new NodeOperationError(ctx.getNode(), problem.message, { itemIndex, description: problem.description });
+	const problem = vendor.credentialProblem(
+		await ctx.getCredentials(vendor.credentialType, itemIndex),
+	);
+	if (problem)
+		throw new NodeOperationError(ctx.getNode(), problem.message, {
+			itemIndex,
+			description: problem.description,
+		});
 }
 
 /** Last line of defence: whatever failed, the error that leaves the node carries no secret. */
-async function sanitize(ctx: IExecuteFunctions, api: ApiClient, caught: unknown, itemIndex: number) {
+async function sanitize(
+	ctx: IExecuteFunctions,
+	api: ApiClient,
+	caught: unknown,
+	itemIndex: number,
+) {
 	const secrets = await api.secrets().catch(() => []);
 	if (caught instanceof NodeApiError || caught instanceof NodeOperationError) {
 		caught.message = redactText(caught.message, secrets);

@@ -1,4 +1,9 @@
-import { type INode, type INodeProperties, type INodePropertyCollection, NodeOperationError } from 'n8n-workflow';
+import {
+	type INode,
+	type INodeProperties,
+	type INodePropertyCollection,
+	NodeOperationError,
+} from 'n8n-workflow';
 import type { z } from 'zod';
 
 /** Field name (as the schema knows it) → the label the user sees in the node. */
@@ -20,9 +25,11 @@ function treeOf(properties: readonly INodeProperties[]): LabelTree {
 	for (const property of properties) {
 		if (tree[property.name]) continue;
 		let inside: LabelTree = {};
-		if (property.type === 'collection') inside = treeOf((property.options ?? []) as INodeProperties[]);
+		if (property.type === 'collection')
+			inside = treeOf((property.options ?? []) as INodeProperties[]);
 		if (property.type === 'fixedCollection') {
-			for (const option of (property.options ?? []) as INodePropertyCollection[]) inside = { ...treeOf(option.values), ...inside };
+			for (const option of (property.options ?? []) as INodePropertyCollection[])
+				inside = { ...treeOf(option.values), ...inside };
 		}
 		tree[property.name] = { label: property.displayName, inside };
 	}
@@ -33,7 +40,10 @@ function treeOf(properties: readonly INodeProperties[]): LabelTree {
  * The labels of an operation's fields, taken from its description so that each is written once.
  * `names` covers schema keys that are not parameters of the node.
  */
-export function labelsFrom(properties: readonly INodeProperties[], names: FieldLabels = {}): ParameterLabels {
+export function labelsFrom(
+	properties: readonly INodeProperties[],
+	names: FieldLabels = {},
+): ParameterLabels {
 	return { tree: treeOf(properties), names };
 }
 
@@ -49,7 +59,8 @@ function findAnywhere(tree: LabelTree, name: string): LabelTree[string] | undefi
 
 function showValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
-	const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+	const text =
+		typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
 	return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
@@ -83,7 +94,11 @@ function labelFor(path: Array<string | number>, { tree, names }: ParameterLabels
 		.map((step, n) => {
 			if (typeof step === 'number') return `#${step + 1}`;
 			const entry = n === 0 ? findAnywhere(tree, step) : level[step];
-			const label = (parent !== undefined ? names[`${parent}.${step}`] : undefined) ?? entry?.label ?? names[step] ?? step;
+			const label =
+				(parent !== undefined ? names[`${parent}.${step}`] : undefined) ??
+				entry?.label ??
+				names[step] ??
+				step;
 			if (entry) level = entry.inside;
 			parent = step;
 			return label;
@@ -137,7 +152,11 @@ export interface ListedValue {
 }
 
 /** The values of one field of a list (a fixedCollection or a JSON list), numbered as the user sees them. */
-export function listedValues(list: string, field: string, values: readonly string[]): ListedValue[] {
+export function listedValues(
+	list: string,
+	field: string,
+	values: readonly string[],
+): ListedValue[] {
 	return values.map((value, n) => ({ where: `${list} → #${n + 1} → ${field}`, value }));
 }
 
@@ -158,7 +177,8 @@ export function duplicateProblems(
 		const key = sameAs(value);
 		const earlier = first.get(key);
 		if (earlier === undefined) first.set(key, where);
-		else problems.push(`${where}: ${showValue(value)} is not allowed: it repeats ${earlier}. ${rule}`);
+		else
+			problems.push(`${where}: ${showValue(value)} is not allowed: it repeats ${earlier}. ${rule}`);
 	}
 	return problems;
 }

@@ -22,16 +22,20 @@ describe('credential type names', () => {
 	it.each(VENDORS.map(([spec, nodes]) => [spec.name, spec, nodes] as const))(
 		'%s: the spec, the credential class and both nodes name the same credential',
 		async (_vendor, spec, nodes) => {
-		const pkg = await loadPackage();
-		expect(pkg.credentialTypes[spec.credentialType]?.name).toBe(spec.credentialType);
-		for (const name of nodes) {
-			expect(pkg.nodeType(name).description.credentials?.map((c) => c.name)).toEqual([spec.credentialType]);
-		}
+			const pkg = await loadPackage();
+			expect(pkg.credentialTypes[spec.credentialType]?.name).toBe(spec.credentialType);
+			for (const name of nodes) {
+				expect(pkg.nodeType(name).description.credentials?.map((c) => c.name)).toEqual([
+					spec.credentialType,
+				]);
+			}
 		},
 	);
 
 	it('covers every credential of the package', async () => {
 		const pkg = await loadPackage();
-		expect(Object.keys(pkg.credentialTypes).sort()).toEqual(VENDORS.map(([spec]) => spec.credentialType).sort());
+		expect(Object.keys(pkg.credentialTypes).sort()).toEqual(
+			VENDORS.map(([spec]) => spec.credentialType).sort(),
+		);
 	});
 });

@@ -34,7 +34,10 @@ export const phoneSchema = z
 	.string()
 	.trim()
 	.default('')
-	.refine((v) => v === '' || /^\+?[0-9]{10,15}$/.test(v), 'Must be empty or 10 to 15 digits, optionally starting with +, such as 9876543210.');
+	.refine(
+		(v) => v === '' || /^\+?[0-9]{10,15}$/.test(v),
+		'Must be empty or 10 to 15 digits, optionally starting with +, such as 9876543210.',
+	);
 
 /**
  * The consent Leegality requires for DocSigner signing, character for character: any other text,

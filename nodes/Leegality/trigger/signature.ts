@@ -12,5 +12,11 @@ export function signatureMatches(ctx: IWebhookFunctions, privateSalt: string): b
 	const documentId = typeof body.documentId === 'string' ? body.documentId : '';
 	const mac = typeof body.mac === 'string' ? body.mac : undefined;
 	if (!documentId) return false;
-	return verifyHmac({ algorithm: 'sha1', key: privateSalt, payload: documentId, encoding: 'hex', signature: mac });
+	return verifyHmac({
+		algorithm: 'sha1',
+		key: privateSalt,
+		payload: documentId,
+		encoding: 'hex',
+		signature: mac,
+	});
 }

@@ -8,7 +8,8 @@ export const signatureRequestIdField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	description: 'ID of a signature request created through the Lumin API (Send or Send From Template)',
+	description:
+		'ID of a signature request created through the Lumin API (Send or Send From Template)',
 };
 
 export const signatureRequestId = pathId('signature request ID');
@@ -34,7 +35,14 @@ const expiresAtField: INodeProperties = {
 function recipientCollection(kind: 'signer' | 'viewer', withRole: boolean): INodeProperties {
 	const values: INodeProperties[] = [
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
-		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+		},
 	];
 	if (kind === 'signer' && withRole) {
 		values.push({
@@ -69,7 +77,11 @@ function recipientCollection(kind: 'signer' | 'viewer', withRole: boolean): INod
 
 export const signingTypeOptions: INodePropertyOptions[] = [
 	{ name: 'All at the Same Time', value: 'SAME_TIME' },
-	{ name: 'In Order', value: 'ORDER', description: 'By each signer’s Signing Group, starting at 1' },
+	{
+		name: 'In Order',
+		value: 'ORDER',
+		description: 'By each signer’s Signing Group, starting at 1',
+	},
 ];
 
 const signingTypeField: INodeProperties = {
@@ -81,7 +93,13 @@ const signingTypeField: INodeProperties = {
 };
 
 const customEmailOptions: INodeProperties[] = [
-	{ displayName: 'Sender Email', name: 'sender_email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Sender Email',
+		name: 'sender_email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 	{ displayName: 'Email Subject', name: 'subject_name', type: 'string', default: '' },
 	{ displayName: 'Email Title', name: 'title', type: 'string', default: '' },
 ];
@@ -97,5 +115,10 @@ export const customEmailOption: INodeProperties = {
 
 /** Who gets the request and how: the fields Send and Send From Template share after the title. */
 export function recipientFields(signersHaveRoles: boolean): INodeProperties[] {
-	return [recipientCollection('signer', signersHaveRoles), recipientCollection('viewer', false), expiresAtField, signingTypeField];
+	return [
+		recipientCollection('signer', signersHaveRoles),
+		recipientCollection('viewer', false),
+		expiresAtField,
+		signingTypeField,
+	];
 }

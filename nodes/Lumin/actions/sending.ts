@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { vendorError } from '../../shared/errors';
 import { email, futureDate, intAtLeast, optionalEmail, optionValues } from '../../shared/schemas';
 import type { ApiClient } from '../../shared/transport/request';
-import { checkParameters, duplicateProblems, failValidation, listedValues } from '../../shared/validation';
+import {
+	checkParameters,
+	duplicateProblems,
+	failValidation,
+	listedValues,
+} from '../../shared/validation';
 import { sentAnswer } from './answers';
 import { signingTypeOptions } from './fields';
 
@@ -42,7 +47,9 @@ function orderProblems(input: RequestBase): string[] {
 	if (input.signingType !== 'ORDER') return [];
 	const missing = input.signers.filter((s) => !s.group).map((s) => s.email);
 	return missing.length
-		? [`Signers: with "In Order" signing every signer needs a Signing Group of 1 or more; missing for ${missing.join(', ')}.`]
+		? [
+				`Signers: with "In Order" signing every signer needs a Signing Group of 1 or more; missing for ${missing.join(', ')}.`,
+			]
 		: [];
 }
 
@@ -56,8 +63,16 @@ function orderProblems(input: RequestBase): string[] {
 function duplicateEmailProblems(input: RequestBase): string[] {
 	return duplicateProblems(
 		[
-			...listedValues('Signers', 'Email', input.signers.map((s) => s.email)),
-			...listedValues('Viewers', 'Email', input.viewers.map((v) => v.email)),
+			...listedValues(
+				'Signers',
+				'Email',
+				input.signers.map((s) => s.email),
+			),
+			...listedValues(
+				'Viewers',
+				'Email',
+				input.viewers.map((v) => v.email),
+			),
 		],
 		'Each signer and viewer needs an email address of their own; upper and lower case count as the same.',
 		(address) => address.toLowerCase(),
@@ -80,7 +95,9 @@ function signersBody(input: RequestBase, withRole: boolean): IDataObject[] {
 
 function customEmailBody(custom: z.infer<typeof customEmail>): IDataObject | undefined {
 	if (!custom) return undefined;
-	const entries = Object.entries(custom).filter(([, v]) => typeof v === 'string' && v.trim() !== '');
+	const entries = Object.entries(custom).filter(
+		([, v]) => typeof v === 'string' && v.trim() !== '',
+	);
 	return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
@@ -120,7 +137,9 @@ export function requestBody(params: RequestBase, withRole: boolean): IDataObject
 		title: params.title,
 		expires_at: params.expiresAt,
 		signers: signersBody(params, withRole),
-		...(params.viewers.length ? { viewers: params.viewers.map((v) => ({ email_address: v.email, name: v.name })) } : {}),
+		...(params.viewers.length
+			? { viewers: params.viewers.map((v) => ({ email_address: v.email, name: v.name })) }
+			: {}),
 		signing_type: params.signingType,
 		...(custom ? { custom_email: custom } : {}),
 	};
@@ -145,7 +164,8 @@ export async function sendSignatureRequest(
 			body,
 			ifUnknown: {
 				happened: 'the signature request was sent',
-				advice: 'Look for it in Lumin (or in a Lumin Trigger run on Signature Request Created) before sending again, or the signers get it twice.',
+				advice:
+					'Look for it in Lumin (or in a Lumin Trigger run on Signature Request Created) before sending again, or the signers get it twice.',
 			},
 		},
 		itemIndex,

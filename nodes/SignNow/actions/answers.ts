@@ -12,7 +12,11 @@ const optionalText = z.string().nullish();
 
 /** A role of a document, as GET /document/{id} lists them. */
 const roleSchema = z
-	.object({ unique_id: z.string().min(1), name: z.string(), signing_order: z.union([z.number(), z.string()]).nullish() })
+	.object({
+		unique_id: z.string().min(1),
+		name: z.string(),
+		signing_order: z.union([z.number(), z.string()]).nullish(),
+	})
 	.passthrough();
 
 /** An invite of a document, as GET /document/{id} lists them. */
@@ -55,8 +59,16 @@ export function isEmbedded(invite: FieldInvite): boolean {
 }
 
 /** The one read of a document every operation uses. */
-export async function readDocument(api: ApiClient, id: string, itemIndex?: number): Promise<SignNowDocument> {
-	return await api.requestChecked({ method: 'GET', path: `/document/${encodeURIComponent(id)}` }, documentAnswer, itemIndex);
+export async function readDocument(
+	api: ApiClient,
+	id: string,
+	itemIndex?: number,
+): Promise<SignNowDocument> {
+	return await api.requestChecked(
+		{ method: 'GET', path: `/document/${encodeURIComponent(id)}` },
+		documentAnswer,
+		itemIndex,
+	);
 }
 
 /** signNow's answer to a deletion: {"status": "success"}; anything else is not a success. */
@@ -73,20 +85,26 @@ export const uploadedAnswer = z.object({ id: z.string().min(1) });
 /** Document → Upload From URL: the new document's ID, under either name. */
 export const uploadedFromUrlAnswer = z
 	.object({ id: z.string().min(1).optional(), document_id: z.string().min(1).optional() })
-	.refine((answer) => answer.id !== undefined || answer.document_id !== undefined, 'has no document ID (neither id nor document_id)');
+	.refine(
+		(answer) => answer.id !== undefined || answer.document_id !== undefined,
+		'has no document ID (neither id nor document_id)',
+	);
 
 /** A download that is empty or not a PDF (an error page from a proxy, say) is not the document. */
 export const pdfFile = z.object({
 	file: z.object({
 		size: z.number().positive('is empty (0 bytes)'),
-		start: z.literal('%PDF-', { errorMap: () => ({ message: 'is not a PDF (it does not start with %PDF-)' }) }),
+		start: z.literal('%PDF-', {
+			errorMap: () => ({ message: 'is not a PDF (it does not start with %PDF-)' }),
+		}),
 	}),
 });
 
 /** The link is what this operation is for: an answer without one is not a success. */
 export const linkAnswer = z.object({ data: z.object({ link: z.string().url() }) });
 
-export const sameEmail = (a: string | null | undefined, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+export const sameEmail = (a: string | null | undefined, b: string) =>
+	typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
 
 /**
  * The answer as the operation needs it: one created invite, with its ID, for every requested
@@ -103,9 +121,15 @@ export function createdInvitesAnswer(emails: string[]) {
 		})
 		.passthrough();
 	return z.object({ data: z.array(created) }).superRefine((answer, ctx) => {
-		const missing = emails.filter((address) => !answer.data.some((c) => sameEmail(c.email, address)));
+		const missing = emails.filter(
+			(address) => !answer.data.some((c) => sameEmail(c.email, address)),
+		);
 		if (missing.length) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['data'], message: `lists no created invite for ${missing.join(', ')}` });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['data'],
+				message: `lists no created invite for ${missing.join(', ')}`,
+			});
 		}
 	});
 }

@@ -25,7 +25,10 @@ const authMethodOptions: INodePropertyOptions[] = [
 	{ name: 'Other', value: 'other' },
 ];
 
-export const authMethod = oneOf(authMethodOptions, (values) => `Must be one of ${values.join(', ')}.`);
+export const authMethod = oneOf(
+	authMethodOptions,
+	(values) => `Must be one of ${values.join(', ')}.`,
+);
 
 export function authMethodField(description: string): INodeProperties {
 	return {

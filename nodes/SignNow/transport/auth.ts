@@ -3,7 +3,8 @@ import type { VendorFailure } from '../../shared/errors';
 /** Reads the access token out of signNow's POST /oauth2/token answer (password grant). */
 export function readAccessToken(body: unknown): string {
 	const token = (body as { access_token?: unknown } | undefined)?.access_token;
-	if (typeof token !== 'string' || token === '') throw new Error('/oauth2/token answered without an access_token');
+	if (typeof token !== 'string' || token === '')
+		throw new Error('/oauth2/token answered without an access_token');
 	return token;
 }
 

@@ -5,14 +5,21 @@ import { httpsUrl, intInRange, jsonObject, oneOf, splitList } from '../../shared
 
 /** An empty text field means "not set". */
 const optionalText = <T extends z.ZodTypeAny>(schema: T) =>
-	z.preprocess((v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), schema.optional());
+	z.preprocess(
+		(v) =>
+			v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v,
+		schema.optional(),
+	);
 
 // frame-ancestors sources: "*", 'self', or scheme://host[:port] with an optional leading "*." wildcard.
 const ORIGIN = /^(\*|'self'|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d{1,5}|\*))?(\/\S*)?)$/i;
 
 const origin = z
 	.string()
-	.regex(ORIGIN, 'Each origin is a scheme and host such as https://app.example.com or https://*.example.com, or * for any site.');
+	.regex(
+		ORIGIN,
+		'Each origin is a scheme and host such as https://app.example.com or https://*.example.com, or * for any site.',
+	);
 
 const urlVariantOptions: INodePropertyOptions[] = [
 	{ name: 'Standard', value: 'standard', description: 'Full-length URL, right for most uses' },
@@ -54,11 +61,16 @@ const methodOptions: INodePropertyOptions[] = [
 		value: 'email_link',
 		description: 'SignatureAPI emails the signing link; the ceremony URL is then not returned',
 	},
-	{ name: 'Email Code', value: 'email_code', description: 'The recipient types a code SignatureAPI emails to them' },
+	{
+		name: 'Email Code',
+		value: 'email_code',
+		description: 'The recipient types a code SignatureAPI emails to them',
+	},
 	{
 		name: 'Custom',
 		value: 'custom',
-		description: 'Your app already verified the recipient; the ceremony URL is returned for you to open or embed',
+		description:
+			'Your app already verified the recipient; the ceremony URL is returned for you to open or embed',
 	},
 ];
 
@@ -75,7 +87,11 @@ export const authenticationMethod = z
 	})
 	.superRefine((m, ctx) => {
 		if (m.type === 'custom' && !m.provider) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['provider'], message: 'A custom method needs the provider that verified the recipient.' });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['provider'],
+				message: 'A custom method needs the provider that verified the recipient.',
+			});
 		}
 	});
 
@@ -87,14 +103,21 @@ export function authenticationBody(method: z.infer<typeof authenticationMethod>)
 			...(method.messageOverride ? { message_override: method.messageOverride } : {}),
 		};
 	}
-	if (method.type === 'custom') return { type: 'custom', provider: method.provider, data: (method.data ?? {}) as IDataObject };
+	if (method.type === 'custom')
+		return { type: 'custom', provider: method.provider, data: (method.data ?? {}) as IDataObject };
 	return { type: 'email_code' };
 }
 
 /** Fields of one authentication step; `typeName` is the field holding the method. */
 export function authenticationFields(typeName: string): INodeProperties[] {
 	return [
-		{ displayName: 'Method', name: typeName, type: 'options', options: methodOptions, default: 'email_link' },
+		{
+			displayName: 'Method',
+			name: typeName,
+			type: 'options',
+			options: methodOptions,
+			default: 'email_link',
+		},
 		{
 			displayName: 'Email Subject',
 			name: 'subjectOverride',

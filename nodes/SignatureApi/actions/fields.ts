@@ -13,7 +13,10 @@ export const recipientIdField: INodeProperties = {
 };
 
 /** Recipient IDs carry the re_ prefix; checked before the ID goes into a URL path. */
-export const recipientId = pathId('recipient ID').refine((v) => v.startsWith('re_'), 'Recipient IDs start with re_, such as re_2c8f….');
+export const recipientId = pathId('recipient ID').refine(
+	(v) => v.startsWith('re_'),
+	'Recipient IDs start with re_, such as re_2c8f….',
+);
 
 export const envelopeIdField: INodeProperties = {
 	displayName: 'Envelope ID',
@@ -37,4 +40,7 @@ export const deliverableIdField: INodeProperties = {
 };
 
 /** Deliverable IDs carry the del_ prefix. */
-export const deliverableId = pathId('deliverable ID').refine((v) => v.startsWith('del_'), 'Deliverable IDs start with del_, such as del_8f2c….');
+export const deliverableId = pathId('deliverable ID').refine(
+	(v) => v.startsWith('del_'),
+	'Deliverable IDs start with del_, such as del_8f2c….',
+);

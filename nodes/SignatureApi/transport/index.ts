@@ -23,7 +23,8 @@ function keyMode(apiKey: unknown): KeyMode | undefined {
 function credentialProblem(credentials: ICredentialDataDecryptedObject) {
 	if (keyMode(credentials.apiKey)) return undefined;
 	return {
-		message: 'SignatureAPI credential → API Key: the key starts with neither "key_test_" nor "key_live_"',
+		message:
+			'SignatureAPI credential → API Key: the key starts with neither "key_test_" nor "key_live_"',
 		description:
 			'Copy the whole key from the SignatureAPI Dashboard → Settings → API Keys. Test keys start with key_test_, live keys with key_live_.',
 	};
@@ -45,7 +46,8 @@ const HINTS: Record<string, string> = {
 		'This is a live key (key_live_…), but live mode is not switched on for the account yet. Upgrade the SignatureAPI account and add a payment method, or use a test key (key_test_…) meanwhile.',
 	'too-many-requests':
 		'SignatureAPI allows 10 requests per second per API key. Lower Parallel Requests, or spread the items over time.',
-	'envelope-not-completed': 'Deliverables exist only once every recipient has finished. Wait for the envelope.completed event.',
+	'envelope-not-completed':
+		'Deliverables exist only once every recipient has finished. Wait for the envelope.completed event.',
 	'cannot-replace':
 		'A recipient can be replaced only before they complete, while the envelope is still processing or in progress.',
 	'blocked-email':
@@ -71,7 +73,8 @@ export function parseError(status: number, body: unknown): VendorFailure {
 		failure.details = problem.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
 	}
 	failure.hint = (code && HINTS[code]) ?? statusHint(status);
-	if (!problem.title && typeof body === 'string' && body.trim()) failure.message = `HTTP ${status}: ${body.slice(0, 200)}`;
+	if (!problem.title && typeof body === 'string' && body.trim())
+		failure.message = `HTTP ${status}: ${body.slice(0, 200)}`;
 	return failure;
 }
 
@@ -81,7 +84,8 @@ function statusHint(status: number): string | undefined {
 	if (status === 404) {
 		return 'Check the ID. Test and live mode are separate: an ID created with a key_test_ key is not found with a key_live_ key, and the other way round.';
 	}
-	if (status === 409) return 'The envelope is already completed, failed or canceled, so it cannot change any more.';
+	if (status === 409)
+		return 'The envelope is already completed, failed or canceled, so it cannot change any more.';
 	if (status === 422) return HINTS['validation-error'];
 	return undefined;
 }

@@ -29,7 +29,8 @@ export async function registerWebhook(
 			body: { webhookUrl, metadata: { authHeader } },
 			ifUnknown: {
 				happened: 'the webhook was set',
-				advice: 'Set it again: Umbrella keeps one webhook per account, so setting it twice leaves the same result.',
+				advice:
+					'Set it again: Umbrella keeps one webhook per account, so setting it twice leaves the same result.',
 			},
 		},
 		webhookAnswer,

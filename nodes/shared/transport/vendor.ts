@@ -20,7 +20,9 @@ export interface VendorSpec {
 	 * A check of the credential that needs no request, made before each item of an action node:
 	 * a problem stops the item with this message, and nothing is sent.
 	 */
-	credentialProblem?(credentials: ICredentialDataDecryptedObject): { message: string; description: string } | undefined;
+	credentialProblem?(
+		credentials: ICredentialDataDecryptedObject,
+	): { message: string; description: string } | undefined;
 	/** Reads the vendor's error body of a non-2xx answer. */
 	parseError(status: number, body: unknown): VendorFailure;
 	/** For vendors that answer 2xx with a failure inside the body: the failure, or undefined. */

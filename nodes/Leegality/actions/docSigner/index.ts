@@ -13,7 +13,8 @@ const operation: INodeProperties = {
 		{
 			name: 'Sign Invitation',
 			value: 'signInvitation',
-			description: 'Sign an invitation with the Document Signer Certificate saved in the invitee’s account',
+			description:
+				'Sign an invitation with the Document Signer Certificate saved in the invitee’s account',
 			action: 'Sign an invitation with a document signer certificate',
 		},
 	],

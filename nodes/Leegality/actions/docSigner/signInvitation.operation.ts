@@ -50,16 +50,19 @@ const schema = z.object({
 		.min(1, 'The DocSigner Profile ID is required.')
 		.regex(/^\S+$/, 'A DocSigner Profile ID has no spaces, such as d4NrfHV.'),
 	consent: z.literal(true, {
-		errorMap: () => ({ message: 'Tick "I Agree" to give the consent shown in the node; Leegality signs only with it.' }),
+		errorMap: () => ({
+			message:
+				'Tick "I Agree" to give the consent shown in the node; Leegality signs only with it.',
+		}),
 	}),
 });
 
 export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
-			signUrl: this.getNodeParameter('signUrl', i),
-			profileId: this.getNodeParameter('profileId', i),
-			consent: this.getNodeParameter('consent', i, false),
-		});
+		signUrl: this.getNodeParameter('signUrl', i),
+		profileId: this.getNodeParameter('profileId', i),
+		consent: this.getNodeParameter('consent', i, false),
+	});
 	const answer = await api.request<unknown>(
 		{
 			method: 'POST',
@@ -75,5 +78,13 @@ export const execute: OperationExecute = async function (i, api) {
 		i,
 	);
 	// Only status 1 gets here: the invitation is signed. The code and text are Leegality's, when it sent them.
-	return toItems({ signed: true, signUrl: params.signUrl, profileId: params.profileId, ...reportedMessages(answer) }, i);
+	return toItems(
+		{
+			signed: true,
+			signUrl: params.signUrl,
+			profileId: params.profileId,
+			...reportedMessages(answer),
+		},
+		i,
+	);
 };

@@ -41,14 +41,22 @@ const properties: INodeProperties[] = [
 				displayName: 'Invitee',
 				values: [
 					{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-					{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'name@email.com',
+						required: true,
+						default: '',
+					},
 					{
 						displayName: 'Phone',
 						name: 'phone',
 						type: 'string',
 						default: '',
 						placeholder: '9876543210',
-						description: 'Mobile number for SMS notifications and OTPs; leave empty to use email only',
+						description:
+							'Mobile number for SMS notifications and OTPs; leave empty to use email only',
 					},
 				],
 			},
@@ -107,12 +115,12 @@ const PDF_MAGIC = Buffer.from('%PDF-');
 export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = checkParameters(this, i, properties, schema, {
-			profileId: this.getNodeParameter('profileId', i),
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-			invitees: this.getNodeParameter('invitees.invitee', i, []),
-			irn: this.getNodeParameter('irn', i, ''),
-			documentName: options.documentName ?? '',
-		});
+		profileId: this.getNodeParameter('profileId', i),
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+		invitees: this.getNodeParameter('invitees.invitee', i, []),
+		irn: this.getNodeParameter('irn', i, ''),
+		documentName: options.documentName ?? '',
+	});
 	const file = await readBinary(this, i, params.binaryPropertyName);
 	if (!file.data.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
 		failValidation(

@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Whole Sign Request',
 				value: 'document',
-				description: 'Permanently deletes the document and everything about it; download what you need first',
+				description:
+					'Permanently deletes the document and everything about it; download what you need first',
 			},
 			{
 				name: 'One Invitation',
@@ -28,7 +29,8 @@ const properties: INodeProperties[] = [
 	{ ...documentIdField, displayOptions: { show: { deleteTarget: ['document'] } } },
 	{
 		...signUrlField,
-		description: 'The signUrl of the invitation to withdraw: the full URL, or only its last part (the UUID)',
+		description:
+			'The signUrl of the invitation to withdraw: the full URL, or only its last part (the UUID)',
 		displayOptions: { show: { deleteTarget: ['invitation'] } },
 	},
 ];
@@ -52,9 +54,15 @@ const schema = z.discriminatedUnion('deleteTarget', [
 
 export const execute: OperationExecute = async function (i, api) {
 	const deleteTarget = this.getNodeParameter('deleteTarget', i) as string;
-	const params = checkParameters(this, i, properties, schema, deleteTarget === 'invitation'
+	const params = checkParameters(
+		this,
+		i,
+		properties,
+		schema,
+		deleteTarget === 'invitation'
 			? { deleteTarget, signUrl: this.getNodeParameter('signUrl', i) }
-			: { deleteTarget, documentId: this.getNodeParameter('documentId', i) });
+			: { deleteTarget, documentId: this.getNodeParameter('documentId', i) },
+	);
 	const answer =
 		params.deleteTarget === 'document'
 			? await api.request<unknown>(
@@ -62,7 +70,10 @@ export const execute: OperationExecute = async function (i, api) {
 						method: 'DELETE',
 						path: '/v3.0/sign/request',
 						qs: { documentId: params.documentId },
-						ifUnknown: { happened: 'the document was deleted', advice: 'Check with Sign Request → Get before deleting again.' },
+						ifUnknown: {
+							happened: 'the document was deleted',
+							advice: 'Check with Sign Request → Get before deleting again.',
+						},
 					},
 					i,
 				)
@@ -73,7 +84,8 @@ export const execute: OperationExecute = async function (i, api) {
 						qs: { signUrl: params.signUrl },
 						ifUnknown: {
 							happened: 'the invitation was deleted',
-							advice: 'Check the document’s invitations with Sign Request → Get before deleting again.',
+							advice:
+								'Check the document’s invitations with Sign Request → Get before deleting again.',
 						},
 					},
 					i,
@@ -81,7 +93,9 @@ export const execute: OperationExecute = async function (i, api) {
 	return toItems(
 		{
 			deleted: true,
-			...(params.deleteTarget === 'document' ? { documentId: params.documentId } : { signUrl: params.signUrl }),
+			...(params.deleteTarget === 'document'
+				? { documentId: params.documentId }
+				: { signUrl: params.signUrl }),
 			...reportedMessages(answer),
 		},
 		i,

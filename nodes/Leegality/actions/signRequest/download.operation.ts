@@ -9,8 +9,16 @@ import { fileAnswer, fileSummary } from '../answers';
 import { documentIdField, documentIdSchema } from '../fields';
 
 const fileTypeOptions: INodePropertyOptions[] = [
-	{ name: 'Document', value: 'DOCUMENT', description: 'The document, signed as far as signing has got' },
-	{ name: 'Audit Trail', value: 'AUDIT_TRAIL', description: 'The signing record; only once the document is completed' },
+	{
+		name: 'Document',
+		value: 'DOCUMENT',
+		description: 'The document, signed as far as signing has got',
+	},
+	{
+		name: 'Audit Trail',
+		value: 'AUDIT_TRAIL',
+		description: 'The signing record; only once the document is completed',
+	},
 ];
 
 const properties: INodeProperties[] = [
@@ -35,10 +43,10 @@ const schema = z.object({
 
 export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
-			documentId: this.getNodeParameter('documentId', i),
-			fileType: this.getNodeParameter('fileType', i),
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-		});
+		documentId: this.getNodeParameter('documentId', i),
+		fileType: this.getNodeParameter('fileType', i),
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+	});
 	// v3.1 answers with the file itself, but with Leegality's JSON envelope when it has none to give.
 	const answer = await api.requestFull<Buffer>(
 		{
@@ -52,15 +60,25 @@ export const execute: OperationExecute = async function (i, api) {
 	);
 	const data = Buffer.from(answer.body);
 	// A failure envelope already failed the item in the shared client; anything else that is not a PDF is not the file.
-	await api.checkAnswer(fileSummary(data, String(answer.headers['content-type'] ?? '')), fileAnswer, i);
+	await api.checkAnswer(
+		fileSummary(data, String(answer.headers['content-type'] ?? '')),
+		fileAnswer,
+		i,
+	);
 	// DOCUMENT → document, AUDIT_TRAIL → audit-trail
 	const fileName = `${params.documentId}-${params.fileType.toLowerCase().replace(/_/g, '-')}.pdf`;
 	return [
-		await binaryItem(this, i, params.binaryPropertyName, { data, fileName, mimeType: 'application/pdf' }, {
-			documentId: params.documentId,
-			fileType: params.fileType,
-			fileName,
-			sizeBytes: data.length,
-		}),
+		await binaryItem(
+			this,
+			i,
+			params.binaryPropertyName,
+			{ data, fileName, mimeType: 'application/pdf' },
+			{
+				documentId: params.documentId,
+				fileType: params.fileType,
+				fileName,
+				sizeBytes: data.length,
+			},
+		),
 	];
 };

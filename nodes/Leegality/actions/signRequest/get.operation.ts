@@ -13,7 +13,9 @@ export const description = forOperation('signRequest', 'get', properties);
 const schema = z.object({ documentId: documentIdSchema });
 
 export const execute: OperationExecute = async function (i, api) {
-	const { documentId } = checkParameters(this, i, properties, schema, { documentId: this.getNodeParameter('documentId', i) });
+	const { documentId } = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+	});
 	const { details, status } = await api.requestChecked(
 		{ method: 'GET', path: '/v3.3/document/details', qs: { documentId } },
 		detailsAnswer,

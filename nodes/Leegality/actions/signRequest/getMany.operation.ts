@@ -56,22 +56,27 @@ const schema = z.object({
 export const execute: OperationExecute = async function (i, api) {
 	const paging = readPaging(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const params = checkParameters(this, i, properties, schema, { q: filters.q ?? '', status: filters.status });
-	const documents = await collectPages<IDataObject, number>(
-		async (offset = 0, wanted) => {
-			const max = Math.min(PAGE_SIZE, wanted);
-			const items = await api.requestChecked(
-				{
-					method: 'GET',
-					path: '/v3.0/sign/request/list',
-					qs: { max, offset, ...(params.q ? { q: params.q } : {}), ...(params.status ? { status: params.status } : {}) },
+	const params = checkParameters(this, i, properties, schema, {
+		q: filters.q ?? '',
+		status: filters.status,
+	});
+	const documents = await collectPages<IDataObject, number>(async (offset = 0, wanted) => {
+		const max = Math.min(PAGE_SIZE, wanted);
+		const items = await api.requestChecked(
+			{
+				method: 'GET',
+				path: '/v3.0/sign/request/list',
+				qs: {
+					max,
+					offset,
+					...(params.q ? { q: params.q } : {}),
+					...(params.status ? { status: params.status } : {}),
 				},
-				listAnswer,
-				i,
-			);
-			return { items, next: items.length === max ? offset + items.length : undefined };
-		},
-		paging.limit,
-	);
+			},
+			listAnswer,
+			i,
+		);
+		return { items, next: items.length === max ? offset + items.length : undefined };
+	}, paging.limit);
 	return toItems(documents, i);
 };

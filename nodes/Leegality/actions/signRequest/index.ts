@@ -32,7 +32,12 @@ const operation: INodeProperties = {
 			description: 'Download the document or its audit trail as a file',
 			action: 'Download a document or audit trail',
 		},
-		{ name: 'Get', value: 'get', description: 'Get the details and status of a sign request', action: 'Get a sign request' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get the details and status of a sign request',
+			action: 'Get a sign request',
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
@@ -43,4 +48,10 @@ const operation: INodeProperties = {
 	default: 'create',
 };
 
-export const { description, operations } = resourceParts(operation, { create, delete: del, download, get, getMany });
+export const { description, operations } = resourceParts(operation, {
+	create,
+	delete: del,
+	download,
+	get,
+	getMany,
+});

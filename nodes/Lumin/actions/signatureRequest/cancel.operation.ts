@@ -13,7 +13,9 @@ export const description = forOperation('signatureRequest', 'cancel', properties
 const schema = z.object({ signatureRequestId });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { signatureRequestId: this.getNodeParameter('signatureRequestId', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+	});
 	// Lumin also emits signature_request_canceled / _cancel_failed webhooks, so cancelling may
 	// finish after this answer (unconfirmed): only an answer saying CANCELLED counts as done.
 	const body = await api.requestChecked(
@@ -27,10 +29,15 @@ export const execute: OperationExecute = async function (i, api) {
 				// CANCELLED status settles it; any other status leaves the outcome open.
 				settle: async () => {
 					const read = await api.request<{ signature_request?: { status?: unknown } }>(
-						{ method: 'GET', path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}` },
+						{
+							method: 'GET',
+							path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}`,
+						},
 						i,
 					);
-					return read.signature_request?.status === 'CANCELLED' ? { signature_request_id: params.signatureRequestId, status: 'CANCELLED' } : undefined;
+					return read.signature_request?.status === 'CANCELLED'
+						? { signature_request_id: params.signatureRequestId, status: 'CANCELLED' }
+						: undefined;
 				},
 			},
 		},

@@ -16,7 +16,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		required: true,
 		default: '',
-		description: 'Recipient the session is for. Must already be a signer or viewer of the signature request.',
+		description:
+			'Recipient the session is for. Must already be a signer or viewer of the signature request.',
 	},
 	{
 		displayName: 'Expiry (Milliseconds)',
@@ -39,10 +40,10 @@ const schema = z.object({
 
 export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
-			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
-			signerEmail: this.getNodeParameter('signerEmail', i),
-			expiry: this.getNodeParameter('expiry', i),
-		});
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+		signerEmail: this.getNodeParameter('signerEmail', i),
+		expiry: this.getNodeParameter('expiry', i),
+	});
 	const session = await api.requestChecked(
 		{
 			method: 'POST',
@@ -50,7 +51,8 @@ export const execute: OperationExecute = async function (i, api) {
 			body: { signer_email: params.signerEmail, expiry: params.expiry },
 			ifUnknown: {
 				happened: 'a signing session was created',
-				advice: 'Run the item again for a new session: a session that was created and not used only expires.',
+				advice:
+					'Run the item again for a new session: a session that was created and not used only expires.',
 			},
 		},
 		signingSessionAnswer,

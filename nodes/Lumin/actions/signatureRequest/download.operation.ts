@@ -44,10 +44,10 @@ const schema = z.object({
 
 export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
-			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
-			fileType: this.getNodeParameter('fileType', i),
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-		});
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+		fileType: this.getNodeParameter('fileType', i),
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+	});
 	// Lumin answers either {signed_url, expires_at} or the PDF itself, probably depending on the
 	// Accept header (unconfirmed), so both are handled. The signed URL is valid for 30 minutes.
 	const answer = await api.requestFull<Buffer>(
@@ -71,13 +71,21 @@ export const execute: OperationExecute = async function (i, api) {
 	await api.checkAnswer({ file: pdf.subarray(0, 5).toString('latin1') }, pdfFile, i);
 	const fileName = `${params.signatureRequestId}-${params.fileType}.pdf`;
 	return [
-		await binaryItem(this, i, params.binaryPropertyName, { data: pdf, fileName, mimeType: 'application/pdf' }, {
-			signature_request_id: params.signatureRequestId,
-			file_type: params.fileType,
-			file_name: fileName,
-			size_bytes: pdf.length,
-			...(linkExpiresAt ? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() } : {}),
-		}),
+		await binaryItem(
+			this,
+			i,
+			params.binaryPropertyName,
+			{ data: pdf, fileName, mimeType: 'application/pdf' },
+			{
+				signature_request_id: params.signatureRequestId,
+				file_type: params.fileType,
+				file_name: fileName,
+				size_bytes: pdf.length,
+				...(linkExpiresAt
+					? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() }
+					: {}),
+			},
+		),
 	];
 };
 

@@ -13,7 +13,9 @@ export const description = forOperation('signatureRequest', 'get', properties);
 const schema = z.object({ signatureRequestId });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { signatureRequestId: this.getNodeParameter('signatureRequestId', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+	});
 	const body = await api.requestChecked(
 		{ method: 'GET', path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}` },
 		requestAnswer,

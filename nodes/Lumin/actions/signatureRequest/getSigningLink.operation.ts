@@ -26,9 +26,9 @@ const schema = z.object({ signatureRequestId, signerEmail: email });
 
 export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
-			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
-			signerEmail: this.getNodeParameter('signerEmail', i),
-		});
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+		signerEmail: this.getNodeParameter('signerEmail', i),
+	});
 	const body = await api.requestChecked(
 		{
 			method: 'POST',

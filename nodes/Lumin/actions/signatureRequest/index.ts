@@ -35,15 +35,30 @@ const operation: INodeProperties = {
 			description: 'Download the signed document or the certificate as a file',
 			action: 'Download a signed file',
 		},
-		{ name: 'Get', value: 'get', description: 'Get the status and signers of a signature request', action: 'Get a signature request' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get the status and signers of a signature request',
+			action: 'Get a signature request',
+		},
 		{
 			name: 'Get Signing Link',
 			value: 'getSigningLink',
 			description: 'Get a link that opens the signing page in Lumin',
 			action: 'Get a signing link',
 		},
-		{ name: 'Remind', value: 'remind', description: 'Email signers a reminder', action: 'Remind signers' },
-		{ name: 'Send', value: 'send', description: 'Send a document out for signature', action: 'Send a signature request' },
+		{
+			name: 'Remind',
+			value: 'remind',
+			description: 'Email signers a reminder',
+			action: 'Remind signers',
+		},
+		{
+			name: 'Send',
+			value: 'send',
+			description: 'Send a document out for signature',
+			action: 'Send a signature request',
+		},
 		{
 			name: 'Send From Template',
 			value: 'sendFromTemplate',
@@ -54,4 +69,13 @@ const operation: INodeProperties = {
 	default: 'createSigningSession',
 };
 
-export const { description, operations } = resourceParts(operation, { cancel, createSigningSession, download, get, getSigningLink, remind, send, sendFromTemplate });
+export const { description, operations } = resourceParts(operation, {
+	cancel,
+	createSigningSession,
+	download,
+	get,
+	getSigningLink,
+	remind,
+	send,
+	sendFromTemplate,
+});

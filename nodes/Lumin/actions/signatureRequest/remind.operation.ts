@@ -16,7 +16,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'ana@example.com, ben@example.com',
-		description: 'Signers to remind, separated by commas. Lumin sends at most 10 reminders per signer per day.',
+		description:
+			'Signers to remind, separated by commas. Lumin sends at most 10 reminders per signer per day.',
 	},
 ];
 
@@ -29,9 +30,9 @@ const schema = z.object({
 
 export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
-			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
-			emails: splitList(this.getNodeParameter('emails', i)),
-		});
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+		emails: splitList(this.getNodeParameter('emails', i)),
+	});
 	const body = await api.requestChecked(
 		{
 			method: 'POST',
@@ -39,7 +40,8 @@ export const execute: OperationExecute = async function (i, api) {
 			body: { emails: params.emails },
 			ifUnknown: {
 				happened: 'the reminders were emailed',
-				advice: 'Ask the signers or wait before reminding again: Lumin allows 10 reminders per signer per day.',
+				advice:
+					'Ask the signers or wait before reminding again: Lumin allows 10 reminders per signer per day.',
 			},
 		},
 		remindAnswer(params.emails),
@@ -51,7 +53,9 @@ export const execute: OperationExecute = async function (i, api) {
 			...(body.signature_request ? { signature_request: body.signature_request } : {}),
 			reminders,
 			sent: reminders.filter((r) => r.email_status === 'SENT').map((r) => r.email),
-			not_sent: reminders.filter((r) => r.email_status !== 'SENT').map((r) => ({ email: r.email, reason: r.email_status })),
+			not_sent: reminders
+				.filter((r) => r.email_status !== 'SENT')
+				.map((r) => ({ email: r.email, reason: r.email_status })),
 		},
 		i,
 	);

@@ -5,7 +5,13 @@ import { readBinary } from '../../../shared/binary';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { httpsUrl, optionValues, splitList } from '../../../shared/schemas';
 import { failValidation } from '../../../shared/validation';
-import { readRequestBase, requestBase, requestBody, sendSignatureRequest, validateRequest } from '../sending';
+import {
+	readRequestBase,
+	requestBase,
+	requestBody,
+	sendSignatureRequest,
+	validateRequest,
+} from '../sending';
 import { customEmailOption, recipientFields, titleField } from '../fields';
 
 const documentSourceOptions: INodePropertyOptions[] = [
@@ -98,7 +104,11 @@ export const execute: OperationExecute = async function (i, api) {
 		properties,
 	);
 	if (documentSource === 'url' && !params.fileUrls?.length) {
-		failValidation(this.getNode(), ['File URLs: "" is not allowed. Give at least one https:// URL.'], i);
+		failValidation(
+			this.getNode(),
+			['File URLs: "" is not allowed. Give at least one https:// URL.'],
+			i,
+		);
 	}
 
 	const fields: IDataObject = { ...requestBody(params, false), use_text_tags: params.useTextTags };
@@ -109,12 +119,24 @@ export const execute: OperationExecute = async function (i, api) {
 		body = { ...fields, ...(urls.length === 1 ? { file_url: urls[0] } : { file_urls: urls }) };
 	} else {
 		const names = params.binaryPropertyNames ?? [];
-		if (!names.length) failValidation(this.getNode(), ['Input Binary Fields: "" is not allowed. Name at least one binary field.'], i);
+		if (!names.length)
+			failValidation(
+				this.getNode(),
+				['Input Binary Fields: "" is not allowed. Name at least one binary field.'],
+				i,
+			);
 		const form = new FormData();
 		for (const [key, value] of Object.entries(fields)) appendForm(form, key, value);
 		for (const name of names) {
-			const file = await readBinary(this, i, name, { fallbackName: `${name}.pdf`, label: 'Input Binary Fields' });
-			form.append(names.length === 1 ? 'file' : 'files[]', new Blob([file.data], { type: file.mimeType }), file.fileName);
+			const file = await readBinary(this, i, name, {
+				fallbackName: `${name}.pdf`,
+				label: 'Input Binary Fields',
+			});
+			form.append(
+				names.length === 1 ? 'file' : 'files[]',
+				new Blob([file.data], { type: file.mimeType }),
+				file.fileName,
+			);
 		}
 		body = form;
 	}

@@ -2,7 +2,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { jsonObject, pathId } from '../../../shared/schemas';
-import { readRequestBase, requestBase, requestBody, sendSignatureRequest, validateRequest } from '../sending';
+import {
+	readRequestBase,
+	requestBase,
+	requestBody,
+	sendSignatureRequest,
+	validateRequest,
+} from '../sending';
 import { customEmailOption, recipientFields, titleField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -81,5 +87,8 @@ export const execute: OperationExecute = async function (i, api) {
 		const value = params[key];
 		if (value && Object.keys(value).length) body[key] = value as IDataObject;
 	}
-	return toItems(await sendSignatureRequest(this, api, '/signature_request/send-from-template', body, i), i);
+	return toItems(
+		await sendSignatureRequest(this, api, '/signature_request/send-from-template', body, i),
+		i,
+	);
 };

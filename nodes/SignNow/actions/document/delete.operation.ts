@@ -13,7 +13,9 @@ export const description = forOperation('document', 'delete', properties);
 const schema = z.object({ documentId });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { documentId: this.getNodeParameter('documentId', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+	});
 	const path = `/document/${encodeURIComponent(params.documentId)}`;
 	// The {"status": "success"} answer is signNow's usual one for deletions; for this endpoint it is not in the reference material (unconfirmed).
 	const answer = await api.requestChecked(
@@ -23,7 +25,10 @@ export const execute: OperationExecute = async function (i, api) {
 			ifUnknown: {
 				happened: 'the document was deleted',
 				advice: 'Check with Document → Get: a deleted document is not found.',
-				settle: async () => ((await api.requestUnlessNotFound({ method: 'GET', path }, i)) === undefined ? { status: 'success' } : undefined),
+				settle: async () =>
+					(await api.requestUnlessNotFound({ method: 'GET', path }, i)) === undefined
+						? { status: 'success' }
+						: undefined,
 			},
 		},
 		deletedAnswer,

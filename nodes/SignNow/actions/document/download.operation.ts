@@ -7,10 +7,7 @@ import { checkParameters } from '../../../shared/validation';
 import { pdfFile } from '../answers';
 import { documentId, documentIdField } from '../fields';
 
-const properties: INodeProperties[] = [
-	documentIdField,
-	outputBinaryField,
-];
+const properties: INodeProperties[] = [documentIdField, outputBinaryField];
 
 export const description = forOperation('document', 'download', properties);
 
@@ -20,7 +17,10 @@ const schema = z.object({
 });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { documentId: this.getNodeParameter('documentId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+	});
 	// "collapsed" flattens the signatures and fields into the PDF pages.
 	const answer = await api.requestFull<Buffer>(
 		{
@@ -33,13 +33,23 @@ export const execute: OperationExecute = async function (i, api) {
 		i,
 	);
 	const data = Buffer.from(answer.body);
-	await api.checkAnswer({ file: { size: data.length, start: data.subarray(0, 5).toString('latin1') } }, pdfFile, i);
+	await api.checkAnswer(
+		{ file: { size: data.length, start: data.subarray(0, 5).toString('latin1') } },
+		pdfFile,
+		i,
+	);
 	const fileName = `${params.documentId}.pdf`;
 	return [
-		await binaryItem(this, i, params.binaryPropertyName, { data, fileName, mimeType: 'application/pdf' }, {
-			document_id: params.documentId,
-			file_name: fileName,
-			size_bytes: data.length,
-		}),
+		await binaryItem(
+			this,
+			i,
+			params.binaryPropertyName,
+			{ data, fileName, mimeType: 'application/pdf' },
+			{
+				document_id: params.documentId,
+				file_name: fileName,
+				size_bytes: data.length,
+			},
+		),
 	];
 };

@@ -13,7 +13,8 @@ const properties: INodeProperties[] = [
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to return only the status, roles and invites instead of the full document with its fields',
+		description:
+			'Whether to return only the status, roles and invites instead of the full document with its fields',
 	},
 ];
 
@@ -33,10 +34,14 @@ export function documentStatus(invites: FieldInvite[]): string {
 }
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { documentId: this.getNodeParameter('documentId', i), simplify: this.getNodeParameter('simplify', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+		simplify: this.getNodeParameter('simplify', i),
+	});
 	const document = await readDocument(api, params.documentId, i);
 	const invites = document.field_invites;
-	if (!params.simplify) return toItems({ ...document, status: documentStatus(invites) } as IDataObject, i);
+	if (!params.simplify)
+		return toItems({ ...document, status: documentStatus(invites) } as IDataObject, i);
 	return toItems(
 		{
 			id: document.id,
@@ -45,7 +50,11 @@ export const execute: OperationExecute = async function (i, api) {
 			owner: typeof document.owner === 'string' ? document.owner : null,
 			created: document.created ?? null,
 			updated: document.updated ?? null,
-			roles: document.roles.map((r) => ({ id: r.unique_id, name: r.name, signing_order: Number(r.signing_order ?? 1) })),
+			roles: document.roles.map((r) => ({
+				id: r.unique_id,
+				name: r.name,
+				signing_order: Number(r.signing_order ?? 1),
+			})),
 			invites: invites.map((inv) => ({
 				id: inv.id,
 				email: inv.email ?? null,

@@ -14,15 +14,30 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['document'] } },
 	options: [
-		{ name: 'Delete', value: 'delete', description: 'Delete a document', action: 'Delete a document' },
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Delete a document',
+			action: 'Delete a document',
+		},
 		{
 			name: 'Download',
 			value: 'download',
 			description: 'Download the document, signatures included, as a PDF file',
 			action: 'Download a document',
 		},
-		{ name: 'Get', value: 'get', description: 'Get the status, roles and invites of a document', action: 'Get a document' },
-		{ name: 'Upload', value: 'upload', description: 'Upload a PDF from a binary field', action: 'Upload a document' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get the status, roles and invites of a document',
+			action: 'Get a document',
+		},
+		{
+			name: 'Upload',
+			value: 'upload',
+			description: 'Upload a PDF from a binary field',
+			action: 'Upload a document',
+		},
 		{
 			name: 'Upload From URL',
 			value: 'uploadFromUrl',
@@ -33,4 +48,10 @@ const operation: INodeProperties = {
 	default: 'upload',
 };
 
-export const { description, operations } = resourceParts(operation, { delete: del, download, get, upload, uploadFromUrl });
+export const { description, operations } = resourceParts(operation, {
+	delete: del,
+	download,
+	get,
+	upload,
+	uploadFromUrl,
+});

@@ -46,12 +46,16 @@ const schema = z.object({
 export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = checkParameters(this, i, properties, schema, {
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-			name: options.name || undefined,
-			checkFields: options.checkFields ?? false,
-		});
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+		name: options.name || undefined,
+		checkFields: options.checkFields ?? false,
+	});
 	const file = await readBinary(this, i, params.binaryPropertyName);
-	const fileName = params.name ? (/\.pdf$/i.test(params.name) ? params.name : `${params.name}.pdf`) : file.fileName;
+	const fileName = params.name
+		? /\.pdf$/i.test(params.name)
+			? params.name
+			: `${params.name}.pdf`
+		: file.fileName;
 	const form = new FormData();
 	form.append('file', new Blob([file.data], { type: file.mimeType }), fileName);
 	if (params.checkFields) form.append('check_fields', 'true');
@@ -68,5 +72,12 @@ export const execute: OperationExecute = async function (i, api) {
 		uploadedAnswer,
 		i,
 	);
-	return toItems({ id: answer.id, document_name: fileName.replace(/\.pdf$/i, ''), check_fields: params.checkFields }, i);
+	return toItems(
+		{
+			id: answer.id,
+			document_name: fileName.replace(/\.pdf$/i, ''),
+			check_fields: params.checkFields,
+		},
+		i,
+	);
 };

@@ -33,7 +33,10 @@ const schema = z.object({ url: httpsUrl, checkFields: z.boolean() });
 
 export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = checkParameters(this, i, properties, schema, { url: this.getNodeParameter('url', i), checkFields: options.checkFields ?? false });
+	const params = checkParameters(this, i, properties, schema, {
+		url: this.getNodeParameter('url', i),
+		checkFields: options.checkFields ?? false,
+	});
 	// POST /v2/documents/url and its {url, check_fields} body come from signNow's own MCP client,
 	// not from a reference page; the answer's id key is read both ways (unconfirmed).
 	const answer = await api.requestChecked(
@@ -49,5 +52,8 @@ export const execute: OperationExecute = async function (i, api) {
 		uploadedFromUrlAnswer,
 		i,
 	);
-	return toItems({ id: answer.id ?? answer.document_id!, url: params.url, check_fields: params.checkFields }, i);
+	return toItems(
+		{ id: answer.id ?? answer.document_id!, url: params.url, check_fields: params.checkFields },
+		i,
+	);
 };

@@ -3,7 +3,12 @@ import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email, httpUrl, intAtLeast } from '../../../shared/schemas';
-import { checkParameters, duplicateProblems, failValidation, listedValues } from '../../../shared/validation';
+import {
+	checkParameters,
+	duplicateProblems,
+	failValidation,
+	listedValues,
+} from '../../../shared/validation';
 import { checkAgainstDocument } from '../roles';
 import { createdInvitesAnswer, isEmbedded, readDocument, sameEmail } from '../answers';
 import { authMethod, authMethodField, documentId, documentIdField } from '../fields';
@@ -31,13 +36,17 @@ const properties: INodeProperties[] = [
 						placeholder: 'name@email.com',
 						required: true,
 						default: '',
-						description: 'Signer’s email, up to 150 characters, different for each invite and not the document owner’s',
+						description:
+							'Signer’s email, up to 150 characters, different for each invite and not the document owner’s',
 					},
 					{
 						displayName: 'Role Name or ID',
 						name: 'roleId',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getDocumentRoles', loadOptionsDependsOn: ['documentId'] },
+						typeOptions: {
+							loadOptionsMethod: 'getDocumentRoles',
+							loadOptionsDependsOn: ['documentId'],
+						},
 						required: true,
 						default: '',
 						description:
@@ -49,7 +58,8 @@ const properties: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 1,
-						description: 'Signing step, starting at 1. Signers with the same order sign in parallel.',
+						description:
+							'Signing step, starting at 1. Signers with the same order sign in parallel.',
 					},
 					authMethodField('How the signer is authenticated before signing'),
 				],
@@ -87,12 +97,18 @@ export const description = forOperation('embeddedInvite', 'create', properties);
 
 const invite = z.object({
 	email: email.max(150, 'Must be at most 150 characters.'),
-	roleId: z.string({ invalid_type_error: 'Pick a role of the document.' }).trim().min(1, 'Pick a role of the document.'),
+	roleId: z
+		.string({ invalid_type_error: 'Pick a role of the document.' })
+		.trim()
+		.min(1, 'Pick a role of the document.'),
 	order: intAtLeast(1, 'Must be a whole number of 1 or more: signing starts at step 1.'),
 	authMethod,
 });
 
-const optionalUrl = z.preprocess((v) => (v === '' || v === null ? undefined : v), httpUrl.optional());
+const optionalUrl = z.preprocess(
+	(v) => (v === '' || v === null ? undefined : v),
+	httpUrl.optional(),
+);
 
 const schema = z.object({
 	documentId,
@@ -104,20 +120,28 @@ const schema = z.object({
 export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = checkParameters(this, i, properties, schema, {
-			documentId: this.getNodeParameter('documentId', i),
-			invites: this.getNodeParameter('invites.invite', i, []),
-			redirectUri: options.redirectUri,
-			declineRedirectUri: options.declineRedirectUri,
-		});
+		documentId: this.getNodeParameter('documentId', i),
+		invites: this.getNodeParameter('invites.invite', i, []),
+		redirectUri: options.redirectUri,
+		declineRedirectUri: options.declineRedirectUri,
+	});
 	// Repeats the form itself shows are refused before any request; role names need the document.
 	const repeats = [
 		...duplicateProblems(
-			listedValues('Invites', 'Email', params.invites.map((inv) => inv.email)),
+			listedValues(
+				'Invites',
+				'Email',
+				params.invites.map((inv) => inv.email),
+			),
 			'Each signer needs an email address of their own; upper and lower case count as the same.',
 			(address) => address.toLowerCase(),
 		),
 		...duplicateProblems(
-			listedValues('Invites', 'Role Name or ID', params.invites.map((inv) => inv.roleId)),
+			listedValues(
+				'Invites',
+				'Role Name or ID',
+				params.invites.map((inv) => inv.roleId),
+			),
 			'Each role of the document gets exactly one invite.',
 		),
 	];
@@ -149,8 +173,12 @@ export const execute: OperationExecute = async function (i, api) {
 				// some leave it open, since signNow may still be creating them.
 				settle: async () => {
 					const after = await readDocument(api, params.documentId, i);
-					const added = after.field_invites.filter((inv) => isEmbedded(inv) && !existing.has(inv.id));
-					const found = params.invites.map((inv) => added.find((a) => sameEmail(a.email, inv.email)));
+					const added = after.field_invites.filter(
+						(inv) => isEmbedded(inv) && !existing.has(inv.id),
+					);
+					const found = params.invites.map((inv) =>
+						added.find((a) => sameEmail(a.email, inv.email)),
+					);
 					if (found.some((f) => f === undefined)) return undefined;
 					return {
 						data: found.map((f, n) => ({

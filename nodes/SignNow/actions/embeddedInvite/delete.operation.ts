@@ -15,7 +15,9 @@ export const description = forOperation('embeddedInvite', 'delete', properties);
 const schema = z.object({ documentId });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { documentId: this.getNodeParameter('documentId', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+	});
 	const answer = await api.requestChecked(
 		{
 			method: 'DELETE',

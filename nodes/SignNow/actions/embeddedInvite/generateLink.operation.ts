@@ -31,7 +31,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 15, maxValue: 45 },
 				default: 15,
-				description: 'How long the link stays valid: 15 to 45 minutes. Without it signNow applies its own default.',
+				description:
+					'How long the link stays valid: 15 to 45 minutes. Without it signNow applies its own default.',
 			},
 		],
 	},
@@ -52,11 +53,11 @@ const schema = z.object({
 export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = checkParameters(this, i, properties, schema, {
-			documentId: this.getNodeParameter('documentId', i),
-			fieldInviteId: this.getNodeParameter('fieldInviteId', i),
-			authMethod: this.getNodeParameter('authMethod', i),
-			linkExpiration: options.linkExpiration,
-		});
+		documentId: this.getNodeParameter('documentId', i),
+		fieldInviteId: this.getNodeParameter('fieldInviteId', i),
+		authMethod: this.getNodeParameter('authMethod', i),
+		linkExpiration: options.linkExpiration,
+	});
 	const issuedAt = Date.now();
 	const answer = await api.requestChecked(
 		{
@@ -77,7 +78,9 @@ export const execute: OperationExecute = async function (i, api) {
 			field_invite_id: params.fieldInviteId,
 			link: answer.data.link,
 			link_expiration_minutes: params.linkExpiration,
-			...(params.linkExpiration ? { expires_at_iso: new Date(issuedAt + params.linkExpiration * 60_000).toISOString() } : {}),
+			...(params.linkExpiration
+				? { expires_at_iso: new Date(issuedAt + params.linkExpiration * 60_000).toISOString() }
+				: {}),
 		},
 		i,
 	);

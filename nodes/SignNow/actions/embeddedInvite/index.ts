@@ -34,4 +34,8 @@ const operation: INodeProperties = {
 	default: 'create',
 };
 
-export const { description, operations } = resourceParts(operation, { create, delete: del, generateLink });
+export const { description, operations } = resourceParts(operation, {
+	create,
+	delete: del,
+	generateLink,
+});

@@ -9,10 +9,7 @@ import { SIGNATUREAPI } from '../../transport';
 import { deliverableAnswer } from '../answers';
 import { deliverableId, deliverableIdField } from '../fields';
 
-const properties: INodeProperties[] = [
-	deliverableIdField,
-	outputBinaryField,
-];
+const properties: INodeProperties[] = [deliverableIdField, outputBinaryField];
 
 export const description = forOperation('deliverable', 'download', properties);
 
@@ -22,7 +19,10 @@ const schema = z.object({
 });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { deliverableId: this.getNodeParameter('deliverableId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		deliverableId: this.getNodeParameter('deliverableId', i),
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+	});
 	// The file URL is pre-signed and expires after about an hour, so it is read fresh every time.
 	const deliverable = await api.requestChecked(
 		{ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` },
@@ -30,13 +30,17 @@ export const execute: OperationExecute = async function (i, api) {
 		i,
 	);
 	if (deliverable.status !== 'generated' || !deliverable.url) {
-		throw new NodeOperationError(this.getNode(), `Deliverable ${params.deliverableId} is ${deliverable.status}, so there is no file to download yet`, {
-			itemIndex: i,
-			description:
-				deliverable.status === 'failed'
-					? 'SignatureAPI could not generate this deliverable.'
-					: 'Start this workflow from the SignatureAPI Trigger on Deliverable Generated, or try again in a moment.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Deliverable ${params.deliverableId} is ${deliverable.status}, so there is no file to download yet`,
+			{
+				itemIndex: i,
+				description:
+					deliverable.status === 'failed'
+						? 'SignatureAPI could not generate this deliverable.'
+						: 'Start this workflow from the SignatureAPI Trigger on Deliverable Generated, or try again in a moment.',
+			},
+		);
 	}
 	const file = await api.downloadSigned(deliverable.url, i);
 	if (!isPdf(file.data)) {
@@ -51,17 +55,26 @@ export const execute: OperationExecute = async function (i, api) {
 			secrets: await api.secrets(),
 		});
 	}
-	const envelopeId = typeof deliverable.envelope_id === 'string' && deliverable.envelope_id ? deliverable.envelope_id : params.deliverableId;
+	const envelopeId =
+		typeof deliverable.envelope_id === 'string' && deliverable.envelope_id
+			? deliverable.envelope_id
+			: params.deliverableId;
 	const fileName = `${envelopeId}-signed.pdf`;
 	// The pre-signed URL is left out of the output: it grants access to the file without a key.
 	const rest: IDataObject = { ...(deliverable as IDataObject) };
 	delete rest.url;
 	return [
-		await binaryItem(this, i, params.binaryPropertyName, { data: file.data, fileName, mimeType: 'application/pdf' }, {
-			...rest,
-			file_name: fileName,
-			size_bytes: file.data.length,
-		}),
+		await binaryItem(
+			this,
+			i,
+			params.binaryPropertyName,
+			{ data: file.data, fileName, mimeType: 'application/pdf' },
+			{
+				...rest,
+				file_name: fileName,
+				size_bytes: file.data.length,
+			},
+		),
 	];
 };
 
@@ -72,6 +85,9 @@ function isPdf(data: Buffer): boolean {
 
 function describeBytes(data: Buffer): string {
 	if (data.length === 0) return 'it is empty';
-	const start = data.subarray(0, 20).toString('utf8').replace(/[^\x20-\x7e]/g, '.');
+	const start = data
+		.subarray(0, 20)
+		.toString('utf8')
+		.replace(/[^\x20-\x7e]/g, '.');
 	return `${data.length} bytes starting with "${start}"`;
 }

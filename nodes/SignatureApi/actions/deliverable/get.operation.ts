@@ -13,7 +13,9 @@ export const description = forOperation('deliverable', 'get', properties);
 const schema = z.object({ deliverableId });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { deliverableId: this.getNodeParameter('deliverableId', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		deliverableId: this.getNodeParameter('deliverableId', i),
+	});
 	const deliverable = await api.requestChecked(
 		{ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` },
 		deliverableAnswer,

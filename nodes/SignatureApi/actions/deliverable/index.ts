@@ -11,8 +11,18 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['deliverable'] } },
 	options: [
-		{ name: 'Download', value: 'download', description: 'Download the signed PDF as a file', action: 'Download a signed PDF' },
-		{ name: 'Get', value: 'get', description: 'Get a deliverable’s status and a fresh file URL', action: 'Get a deliverable' },
+		{
+			name: 'Download',
+			value: 'download',
+			description: 'Download the signed PDF as a file',
+			action: 'Download a signed PDF',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a deliverable’s status and a fresh file URL',
+			action: 'Get a deliverable',
+		},
 	],
 	default: 'download',
 };

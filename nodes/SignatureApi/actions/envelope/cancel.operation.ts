@@ -22,7 +22,10 @@ export const description = forOperation('envelope', 'cancel', properties);
 const schema = z.object({ envelopeId, reason: z.string().trim() });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { envelopeId: this.getNodeParameter('envelopeId', i), reason: this.getNodeParameter('reason', i, '') });
+	const params = checkParameters(this, i, properties, schema, {
+		envelopeId: this.getNodeParameter('envelopeId', i),
+		reason: this.getNodeParameter('reason', i, ''),
+	});
 	// Only envelopes in progress can be canceled, and it cannot be undone; a finished one answers 409.
 	const path = `/envelopes/${encodeURIComponent(params.envelopeId)}`;
 	const envelope = await api.requestChecked(

@@ -2,8 +2,23 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
-import { alphabetical, httpsUrl, jsonArray, jsonObject, oneOf, optionValues, optionalEmail, splitList } from '../../../shared/schemas';
-import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
+import {
+	alphabetical,
+	httpsUrl,
+	jsonArray,
+	jsonObject,
+	oneOf,
+	optionValues,
+	optionalEmail,
+	splitList,
+} from '../../../shared/schemas';
+import {
+	duplicateProblems,
+	failValidation,
+	labelsFrom,
+	listedValues,
+	validateParameters,
+} from '../../../shared/validation';
 import { createdEnvelopeAnswer } from '../answers';
 import {
 	authenticationBody,
@@ -36,11 +51,19 @@ const recipientTypeOptions: INodePropertyOptions[] = [
 	{ name: 'Signer', value: 'signer' },
 	{ name: 'Approver', value: 'approver', description: 'Approves without signing' },
 	{ name: 'Preparer', value: 'preparer', description: 'Fills in fields before the others' },
-	{ name: 'Automatic Signer', value: 'automatic_signer', description: 'Your own signature, applied without a ceremony' },
+	{
+		name: 'Automatic Signer',
+		value: 'automatic_signer',
+		description: 'Your own signature, applied without a ceremony',
+	},
 ];
 
 const ceremonyCreationOptions: INodePropertyOptions[] = [
-	{ name: 'Automatic', value: 'automatic', description: 'SignatureAPI creates the ceremony with the settings above' },
+	{
+		name: 'Automatic',
+		value: 'automatic',
+		description: 'SignatureAPI creates the ceremony with the settings above',
+	},
 	{ name: 'Manual', value: 'manual', description: 'You create it later with Ceremony → Create' },
 ];
 
@@ -50,7 +73,11 @@ const deliveryOptions: INodePropertyOptions[] = [
 ];
 
 const routingOptions: INodePropertyOptions[] = [
-	{ name: 'Sequential', value: 'sequential', description: 'One recipient after the other, in the order above' },
+	{
+		name: 'Sequential',
+		value: 'sequential',
+		description: 'One recipient after the other, in the order above',
+	},
 	{ name: 'Parallel', value: 'parallel', description: 'Everyone at the same time' },
 ];
 
@@ -71,8 +98,20 @@ const documentValues: INodeProperties[] = [
 		options: formatOptions,
 		default: 'pdf',
 	},
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Shown to recipients; the file name if empty' },
-	{ displayName: 'Key', name: 'key', type: 'string', default: '', description: 'Your own name for the document, unique in the envelope' },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'Shown to recipients; the file name if empty',
+	},
+	{
+		displayName: 'Key',
+		name: 'key',
+		type: 'string',
+		default: '',
+		description: 'Your own name for the document, unique in the envelope',
+	},
 	{
 		displayName: 'Places (JSON)',
 		name: 'places',
@@ -109,9 +148,21 @@ const recipientValues: INodeProperties[] = [
 		description: 'Your name for this recipient, unique in the envelope; places refer to it',
 	},
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 	...authenticationFields('authType').map((field) =>
-		field.name === 'authType' ? { ...field, displayName: 'Authentication', description: 'How the recipient proves who they are in the ceremony' } : field,
+		field.name === 'authType'
+			? {
+					...field,
+					displayName: 'Authentication',
+					description: 'How the recipient proves who they are in the ceremony',
+				}
+			: field,
 	),
 	{
 		displayName: 'Further Authentication Steps (JSON)',
@@ -182,7 +233,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'Internal name, not shown to recipients' },
+			{
+				displayName: 'Label',
+				name: 'label',
+				type: 'string',
+				default: '',
+				description: 'Internal name, not shown to recipients',
+			},
 			{
 				displayName: 'Language',
 				name: 'language',
@@ -198,7 +255,8 @@ const properties: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				placeholder: 'Add Metadata',
 				default: {},
-				description: 'Up to 10 pairs (keys up to 32 characters, values up to 1000), returned in every event of the envelope',
+				description:
+					'Up to 10 pairs (keys up to 32 characters, values up to 1000), returned in every event of the envelope',
 				options: [
 					{
 						name: 'pair',
@@ -227,7 +285,9 @@ export const description = forOperation('envelope', 'create', properties);
 const place = z
 	.object({
 		key: z.string().min(1, 'Each place needs a key.'),
-		type: z.string().min(1, 'Each place needs a type such as signature, initials, text_input or checkbox.'),
+		type: z
+			.string()
+			.min(1, 'Each place needs a type such as signature, initials, text_input or checkbox.'),
 		recipient_key: z.string().min(1, 'Each place needs the recipient_key of a recipient.'),
 	})
 	.passthrough();
@@ -273,13 +333,20 @@ const recipientSchema = ceremonyOptionsSchema
 	})
 	.superRefine((r, ctx) => {
 		if (r.type !== 'automatic_signer' && !r.email) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['email'], message: 'Must be an email address such as name@example.com.' });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['email'],
+				message: 'Must be an email address such as name@example.com.',
+			});
 		}
 	});
 
 const schema = z.object({
 	title: z.string().trim().min(1, 'A title is required.').max(500, 'At most 500 characters.'),
-	documents: z.array(documentSchema).min(1, 'Add at least one document.').max(10, 'At most 10 documents.'),
+	documents: z
+		.array(documentSchema)
+		.min(1, 'Add at least one document.')
+		.max(10, 'At most 10 documents.'),
 	recipients: z.array(recipientSchema).min(1, 'Add at least one recipient.'),
 	routing: oneOf(routingOptions),
 	label: z.string().trim().optional(),
@@ -287,7 +354,11 @@ const schema = z.object({
 	metadata: z
 		.array(
 			z.object({
-				key: z.string().trim().min(1, 'Each metadata pair needs a key.').max(32, 'Keys are at most 32 characters.'),
+				key: z
+					.string()
+					.trim()
+					.min(1, 'Each metadata pair needs a key.')
+					.max(32, 'Keys are at most 32 characters.'),
 				value: z.string().max(1000, 'Values are at most 1000 characters.'),
 			}),
 		)
@@ -313,12 +384,26 @@ const labels = labelsFrom(properties, {
 function crossFieldProblems(params: z.infer<typeof schema>): string[] {
 	const recipientKeys = params.recipients.map((r) => r.key);
 	const problems = [
-		...duplicateProblems(listedValues('Recipients', 'Key', recipientKeys), 'Each recipient needs its own key.'),
 		...duplicateProblems(
-			listedValues('Documents', 'Key', params.documents.map((d) => d.key ?? '')).filter((entry) => entry.value !== ''),
+			listedValues('Recipients', 'Key', recipientKeys),
+			'Each recipient needs its own key.',
+		),
+		...duplicateProblems(
+			listedValues(
+				'Documents',
+				'Key',
+				params.documents.map((d) => d.key ?? ''),
+			).filter((entry) => entry.value !== ''),
 			'Each document needs its own key.',
 		),
-		...duplicateProblems(listedValues('Metadata', 'Key', params.metadata.map((m) => m.key)), 'Each metadata key can be used once.'),
+		...duplicateProblems(
+			listedValues(
+				'Metadata',
+				'Key',
+				params.metadata.map((m) => m.key),
+			),
+			'Each metadata key can be used once.',
+		),
 	];
 	params.documents.forEach((d, i) =>
 		d.places.forEach((p, j) => {
@@ -333,7 +418,12 @@ function crossFieldProblems(params: z.infer<typeof schema>): string[] {
 }
 
 function recipientBody(r: z.infer<typeof recipientSchema>): IDataObject {
-	const body: IDataObject = { type: r.type, key: r.key, name: r.name, ...(r.email ? { email: r.email } : {}) };
+	const body: IDataObject = {
+		type: r.type,
+		key: r.key,
+		name: r.name,
+		...(r.email ? { email: r.email } : {}),
+	};
 	if (r.type !== 'automatic_signer') {
 		const steps = [r.authentication, ...r.furtherAuthentication].map(authenticationBody);
 		body.ceremony = { authentication: steps, ...ceremonyOptionsBody(r) };
@@ -345,25 +435,35 @@ function recipientBody(r: z.infer<typeof recipientSchema>): IDataObject {
 
 export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const recipients = (this.getNodeParameter('recipients.recipient', i, []) as IDataObject[]).map((r) => ({
-		type: r.type ?? 'signer',
-		key: r.key ?? '',
-		name: r.name ?? '',
-		email: r.email ?? '',
-		authentication: { type: r.authType ?? 'email_link', subjectOverride: r.subjectOverride, messageOverride: r.messageOverride, provider: r.provider, data: r.data },
-		furtherAuthentication: r.furtherAuthentication ?? [],
-		ceremonyCreation: r.ceremonyCreation ?? 'automatic',
-		deliveryType: r.deliveryType ?? 'email',
-		...rawCeremonyOptions(r),
-	}));
-	const documents = (this.getNodeParameter('documents.document', i, []) as IDataObject[]).map((d) => ({
-		url: d.url ?? '',
-		format: d.format ?? 'pdf',
-		title: d.title || undefined,
-		key: d.key || undefined,
-		places: d.places ?? [],
-		data: d.format === 'docx' ? d.data : undefined,
-	}));
+	const recipients = (this.getNodeParameter('recipients.recipient', i, []) as IDataObject[]).map(
+		(r) => ({
+			type: r.type ?? 'signer',
+			key: r.key ?? '',
+			name: r.name ?? '',
+			email: r.email ?? '',
+			authentication: {
+				type: r.authType ?? 'email_link',
+				subjectOverride: r.subjectOverride,
+				messageOverride: r.messageOverride,
+				provider: r.provider,
+				data: r.data,
+			},
+			furtherAuthentication: r.furtherAuthentication ?? [],
+			ceremonyCreation: r.ceremonyCreation ?? 'automatic',
+			deliveryType: r.deliveryType ?? 'email',
+			...rawCeremonyOptions(r),
+		}),
+	);
+	const documents = (this.getNodeParameter('documents.document', i, []) as IDataObject[]).map(
+		(d) => ({
+			url: d.url ?? '',
+			format: d.format ?? 'pdf',
+			title: d.title || undefined,
+			key: d.key || undefined,
+			places: d.places ?? [],
+			data: d.format === 'docx' ? d.data : undefined,
+		}),
+	);
 	const params = validateParameters(
 		this.getNode(),
 		schema,
@@ -374,7 +474,8 @@ export const execute: OperationExecute = async function (i, api) {
 			routing: this.getNodeParameter('routing', i, 'sequential'),
 			label: options.label || undefined,
 			language: options.language,
-			metadata: ((options.metadata as IDataObject | undefined)?.pair as IDataObject[] | undefined) ?? [],
+			metadata:
+				((options.metadata as IDataObject | undefined)?.pair as IDataObject[] | undefined) ?? [],
 			topics: splitList(options.topics),
 		},
 		i,
@@ -397,7 +498,9 @@ export const execute: OperationExecute = async function (i, api) {
 		recipients: params.recipients.map(recipientBody),
 		routing: params.routing,
 		...(params.language ? { language: params.language } : {}),
-		...(params.metadata.length ? { metadata: Object.fromEntries(params.metadata.map((m) => [m.key, m.value])) } : {}),
+		...(params.metadata.length
+			? { metadata: Object.fromEntries(params.metadata.map((m) => [m.key, m.value])) }
+			: {}),
 		...(params.topics.length ? { topics: params.topics } : {}),
 	};
 	const envelope = await api.requestChecked(
@@ -407,7 +510,8 @@ export const execute: OperationExecute = async function (i, api) {
 			body,
 			ifUnknown: {
 				happened: 'the envelope was created and sent',
-				advice: 'Look for it with Envelope → Get Many (newest first) before sending again, or the recipients get it twice.',
+				advice:
+					'Look for it with Envelope → Get Many (newest first) before sending again, or the recipients get it twice.',
 			},
 		},
 		createdEnvelopeAnswer(params.recipients.length),

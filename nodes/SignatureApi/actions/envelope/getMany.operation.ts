@@ -35,7 +35,13 @@ const properties: INodeProperties[] = [
 				options: alphabetical(statusOptions),
 				default: 'in_progress',
 			},
-			{ displayName: 'Topic', name: 'topic', type: 'string', default: '', description: 'Only envelopes tagged with this topic' },
+			{
+				displayName: 'Topic',
+				name: 'topic',
+				type: 'string',
+				default: '',
+				description: 'Only envelopes tagged with this topic',
+			},
 		],
 	},
 ];
@@ -54,28 +60,40 @@ const schema = z.object({
 export function pathBelowBase(next: string, baseUrl: string): { path: string; qs: IDataObject } {
 	const url = new URL(next, `${baseUrl}/`);
 	const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
-	const path = basePath && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : url.pathname.replace(/^\/v1(?=\/)/, '');
+	const path =
+		basePath && url.pathname.startsWith(`${basePath}/`)
+			? url.pathname.slice(basePath.length)
+			: url.pathname.replace(/^\/v1(?=\/)/, '');
 	return { path, qs: Object.fromEntries(url.searchParams) };
 }
 
 export const execute: OperationExecute = async function (i, api) {
 	const { limit } = readPaging(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const params = checkParameters(this, i, properties, schema, { status: filters.status, topic: filters.topic || undefined });
+	const params = checkParameters(this, i, properties, schema, {
+		status: filters.status,
+		topic: filters.topic || undefined,
+	});
 	const baseUrl = await api.baseUrl();
-	const envelopes = await collectPages<IDataObject, { path: string; qs: IDataObject }>(async (cursor, wanted) => {
-		const request = cursor ?? {
-			path: '/envelopes',
-			qs: {
-				limit: Math.min(PAGE_SIZE, wanted),
-				...(params.status ? { status: params.status } : {}),
-				...(params.topic ? { topic: params.topic } : {}),
-			},
-		};
-		// A page without its data list or its next link is an error, not an empty or last page.
-		const page = await api.requestChecked({ method: 'GET', ...request }, envelopePageAnswer, i);
-		const next = page.links.next;
-		return { items: page.data as IDataObject[], next: next ? pathBelowBase(next, baseUrl) : undefined };
-	}, limit);
+	const envelopes = await collectPages<IDataObject, { path: string; qs: IDataObject }>(
+		async (cursor, wanted) => {
+			const request = cursor ?? {
+				path: '/envelopes',
+				qs: {
+					limit: Math.min(PAGE_SIZE, wanted),
+					...(params.status ? { status: params.status } : {}),
+					...(params.topic ? { topic: params.topic } : {}),
+				},
+			};
+			// A page without its data list or its next link is an error, not an empty or last page.
+			const page = await api.requestChecked({ method: 'GET', ...request }, envelopePageAnswer, i);
+			const next = page.links.next;
+			return {
+				items: page.data as IDataObject[],
+				next: next ? pathBelowBase(next, baseUrl) : undefined,
+			};
+		},
+		limit,
+	);
 	return toItems(envelopes, i);
 };

@@ -13,12 +13,37 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['envelope'] } },
 	options: [
-		{ name: 'Cancel', value: 'cancel', description: 'Stop an envelope that is in progress, for good', action: 'Cancel an envelope' },
-		{ name: 'Create', value: 'create', description: 'Send documents to recipients for signature', action: 'Create an envelope' },
-		{ name: 'Get', value: 'get', description: 'Get the status, recipients and documents of an envelope', action: 'Get an envelope' },
-		{ name: 'Get Many', value: 'getMany', description: 'List envelopes, newest first', action: 'Get many envelopes' },
+		{
+			name: 'Cancel',
+			value: 'cancel',
+			description: 'Stop an envelope that is in progress, for good',
+			action: 'Cancel an envelope',
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Send documents to recipients for signature',
+			action: 'Create an envelope',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get the status, recipients and documents of an envelope',
+			action: 'Get an envelope',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List envelopes, newest first',
+			action: 'Get many envelopes',
+		},
 	],
 	default: 'create',
 };
 
-export const { description, operations } = resourceParts(operation, { cancel, create, get, getMany });
+export const { description, operations } = resourceParts(operation, {
+	cancel,
+	create,
+	get,
+	getMany,
+});

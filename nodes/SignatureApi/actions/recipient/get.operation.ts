@@ -13,7 +13,13 @@ export const description = forOperation('recipient', 'get', properties);
 const schema = z.object({ recipientId });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { recipientId: this.getNodeParameter('recipientId', i) });
-	const recipient = await api.requestChecked({ method: 'GET', path: `/recipients/${encodeURIComponent(params.recipientId)}` }, recipientAnswer, i);
+	const params = checkParameters(this, i, properties, schema, {
+		recipientId: this.getNodeParameter('recipientId', i),
+	});
+	const recipient = await api.requestChecked(
+		{ method: 'GET', path: `/recipients/${encodeURIComponent(params.recipientId)}` },
+		recipientAnswer,
+		i,
+	);
 	return toItems(recipient as IDataObject, i);
 };

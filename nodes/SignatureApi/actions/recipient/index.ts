@@ -12,14 +12,24 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['recipient'] } },
 	options: [
-		{ name: 'Get', value: 'get', description: 'Get a recipient’s status and ceremony', action: 'Get a recipient' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a recipient’s status and ceremony',
+			action: 'Get a recipient',
+		},
 		{
 			name: 'Replace',
 			value: 'replace',
 			description: 'Hand a recipient’s part to another person before they complete it',
 			action: 'Replace a recipient',
 		},
-		{ name: 'Resend', value: 'resend', description: 'Email the recipient their signing request again', action: 'Resend to a recipient' },
+		{
+			name: 'Resend',
+			value: 'resend',
+			description: 'Email the recipient their signing request again',
+			action: 'Resend to a recipient',
+		},
 	],
 	default: 'get',
 };

@@ -10,15 +10,30 @@ import { recipientId, recipientIdField } from '../fields';
 const properties: INodeProperties[] = [
 	recipientIdField,
 	{ displayName: 'New Name', name: 'name', type: 'string', required: true, default: '' },
-	{ displayName: 'New Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+	{
+		displayName: 'New Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+	},
 ];
 
 export const description = forOperation('recipient', 'replace', properties);
 
-const schema = z.object({ recipientId, name: z.string().trim().min(1, 'A name is required.'), email });
+const schema = z.object({
+	recipientId,
+	name: z.string().trim().min(1, 'A name is required.'),
+	email,
+});
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { recipientId: this.getNodeParameter('recipientId', i), name: this.getNodeParameter('name', i), email: this.getNodeParameter('email', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		recipientId: this.getNodeParameter('recipientId', i),
+		name: this.getNodeParameter('name', i),
+		email: this.getNodeParameter('email', i),
+	});
 	const replacement = await api.requestChecked(
 		{
 			method: 'POST',
@@ -26,7 +41,8 @@ export const execute: OperationExecute = async function (i, api) {
 			body: { name: params.name, email: params.email },
 			ifUnknown: {
 				happened: 'the recipient was replaced',
-				advice: 'Check with Recipient → Get: a replaced recipient has the status replaced, and Envelope → Get lists the new one.',
+				advice:
+					'Check with Recipient → Get: a replaced recipient has the status replaced, and Envelope → Get lists the new one.',
 			},
 		},
 		replacementAnswer,

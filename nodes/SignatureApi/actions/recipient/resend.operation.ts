@@ -13,7 +13,9 @@ export const description = forOperation('recipient', 'resend', properties);
 const schema = z.object({ recipientId });
 
 export const execute: OperationExecute = async function (i, api) {
-	const params = checkParameters(this, i, properties, schema, { recipientId: this.getNodeParameter('recipientId', i) });
+	const params = checkParameters(this, i, properties, schema, {
+		recipientId: this.getNodeParameter('recipientId', i),
+	});
 	// Allowed while the recipient is sent or soft-bounced in an envelope in progress, with a cooldown.
 	const answer = await api.requestChecked(
 		{
@@ -21,7 +23,8 @@ export const execute: OperationExecute = async function (i, api) {
 			path: `/recipients/${encodeURIComponent(params.recipientId)}/resend`,
 			ifUnknown: {
 				happened: 'the request was emailed again',
-				advice: 'Check with Recipient → Get before resending: SignatureAPI limits how often a recipient is emailed.',
+				advice:
+					'Check with Recipient → Get before resending: SignatureAPI limits how often a recipient is emailed.',
 			},
 		},
 		resendAnswer,

@@ -2,7 +2,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
-import { checkParameters, duplicateProblems, failValidation, listedValues } from '../../../shared/validation';
+import {
+	checkParameters,
+	duplicateProblems,
+	failValidation,
+	listedValues,
+} from '../../../shared/validation';
 import { registerWebhook } from '../../trigger/registration';
 
 const properties: INodeProperties[] = [
@@ -29,13 +34,20 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Header',
 		default: {},
-		description: 'Headers Umbrella adds to every webhook call, so the receiver can tell the call is genuine',
+		description:
+			'Headers Umbrella adds to every webhook call, so the receiver can tell the call is genuine',
 		options: [
 			{
 				name: 'header',
 				displayName: 'Header',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'Authorization' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'Authorization',
+					},
 					{
 						displayName: 'Value',
 						name: 'value',
@@ -65,17 +77,31 @@ const schema = z.object({
 	webhookUrl,
 	authHeaders: z.array(
 		z.object({
-			name: z.string().trim().regex(HEADER_NAME, 'Must be a header name such as Authorization or X-Webhook-Secret: letters, digits and - only.'),
+			name: z
+				.string()
+				.trim()
+				.regex(
+					HEADER_NAME,
+					'Must be a header name such as Authorization or X-Webhook-Secret: letters, digits and - only.',
+				),
 			value: z.string().min(1, 'A header needs a value.'),
 		}),
 	),
 });
 
 export const execute: OperationExecute = async function (i, api) {
-	const rawHeaders = ((this.getNodeParameter('authHeaders', i, {}) as { header?: IDataObject[] }).header ?? []) as IDataObject[];
-	const params = checkParameters(this, i, properties, schema, { webhookUrl: this.getNodeParameter('webhookUrl', i), authHeaders: rawHeaders });
+	const rawHeaders = ((this.getNodeParameter('authHeaders', i, {}) as { header?: IDataObject[] })
+		.header ?? []) as IDataObject[];
+	const params = checkParameters(this, i, properties, schema, {
+		webhookUrl: this.getNodeParameter('webhookUrl', i),
+		authHeaders: rawHeaders,
+	});
 	const repeated = duplicateProblems(
-		listedValues('Auth Headers', 'Name', params.authHeaders.map((h) => h.name)),
+		listedValues(
+			'Auth Headers',
+			'Name',
+			params.authHeaders.map((h) => h.name),
+		),
 		'Each header can be given once; header names are not case-sensitive.',
 		(name) => name.toLowerCase(),
 	);

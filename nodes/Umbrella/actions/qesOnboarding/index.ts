@@ -15,13 +15,15 @@ const operation: INodeProperties = {
 		{
 			name: 'Configure Webhook',
 			value: 'configureWebhook',
-			description: 'Set the URL Umbrella calls with session results, and the headers it sends along',
+			description:
+				'Set the URL Umbrella calls with session results, and the headers it sends along',
 			action: 'Configure the account webhook',
 		},
 		{
 			name: 'Create Session Link',
 			value: 'createSessionLink',
-			description: 'Get a link where a person identifies and signs a PDF with a qualified signature',
+			description:
+				'Get a link where a person identifies and signs a PDF with a qualified signature',
 			action: 'Create a QES session link',
 		},
 		{
@@ -34,4 +36,8 @@ const operation: INodeProperties = {
 	default: 'createSessionLink',
 };
 
-export const { description, operations } = resourceParts(operation, { configureWebhook, createSessionLink, getVerification });
+export const { description, operations } = resourceParts(operation, {
+	configureWebhook,
+	createSessionLink,
+	getVerification,
+});

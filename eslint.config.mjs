@@ -10,7 +10,17 @@ import tseslint from 'typescript-eslint';
 const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'examples/**', '*.js', '*.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'test/**',
+			'scripts/**',
+			'examples/**',
+			'*.js',
+			'*.mjs',
+		],
+	},
 	{
 		files: ['**/*.ts'],
 		extends: [eslint.configs.recommended, tseslint.configs.recommended],
@@ -44,6 +54,46 @@ export default tseslint.config(
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
+		},
+	},
+	// One direction only: a credential uses its vendor's transport (URLs, error reading, token
+	// reading) and the shared helpers; no node file imports a credential.
+	{
+		files: ['nodes/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/credentials/**'],
+							message:
+								'Nodes do not import credentials; put what both need in the vendor transport.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'**/nodes/*/actions/**',
+								'**/nodes/*/trigger/**',
+								'**/nodes/*/methods/**',
+								'**/nodes/*/*.node',
+							],
+							message: 'A credential imports only its vendor transport and nodes/shared.',
+						},
+					],
+				},
+			],
 		},
 	},
 );

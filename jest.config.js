@@ -7,7 +7,8 @@
  */
 const path = require('node:path');
 
-const line = process.env.N8N_LINE === '1' ? path.join(__dirname, 'lines', 'n8n-1', 'node_modules') : undefined;
+const line =
+	process.env.N8N_LINE === '1' ? path.join(__dirname, 'lines', 'n8n-1', 'node_modules') : undefined;
 
 module.exports = {
 	testEnvironment: 'node',

@@ -1,4 +1,9 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties } from '../nodes/shared/environment';
 import { LEEGALITY_ENVIRONMENTS } from '../nodes/Leegality/transport';
@@ -8,7 +13,10 @@ export class LeegalityApi implements ICredentialType {
 
 	displayName = 'Leegality API';
 
-	icon = { light: 'file:../icons/leegality.svg', dark: 'file:../icons/leegality.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/leegality.svg',
+		dark: 'file:../icons/leegality.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-esign/n8n-nodes-esign#leegality';
 
@@ -46,14 +54,19 @@ export class LeegalityApi implements ICredentialType {
 	// number or text) and an answer without any status (not Leegality's API) each have a rule. A
 	// status other than 0 and 1, which Leegality does not document, cannot be caught this way.
 	test: ICredentialTestRequest = {
-		request: { baseURL: baseUrlExpression(LEEGALITY_ENVIRONMENTS), url: '/v3.0/sign/request/list', qs: { max: 1 } },
+		request: {
+			baseURL: baseUrlExpression(LEEGALITY_ENVIRONMENTS),
+			url: '/v3.0/sign/request/list',
+			qs: { max: 1 },
+		},
 		rules: [
 			...[0, '0'].map((value) => ({
 				type: 'responseSuccessBody' as const,
 				properties: {
 					key: 'status',
 					value,
-					message: 'Leegality rejected the Auth Token. Check it and the Environment: Sandbox and Production tokens differ.',
+					message:
+						'Leegality rejected the Auth Token. Check it and the Environment: Sandbox and Production tokens differ.',
 				},
 			})),
 			...[undefined, null].map((value) => ({

@@ -1,4 +1,9 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties } from '../nodes/shared/environment';
 import { LUMIN_ENVIRONMENTS } from '../nodes/Lumin/transport';

@@ -7,8 +7,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlExpression, environmentProperties, resolveBaseUrl } from '../nodes/shared/environment';
+import {
+	baseUrlExpression,
+	environmentProperties,
+	resolveBaseUrl,
+} from '../nodes/shared/environment';
 import { SIGNNOW, SIGNNOW_ENVIRONMENTS } from '../nodes/SignNow/transport';
+import { readAccessToken, refusedHint } from '../nodes/SignNow/transport/auth';
 import { requestToken } from '../nodes/shared/transport/token';
 
 const passwordGrant = { show: { authentication: ['passwordGrant'] } };
@@ -31,7 +36,8 @@ export class SignNowApi implements ICredentialType {
 				{
 					name: 'Password Grant',
 					value: 'passwordGrant',
-					description: 'n8n fetches an access token with your app’s client ID and secret and your signNow login',
+					description:
+						'n8n fetches an access token with your app’s client ID and secret and your signNow login',
 				},
 				{
 					name: 'Access Token',
@@ -85,7 +91,8 @@ export class SignNowApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'A signNow access token (Bearer). When it expires, paste a new one or switch to Password Grant.',
+			description:
+				'A signNow access token (Bearer). When it expires, paste a new one or switch to Password Grant.',
 			displayOptions: { show: { authentication: ['accessToken'] } },
 		},
 		{
@@ -122,8 +129,14 @@ export class SignNowApi implements ICredentialType {
 			{
 				method: 'POST',
 				url: `${resolveBaseUrl(credentials, SIGNNOW_ENVIRONMENTS)}/oauth2/token`,
-				auth: { username: String(credentials.clientId ?? ''), password: String(credentials.clientSecret ?? '') },
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				auth: {
+					username: String(credentials.clientId ?? ''),
+					password: String(credentials.clientSecret ?? ''),
+				},
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
 				body: {
 					grant_type: 'password',
 					username: String(credentials.username ?? ''),
@@ -132,15 +145,8 @@ export class SignNowApi implements ICredentialType {
 				},
 				json: true,
 			},
-			(body) => {
-				const token = (body as { access_token?: unknown } | undefined)?.access_token;
-				if (typeof token !== 'string' || token === '') throw new Error('/oauth2/token answered without an access_token');
-				return token;
-			},
-			(failure) =>
-				/invalid[_ ]client/i.test(`${failure.code} ${failure.message}`)
-					? 'Check the Client ID and Client Secret (signNow API Dashboard → your application → Keys).'
-					: 'Check the Username and Password: they are the signNow login of the account that owns the documents.',
+			readAccessToken,
+			refusedHint,
 		);
 		return { accessToken };
 	}

@@ -1,4 +1,9 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties } from '../nodes/shared/environment';
 import { SIGNATUREAPI_ENVIRONMENTS } from '../nodes/SignatureApi/transport';
@@ -8,7 +13,10 @@ export class SignatureApiApi implements ICredentialType {
 
 	displayName = 'SignatureAPI API';
 
-	icon = { light: 'file:../icons/signatureapi.svg', dark: 'file:../icons/signatureapi.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/signatureapi.svg',
+		dark: 'file:../icons/signatureapi.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-esign/n8n-nodes-esign#signatureapi';
 
@@ -25,7 +33,8 @@ export class SignatureApiApi implements ICredentialType {
 				'From the SignatureAPI Dashboard → Settings → API Keys. The prefix picks the mode: key_test_ is free, sends no emails and watermarks documents (not legally binding); key_live_ needs an upgraded account with a payment method.',
 		},
 		{
-			displayName: 'Test mode: no emails are sent (preview them in the dashboard) and documents carry a watermark',
+			displayName:
+				'Test mode: no emails are sent (preview them in the dashboard) and documents carry a watermark',
 			name: 'testModeNotice',
 			type: 'notice',
 			default: '',
@@ -57,6 +66,10 @@ export class SignatureApiApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: baseUrlExpression(SIGNATUREAPI_ENVIRONMENTS), url: '/envelopes', qs: { limit: 1 } },
+		request: {
+			baseURL: baseUrlExpression(SIGNATUREAPI_ENVIRONMENTS),
+			url: '/envelopes',
+			qs: { limit: 1 },
+		},
 	};
 }

@@ -7,8 +7,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlExpression, environmentProperties, resolveBaseUrl } from '../nodes/shared/environment';
-import { readAccessToken } from '../nodes/Umbrella/transport/auth';
+import {
+	baseUrlExpression,
+	environmentProperties,
+	resolveBaseUrl,
+} from '../nodes/shared/environment';
+import { readAccessToken, refusedHint } from '../nodes/Umbrella/transport/auth';
 import { UMBRELLA, UMBRELLA_ENVIRONMENTS } from '../nodes/Umbrella/transport';
 import { requestToken } from '../nodes/shared/transport/token';
 
@@ -29,7 +33,8 @@ export class UmbrellaApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The Api-Key IDCanopy issued for this account (a UUID). Sandbox and production keys differ.',
+			description:
+				'The Api-Key IDCanopy issued for this account (a UUID). Sandbox and production keys differ.',
 		},
 		// Hidden on purpose: with the API key it is all /auth needs to issue a token for the account.
 		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
@@ -40,7 +45,8 @@ export class UmbrellaApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The Customer-Id IDCanopy issued with the API key (a UUID). Kept hidden: together with the key it identifies the account.',
+			description:
+				'The Customer-Id IDCanopy issued with the API key (a UUID). Kept hidden: together with the key it identifies the account.',
 		},
 		...environmentProperties('Umbrella', UMBRELLA_ENVIRONMENTS),
 		{
@@ -68,8 +74,7 @@ export class UmbrellaApi implements ICredentialType {
 				},
 			},
 			readAccessToken,
-			() =>
-				'Umbrella did not accept the API Key and Customer ID. Check both, and that the Environment matches them (sandbox and production keys differ).',
+			refusedHint,
 		);
 		return { accessToken };
 	}
@@ -94,7 +99,11 @@ export class UmbrellaApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'status', value: false, message: 'Umbrella did not accept the API Key and Customer ID' },
+				properties: {
+					key: 'status',
+					value: false,
+					message: 'Umbrella did not accept the API Key and Customer ID',
+				},
 			},
 		],
 	};

@@ -31,12 +31,16 @@ async function main() {
 		.filter((f) => f.endsWith('.demo.ts'))
 		.sort()
 		.map((f) => (require(join(simulatorsDir, f)) as { demo: DemoSetup }).demo);
-	const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json')).sort();
+	const examples = readdirSync(join(root, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.sort();
 	const running = new Map<DemoSetup, DemoRunning>();
 	let failures = 0;
 	try {
 		for (const file of examples) {
-			const workflow = JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')) as WorkflowJson;
+			const workflow = JSON.parse(
+				readFileSync(join(root, 'examples', file), 'utf8'),
+			) as WorkflowJson;
 			const types = new Set(workflow.nodes.flatMap((n) => Object.keys(n.credentials ?? {})));
 			const credentials: CredentialStore = new CredentialStore();
 			for (const setup of setups.filter((s) => s.credentialTypes.some((t) => types.has(t)))) {
@@ -68,7 +72,9 @@ async function main() {
 	} finally {
 		for (const sim of running.values()) await sim.stop();
 	}
-	console.log(`\ndemo: ${examples.length - failures} of ${examples.length} example workflows finished`);
+	console.log(
+		`\ndemo: ${examples.length - failures} of ${examples.length} example workflows finished`,
+	);
 	if (failures) process.exitCode = 1;
 }
 

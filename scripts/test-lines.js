@@ -19,11 +19,15 @@ function run(command, args, options = {}) {
 
 /** Installs lines/n8n-1 unless node_modules already holds exactly what its lockfile says. */
 function ensureLineOne() {
-	const lock = createHash('sha256').update(readFileSync(join(lineOne, 'package-lock.json'))).digest('hex');
+	const lock = createHash('sha256')
+		.update(readFileSync(join(lineOne, 'package-lock.json')))
+		.digest('hex');
 	const marker = join(lineOne, 'node_modules', '.installed-from-lock');
 	if (existsSync(marker) && readFileSync(marker, 'utf8') === lock) return;
 	console.log('Installing n8n-core 1.x for the test suite (lines/n8n-1, once)…');
-	const status = run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: lineOne });
+	const status = run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], {
+		cwd: lineOne,
+	});
 	if (status !== 0) process.exit(status);
 	writeFileSync(marker, lock);
 }
@@ -35,10 +39,13 @@ const failed = [];
 for (const line of lines) {
 	if (line === '1') ensureLineOne();
 	console.log(`\n=== Tests on the n8n ${line}.x line ===\n`);
-	if (run(jest, process.argv.slice(2), { env: { ...process.env, N8N_LINE: line } }) !== 0) failed.push(`${line}.x`);
+	if (run(jest, process.argv.slice(2), { env: { ...process.env, N8N_LINE: line } }) !== 0)
+		failed.push(`${line}.x`);
 }
 if (failed.length) {
 	console.error(`\nTests failed on the n8n ${failed.join(' and ')} line.`);
 	process.exit(1);
 }
-console.log(`\nTests passed on the n8n ${lines.map((l) => `${l}.x`).join(' and ')} line${lines.length > 1 ? 's' : ''}.`);
+console.log(
+	`\nTests passed on the n8n ${lines.map((l) => `${l}.x`).join(' and ')} line${lines.length > 1 ? 's' : ''}.`,
+);

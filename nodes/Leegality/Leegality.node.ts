@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared/router';
@@ -39,6 +44,9 @@ export class Leegality implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems(this, LEEGALITY, { docSigner: docSigner.operations, signRequest: signRequest.operations });
+		return await routeItems(this, LEEGALITY, {
+			docSigner: docSigner.operations,
+			signRequest: signRequest.operations,
+		});
 	}
 }

@@ -7,22 +7,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { dashboardRegisteredWebhook, emitOnce, header, ignoreWebhook, rawBody, registrationNotice, rejectWebhook, verifyHmac } from '../shared/webhook';
 import { nowSeconds } from '../shared/deliveries';
+import {
+	dashboardRegisteredWebhook,
+	emitOnce,
+	ignoreWebhook,
+	rawBody,
+	registrationNotice,
+	rejectWebhook,
+} from '../shared/webhook';
+import { LUMIN } from './transport';
+import { LUMIN_EVENTS } from './trigger/events';
 import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
-
-export const LUMIN_EVENTS = [
-	{ name: 'Approved (All Signed)', value: 'signature_request_approved' },
-	{ name: 'Cancel Failed', value: 'signature_request_cancel_failed' },
-	{ name: 'Canceled', value: 'signature_request_canceled' },
-	{ name: 'Created', value: 'signature_request_created' },
-	{ name: 'Declined', value: 'signature_request_declined' },
-	{ name: 'Downloadable (Signed PDF Ready)', value: 'signature_request_downloadable' },
-	{ name: 'Due Date Updated', value: 'signature_request_due_date_updated' },
-	{ name: 'Invalid', value: 'signature_request_invalid' },
-	{ name: 'Signed (One Signer)', value: 'signature_request_signed' },
-	{ name: 'Viewed', value: 'signature_request_viewed' },
-];
+import { signatureMatches } from './trigger/signature';
 
 export class LuminTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,7 +34,9 @@ export class LuminTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'luminApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			registrationNotice(
 				'Lumin under Settings → Developer settings → API Key tab → Account callback. Lumin sends every event of the workspace to that one URL; this node starts the workflow only for the events picked below',
@@ -75,18 +74,14 @@ export class LuminTrigger implements INodeType {
 	webhookMethods = dashboardRegisteredWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials('luminApi');
-		// Lumin signs the JSON body with the workspace's Primary API key, hex HMAC-SHA256, in X-Signature.
-		const valid = verifyHmac({
-			algorithm: 'sha256',
-			key: String(credentials.apiKey),
-			payload: rawBody(this),
-			encoding: 'hex',
-			signature: header(this, 'x-signature'),
-		});
-		if (!valid) return rejectWebhook(this, 401, 'Invalid or missing X-Signature');
+		const credentials = await this.getCredentials(LUMIN.credentialType);
+		if (!signatureMatches(this, String(credentials.apiKey))) {
+			return rejectWebhook(this, 401, 'Invalid or missing X-Signature');
+		}
 
-		const body = this.getBodyData() as IDataObject & { event?: { event_type?: string; event_time?: number } };
+		const body = this.getBodyData() as IDataObject & {
+			event?: { event_type?: string; event_time?: number };
+		};
 		const eventType = body.event?.event_type;
 		const options = this.getNodeParameter('options', {}) as { maxAgeMinutes?: number };
 		// Lumin documents no timestamp header; event.event_time (ms) is the only freshness signal (unconfirmed).
@@ -96,7 +91,8 @@ export class LuminTrigger implements INodeType {
 			}
 		}
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!eventType || !events.includes(eventType)) return ignoreWebhook(`event ${eventType ?? 'without type'} not selected`);
+		if (!eventType || !events.includes(eventType))
+			return ignoreWebhook(`event ${eventType ?? 'without type'} not selected`);
 		return emitOnce(this, body, {
 			keys: repeatKeys(body, rawBody(this)),
 			rememberUntil: nowSeconds() + REMEMBER_SECONDS,

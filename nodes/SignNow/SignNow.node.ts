@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared/router';
@@ -42,6 +47,9 @@ export class SignNow implements INodeType {
 	methods = { loadOptions: { getDocumentRoles } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems(this, SIGNNOW, { document: document.operations, embeddedInvite: embeddedInvite.operations });
+		return await routeItems(this, SIGNNOW, {
+			document: document.operations,
+			embeddedInvite: embeddedInvite.operations,
+		});
 	}
 }

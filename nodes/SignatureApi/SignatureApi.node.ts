@@ -1,39 +1,26 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { OperationExecute, OperationMap } from '../shared/router';
 import { requestSettingsProperty, routeItems } from '../shared/router';
 import * as ceremony from './actions/ceremony';
 import * as deliverable from './actions/deliverable';
 import * as envelope from './actions/envelope';
 import * as recipient from './actions/recipient';
-import { assertKeyMode, SIGNATUREAPI } from './transport';
-
-/** Every operation first checks the key's prefix, so a key of the wrong kind sends nothing. */
-function guarded(operations: Record<string, OperationExecute>): Record<string, OperationExecute> {
-	return Object.fromEntries(
-		Object.entries(operations).map(([name, execute]) => [
-			name,
-			async function (this: IExecuteFunctions, i, api) {
-				await assertKeyMode(this, i);
-				return await execute.call(this, i, api);
-			} as OperationExecute,
-		]),
-	);
-}
-
-const OPERATIONS: OperationMap = {
-	ceremony: guarded(ceremony.operations),
-	envelope: guarded(envelope.operations),
-	recipient: guarded(recipient.operations),
-	deliverable: guarded(deliverable.operations),
-};
+import { SIGNATUREAPI } from './transport';
 
 export class SignatureApi implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SignatureAPI',
 		name: 'signatureApi',
-		icon: { light: 'file:../../icons/signatureapi.svg', dark: 'file:../../icons/signatureapi.dark.svg' },
+		icon: {
+			light: 'file:../../icons/signatureapi.svg',
+			dark: 'file:../../icons/signatureapi.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -66,6 +53,11 @@ export class SignatureApi implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems(this, SIGNATUREAPI, OPERATIONS);
+		return await routeItems(this, SIGNATUREAPI, {
+			ceremony: ceremony.operations,
+			envelope: envelope.operations,
+			recipient: recipient.operations,
+			deliverable: deliverable.operations,
+		});
 	}
 }

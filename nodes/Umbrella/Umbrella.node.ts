@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared/router';
@@ -13,7 +18,8 @@ export class Umbrella implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Identify people and collect qualified electronic signatures with IDCanopy Umbrella',
+		description:
+			'Identify people and collect qualified electronic signatures with IDCanopy Umbrella',
 		defaults: { name: 'Umbrella QES' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -9,22 +8,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { nowSeconds } from '../shared/deliveries';
 import { redact } from '../shared/redact';
 import { ApiClient } from '../shared/transport/request';
-import { emitOnce, header, rawBody, rejectWebhook, safeEqual } from '../shared/webhook';
-import { nowSeconds } from '../shared/deliveries';
-import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
-import { registerWebhook } from './actions/qesOnboarding/webhookRegistration';
+import { emitOnce, rawBody, rejectWebhook } from '../shared/webhook';
 import { UMBRELLA } from './transport';
-
-/** The header Umbrella is asked to send back on every call; its value is generated per activation. */
-export const PROOF_HEADER_NAME = 'X-N8N-Webhook-Secret';
-
-interface Registration {
-	webhookUrl?: string;
-	secret?: string;
-	umbrellaWebhookId?: string;
-}
+import { isRegistered, register, registration, unregister } from './trigger/registration';
+import { REMEMBER_SECONDS, repeatKeys } from './trigger/repeats';
+import { PROOF_HEADER_NAME, proofMatches } from './trigger/signature';
 
 export class UmbrellaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,7 +30,9 @@ export class UmbrellaTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'umbrellaApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -51,40 +44,29 @@ export class UmbrellaTrigger implements INodeType {
 		],
 	};
 
+	/** See trigger/registration.ts. */
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const stored = this.getWorkflowStaticData('node') as Registration;
-				return Boolean(stored.secret) && stored.webhookUrl === this.getNodeWebhookUrl('default');
+				return isRegistered(this);
 			},
+
 			async create(this: IHookFunctions): Promise<boolean> {
-				const webhookUrl = this.getNodeWebhookUrl('default') as string;
-				const secret = randomBytes(32).toString('hex');
-				const registered = await registerWebhook(new ApiClient(this, UMBRELLA), webhookUrl, { [PROOF_HEADER_NAME]: secret });
-				// Stored only after Umbrella accepted it, so a failed activation leaves the previous state.
-				const stored = this.getWorkflowStaticData('node') as Registration;
-				stored.webhookUrl = webhookUrl;
-				stored.secret = secret;
-				stored.umbrellaWebhookId = registered.id;
+				await register(this, new ApiClient(this, UMBRELLA));
 				return true;
 			},
+
 			async delete(this: IHookFunctions): Promise<boolean> {
-				// Umbrella has no delete endpoint: forgetting the secret makes n8n refuse any late call.
-				const stored = this.getWorkflowStaticData('node') as Registration;
-				delete stored.webhookUrl;
-				delete stored.secret;
-				delete stored.umbrellaWebhookId;
+				unregister(this);
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { secret } = this.getWorkflowStaticData('node') as Registration;
-		const given = header(this, PROOF_HEADER_NAME);
-		if (!secret || !given || !safeEqual(given, secret)) {
+		const { secret } = registration(this);
+		if (!proofMatches(this, secret))
 			return rejectWebhook(this, 401, `Missing or wrong ${PROOF_HEADER_NAME} header`);
-		}
 		// The QES payload is undocumented: it is passed on as sent, minus the secret should Umbrella echo it.
 		return emitOnce(this, redact(this.getBodyData() as IDataObject, [secret]), {
 			keys: repeatKeys(rawBody(this)),

@@ -20,12 +20,16 @@ export async function readBinary(
 	const item = ctx.getInputData()[i];
 	if (!item?.binary?.[property]) {
 		const available = Object.keys(item?.binary ?? {});
-		throw new NodeOperationError(ctx.getNode(), `${label}: "${property}" is not a binary field of this item`, {
-			itemIndex: i,
-			description: available.length
-				? `The item has these binary fields: ${available.join(', ')}.`
-				: 'The item has no binary data. Add a node before this one that reads or downloads the file.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label}: "${property}" is not a binary field of this item`,
+			{
+				itemIndex: i,
+				description: available.length
+					? `The item has these binary fields: ${available.join(', ')}.`
+					: 'The item has no binary data. Add a node before this one that reads or downloads the file.',
+			},
+		);
 	}
 	const meta = ctx.helpers.assertBinaryData(i, property);
 	return {

@@ -19,7 +19,12 @@ export function deliveryKey(kind: string, ...parts: unknown[]): string {
  * shared by every instance; two copies handled at the same moment can both pass.
  * Each key is kept until `rememberUntil` (Unix seconds).
  */
-export function isFirstDelivery(staticData: IDataObject, keys: string[], rememberUntil: number, nowSeconds: number): boolean {
+export function isFirstDelivery(
+	staticData: IDataObject,
+	keys: string[],
+	rememberUntil: number,
+	nowSeconds: number,
+): boolean {
 	const live = liveEntries(staticData[FIELD], nowSeconds);
 	const repeat = keys.some((key) => live.has(key));
 	for (const key of keys) {

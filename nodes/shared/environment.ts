@@ -50,7 +50,9 @@ export function environmentProperties(vendor: string, urls: VendorEnvironments):
 
 /** The same choice as resolveBaseUrl, as an expression for a credential's `test` request. */
 export function baseUrlExpression(urls: VendorEnvironments): string {
-	const sandbox = urls.sandbox ? `$credentials.environment === 'sandbox' ? '${urls.sandbox}' : ` : '';
+	const sandbox = urls.sandbox
+		? `$credentials.environment === 'sandbox' ? '${urls.sandbox}' : `
+		: '';
 	return `={{ ($credentials.environment === 'custom' ? $credentials.customUrl.replace(/\\/+$/, '') : ${sandbox}'${urls.production}') }}`;
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { intAtLeast } from './schemas';
-import { validateParameters } from './validation';
+import { checkParameters } from './validation';
 
 /** The "Return All" / "Limit" pair n8n users expect on every list operation. */
 export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
@@ -38,10 +38,14 @@ const paging = z.object({
 });
 
 /** Reads and checks returnAll/limit of item `i`; with Return All the limit is Infinity. */
-export function readPaging(ctx: IExecuteFunctions, i: number): { returnAll: boolean; limit: number } {
+export function readPaging(
+	ctx: IExecuteFunctions,
+	i: number,
+): { returnAll: boolean; limit: number } {
 	const returnAll = ctx.getNodeParameter('returnAll', i, false);
-	const input = returnAll === true ? { returnAll } : { returnAll, limit: ctx.getNodeParameter('limit', i, 50) };
-	const params = validateParameters(ctx.getNode(), paging, input, i, { returnAll: 'Return All', limit: 'Limit' });
+	const input =
+		returnAll === true ? { returnAll } : { returnAll, limit: ctx.getNodeParameter('limit', i, 50) };
+	const params = checkParameters(ctx, i, returnAllOrLimit(), paging, input);
 	return { returnAll: params.returnAll, limit: params.returnAll ? Infinity : (params.limit ?? 50) };
 }
 

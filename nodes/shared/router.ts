@@ -1,5 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { redact, redactText } from './redact';
 import { ApiClient, DEFAULT_SETTINGS } from './transport/request';
@@ -12,26 +19,65 @@ export type OperationExecute = (
 	api: ApiClient,
 ) => Promise<INodeExecutionData[]>;
 
+/** An operation's parameters, shown only when its resource and operation are picked. */
+export function forOperation(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	);
+}
+
+/** One operation file: its parameters (see forOperation) and its execute. */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute: OperationExecute;
+}
+
+/**
+ * What a resource's index exports: its Operation dropdown followed by every operation's
+ * parameters, and each operation's execute by its value in the dropdown.
+ */
+export function resourceParts(
+	operation: INodeProperties,
+	modules: Record<string, OperationModule>,
+) {
+	return {
+		description: [operation, ...Object.values(modules).flatMap((module) => module.description)],
+		operations: Object.fromEntries(
+			Object.entries(modules).map(([name, module]) => [name, module.execute]),
+		),
+	};
+}
+
 /** `resource` → `operation` → execute. */
 export type OperationMap = Record<string, Record<string, OperationExecute>>;
 
+function parallelRequests(vendorName: string): INodeProperties {
+	return {
+		displayName: 'Parallel Requests',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 20 },
+		default: 5,
+		description: `How many input items are sent to ${vendorName} at the same time. Output keeps the input order.`,
+	};
+}
+
 /** The "Request Settings" collection every action node ends with. */
 export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
-	const settings: INodeProperties = {
+	return {
 		displayName: 'Request Settings',
 		name: 'requestSettings',
 		type: 'collection',
 		placeholder: 'Add Setting',
 		default: {},
 		options: [
-			{
-				displayName: 'Parallel Requests',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 20 },
-				default: 5,
-				description: `How many input items are sent to ${vendor.name} at the same time. Output keeps the input order.`,
-			},
+			// The vendor's own default: 1 where the credential fetches a token (see VendorSpec).
+			{ ...parallelRequests(vendor.name), default: vendor.defaultConcurrency },
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeoutSeconds',
@@ -51,17 +97,22 @@ export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
 			},
 		],
 	};
-	// Literal defaults above keep n8n's linter able to read them; the vendor's own default wins.
-	(settings.options![0] as INodeProperties).default = vendor.defaultConcurrency;
-	return settings;
 }
 
 /** Wraps operation output as items of input `itemIndex`. */
-export function toItems(json: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
-	return (Array.isArray(json) ? json : [json]).map((j) => ({ json: j, pairedItem: { item: itemIndex } }));
+export function toItems(
+	json: IDataObject | IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	return (Array.isArray(json) ? json : [json]).map((j) => ({
+		json: j,
+		pairedItem: { item: itemIndex },
+	}));
 }
 
-function errorJson(error: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject }) {
+function errorJson(
+	error: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject },
+) {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;
@@ -96,8 +147,13 @@ export async function routeItems(
 			const operation = ctx.getNodeParameter('operation', i) as string;
 			const execute = operations[resource]?.[operation];
 			if (!execute) {
-				throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex: i });
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The operation "${operation}" of "${resource}" is not supported`,
+					{ itemIndex: i },
+				);
 			}
+			await refuseUnusableCredential(ctx, vendor, i);
 			results[i] = await execute.call(ctx, i, api);
 		} catch (caught) {
 			const error = await sanitize(ctx, api, caught, i);
@@ -119,8 +175,30 @@ export async function routeItems(
 	return [results.flat()];
 }
 
+/** The vendor's own check of the credential (see VendorSpec.credentialProblem): nothing is sent when it fails. */
+async function refuseUnusableCredential(
+	ctx: IExecuteFunctions,
+	vendor: VendorSpec,
+	itemIndex: number,
+): Promise<void> {
+	if (!vendor.credentialProblem) return;
+	const problem = vendor.credentialProblem(
+		await ctx.getCredentials(vendor.credentialType, itemIndex),
+	);
+	if (problem)
+		throw new NodeOperationError(ctx.getNode(), problem.message, {
+			itemIndex,
+			description: problem.description,
+		});
+}
+
 /** Last line of defence: whatever failed, the error that leaves the node carries no secret. */
-async function sanitize(ctx: IExecuteFunctions, api: ApiClient, caught: unknown, itemIndex: number) {
+async function sanitize(
+	ctx: IExecuteFunctions,
+	api: ApiClient,
+	caught: unknown,
+	itemIndex: number,
+) {
 	const secrets = await api.secrets().catch(() => []);
 	if (caught instanceof NodeApiError || caught instanceof NodeOperationError) {
 		caught.message = redactText(caught.message, secrets);

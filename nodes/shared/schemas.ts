@@ -1,10 +1,14 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 /** Reusable zod pieces for node parameters; messages say what is allowed. */
 
 const EMAIL_RULE = 'Must be an email address such as name@example.com.';
 
-export const email = z.string({ invalid_type_error: EMAIL_RULE, required_error: EMAIL_RULE }).trim().email(EMAIL_RULE);
+export const email = z
+	.string({ invalid_type_error: EMAIL_RULE, required_error: EMAIL_RULE })
+	.trim()
+	.email(EMAIL_RULE);
 
 /** An email address or nothing (''), for fields that may stay empty. */
 export const optionalEmail = z
@@ -26,7 +30,10 @@ export const httpsUrl = z
 	.url('Must be a full URL starting with https://.')
 	.refine((v) => v.startsWith('https://'), 'Only https:// URLs are accepted.');
 
-export const httpUrl = z.string().trim().url('Must be a full URL such as https://example.com/page.');
+export const httpUrl = z
+	.string()
+	.trim()
+	.url('Must be a full URL such as https://example.com/page.');
 
 /** A date in the future, returned as Unix milliseconds. */
 export const futureDate = z
@@ -36,7 +43,10 @@ export const futureDate = z
 	.transform((v, ctx) => {
 		const ms = Date.parse(v);
 		if (Number.isNaN(ms)) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Must be a date such as 2026-12-31T17:00:00Z.' });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: 'Must be a date such as 2026-12-31T17:00:00Z.',
+			});
 			return z.NEVER;
 		}
 		if (ms <= Date.now()) {
@@ -70,7 +80,11 @@ export const intAtLeast = (min: number, rule = `Must be a whole number of ${min}
 
 /** A comma- or newline-separated list typed into one field. */
 export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String).map((v) => v.trim()).filter(Boolean);
+	if (Array.isArray(value))
+		return value
+			.map(String)
+			.map((v) => v.trim())
+			.filter(Boolean);
 	return String(value ?? '')
 		.split(/[\n,]/)
 		.map((v) => v.trim())
@@ -95,4 +109,39 @@ export const jsonObject = z.preprocess(
 
 /** A JSON list of `item`s; `example` shows the expected form in the error message. */
 export const jsonArray = <T extends z.ZodTypeAny>(item: T, example: string) =>
-	z.preprocess(parseJsonText([]), z.array(item, { invalid_type_error: `Must be a JSON list such as ${example}.` }));
+	z.preprocess(
+		parseJsonText([]),
+		z.array(item, { invalid_type_error: `Must be a JSON list such as ${example}.` }),
+	);
+
+/** "a, b or c", for messages that list what is allowed. */
+function listOr(values: readonly string[]): string {
+	return values.length > 1
+		? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`
+		: values.join('');
+}
+
+/**
+ * Options in alphabetical order, the order n8n lists them in, for a list kept in another order
+ * (the vendor's) because its messages name the values in that order.
+ */
+export function alphabetical(options: readonly INodePropertyOptions[]): INodePropertyOptions[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The values of a dropdown's options, as z.enum takes them. */
+export function optionValues(options: readonly INodePropertyOptions[]): [string, ...string[]] {
+	return options.map((option) => String(option.value)) as [string, ...string[]];
+}
+
+/**
+ * One of the values a dropdown offers, so the list is written once, in the options; the message
+ * lists them ("Must be a, b or c.") unless `rule` words it otherwise.
+ */
+export function oneOf(
+	options: readonly INodePropertyOptions[],
+	rule: (values: string[]) => string = (values) => `Must be ${listOr(values)}.`,
+) {
+	const values = optionValues(options);
+	return z.enum(values, { errorMap: () => ({ message: rule(values) }) });
+}

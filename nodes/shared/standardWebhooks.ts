@@ -17,7 +17,9 @@ export interface StandardWebhookInput {
 }
 
 /** On success, the verified webhook-id and timestamp (Unix seconds). */
-export type StandardWebhookResult = { valid: true; id: string; timestamp: number } | { valid: false; reason: string };
+export type StandardWebhookResult =
+	| { valid: true; id: string; timestamp: number }
+	| { valid: false; reason: string };
 
 /**
  * Verifies a Standard Webhooks request: the timestamp must be within the tolerance of now, and one
@@ -27,9 +29,13 @@ export type StandardWebhookResult = { valid: true; id: string; timestamp: number
 export function verifyStandardWebhook(input: StandardWebhookInput): StandardWebhookResult {
 	const { id, timestamp, signature } = input;
 	if (!id || !timestamp || !signature) {
-		return { valid: false, reason: 'Missing webhook-id, webhook-timestamp or webhook-signature header' };
+		return {
+			valid: false,
+			reason: 'Missing webhook-id, webhook-timestamp or webhook-signature header',
+		};
 	}
-	if (!/^\d+$/.test(timestamp.trim())) return { valid: false, reason: 'webhook-timestamp is not a Unix time in seconds' };
+	if (!/^\d+$/.test(timestamp.trim()))
+		return { valid: false, reason: 'webhook-timestamp is not a Unix time in seconds' };
 	const tolerance = input.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
 	const now = Math.floor((input.nowMs ?? Date.now()) / 1000);
 	if (Math.abs(now - Number(timestamp.trim())) > tolerance) {
@@ -60,5 +66,10 @@ function secretKey(secret: string): Buffer | undefined {
 /** base64 HMAC-SHA256 of "{id}.{timestamp}.{body}", the value after "v1," in webhook-signature. */
 function signatureOf(key: Buffer, id: string, timestamp: string, payload: Buffer | string): string {
 	const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8');
-	return hmac('sha256', key, Buffer.concat([Buffer.from(`${id}.${timestamp}.`, 'utf8'), body]), 'base64');
+	return hmac(
+		'sha256',
+		key,
+		Buffer.concat([Buffer.from(`${id}.${timestamp}.`, 'utf8'), body]),
+		'base64',
+	);
 }

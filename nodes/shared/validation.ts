@@ -1,5 +1,9 @@
-import type { INode, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import {
+	type INode,
+	type INodeProperties,
+	type INodePropertyCollection,
+	NodeOperationError,
+} from 'n8n-workflow';
 import type { z } from 'zod';
 
 /** Field name (as the schema knows it) → the label the user sees in the node. */
@@ -21,9 +25,11 @@ function treeOf(properties: readonly INodeProperties[]): LabelTree {
 	for (const property of properties) {
 		if (tree[property.name]) continue;
 		let inside: LabelTree = {};
-		if (property.type === 'collection') inside = treeOf((property.options ?? []) as INodeProperties[]);
+		if (property.type === 'collection')
+			inside = treeOf((property.options ?? []) as INodeProperties[]);
 		if (property.type === 'fixedCollection') {
-			for (const option of (property.options ?? []) as INodePropertyCollection[]) inside = { ...treeOf(option.values), ...inside };
+			for (const option of (property.options ?? []) as INodePropertyCollection[])
+				inside = { ...treeOf(option.values), ...inside };
 		}
 		tree[property.name] = { label: property.displayName, inside };
 	}
@@ -34,7 +40,10 @@ function treeOf(properties: readonly INodeProperties[]): LabelTree {
  * The labels of an operation's fields, taken from its description so that each is written once.
  * `names` covers schema keys that are not parameters of the node.
  */
-export function labelsFrom(properties: readonly INodeProperties[], names: FieldLabels = {}): ParameterLabels {
+export function labelsFrom(
+	properties: readonly INodeProperties[],
+	names: FieldLabels = {},
+): ParameterLabels {
 	return { tree: treeOf(properties), names };
 }
 
@@ -50,7 +59,8 @@ function findAnywhere(tree: LabelTree, name: string): LabelTree[string] | undefi
 
 function showValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
-	const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+	const text =
+		typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
 	return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
@@ -77,15 +87,18 @@ function valueAt(input: unknown, path: Array<string | number>): unknown {
  * lookup where it was; `names` may name a step under such a key as "authentication.type", and an
  * empty name leaves a step out of the label.
  */
-function labelFor(path: Array<string | number>, labels: FieldLabels | ParameterLabels): string {
-	const { tree, names } = 'tree' in labels && 'names' in labels ? (labels as ParameterLabels) : { tree: {}, names: labels as FieldLabels };
+function labelFor(path: Array<string | number>, { tree, names }: ParameterLabels): string {
 	let level: LabelTree = tree;
 	let parent: string | undefined;
 	return path
 		.map((step, n) => {
 			if (typeof step === 'number') return `#${step + 1}`;
 			const entry = n === 0 ? findAnywhere(tree, step) : level[step];
-			const label = (parent !== undefined ? names[`${parent}.${step}`] : undefined) ?? entry?.label ?? names[step] ?? step;
+			const label =
+				(parent !== undefined ? names[`${parent}.${step}`] : undefined) ??
+				entry?.label ??
+				names[step] ??
+				step;
 			if (entry) level = entry.inside;
 			parent = step;
 			return label;
@@ -103,7 +116,7 @@ export function validateParameters<S extends z.ZodTypeAny>(
 	schema: S,
 	input: unknown,
 	itemIndex: number,
-	labels: FieldLabels | ParameterLabels = {},
+	labels: ParameterLabels,
 ): z.infer<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
@@ -112,6 +125,17 @@ export function validateParameters<S extends z.ZodTypeAny>(
 		return `${label}: ${showValue(valueAt(input, issue.path))} is not allowed. ${issue.message}`;
 	});
 	return failValidation(node, problems, itemIndex);
+}
+
+/** validateParameters for an operation or trigger, with the labels of its `properties`. */
+export function checkParameters<S extends z.ZodTypeAny>(
+	ctx: { getNode(): INode },
+	itemIndex: number,
+	properties: readonly INodeProperties[],
+	schema: S,
+	input: unknown,
+): z.infer<S> {
+	return validateParameters(ctx.getNode(), schema, input, itemIndex, labelsFrom(properties));
 }
 
 export function failValidation(node: INode, problems: string[], itemIndex: number): never {
@@ -128,7 +152,11 @@ export interface ListedValue {
 }
 
 /** The values of one field of a list (a fixedCollection or a JSON list), numbered as the user sees them. */
-export function listedValues(list: string, field: string, values: readonly string[]): ListedValue[] {
+export function listedValues(
+	list: string,
+	field: string,
+	values: readonly string[],
+): ListedValue[] {
 	return values.map((value, n) => ({ where: `${list} → #${n + 1} → ${field}`, value }));
 }
 
@@ -149,7 +177,8 @@ export function duplicateProblems(
 		const key = sameAs(value);
 		const earlier = first.get(key);
 		if (earlier === undefined) first.set(key, where);
-		else problems.push(`${where}: ${showValue(value)} is not allowed: it repeats ${earlier}. ${rule}`);
+		else
+			problems.push(`${where}: ${showValue(value)} is not allowed: it repeats ${earlier}. ${rule}`);
 	}
 	return problems;
 }

@@ -1,5 +1,10 @@
 import { createHmac, timingSafeEqual } from 'crypto';
-import type { IDataObject, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { isFirstDelivery, nowSeconds } from './deliveries';
 
@@ -20,7 +25,10 @@ export function safeEqual(a: string, b: string): boolean {
 	const left = Buffer.from(a, 'utf8');
 	const right = Buffer.from(b, 'utf8');
 	// timingSafeEqual needs equal lengths; comparing the value with itself keeps the timing flat.
-	return timingSafeEqual(left, left.length === right.length ? right : left) && left.length === right.length;
+	return (
+		timingSafeEqual(left, left.length === right.length ? right : left) &&
+		left.length === right.length
+	);
 }
 
 /** Whether `signature` is the HMAC of `payload`; hex is compared case-insensitively. */
@@ -33,7 +41,8 @@ export function verifyHmac(options: {
 }): boolean {
 	if (!options.signature) return false;
 	const expected = hmac(options.algorithm, options.key, options.payload, options.encoding);
-	const given = options.encoding === 'hex' ? options.signature.trim().toLowerCase() : options.signature.trim();
+	const given =
+		options.encoding === 'hex' ? options.signature.trim().toLowerCase() : options.signature.trim();
 	return safeEqual(expected, given);
 }
 
@@ -51,7 +60,11 @@ export function header(ctx: IWebhookFunctions, name: string): string | undefined
 }
 
 /** Answers the caller with `status` and starts no execution. */
-export function rejectWebhook(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+export function rejectWebhook(
+	ctx: IWebhookFunctions,
+	status: number,
+	message: string,
+): IWebhookResponseData {
 	const response = ctx.getResponseObject();
 	response.status(status).json({ message });
 	return { noWebhookResponse: true };
@@ -75,7 +88,14 @@ export function emitOnce(
 	json: IDataObject,
 	repeat: { keys: string[]; rememberUntil: number; what?: string },
 ): IWebhookResponseData {
-	if (!isFirstDelivery(ctx.getWorkflowStaticData('node'), repeat.keys, repeat.rememberUntil, nowSeconds())) {
+	if (
+		!isFirstDelivery(
+			ctx.getWorkflowStaticData('node'),
+			repeat.keys,
+			repeat.rememberUntil,
+			nowSeconds(),
+		)
+	) {
 		return ignoreWebhook(`repeat of ${repeat.what ?? 'a delivery'}, which already started a run`);
 	}
 	return emit(json);

@@ -58,8 +58,13 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 	it('rejects a sign URL that is not an https URL and an empty profile ID before any request', async () => {
 		const { token } = invitation();
 		const badUrl = await run(sign('sandbox.leegality.com/sign/abc'), { token });
-		expect(badUrl.error?.message).toContain('Sign URL: "sandbox.leegality.com/sign/abc" is not allowed');
-		const badProfile = await run(sign('https://sandbox.leegality.com/sign/abc', { profileId: '  ' }), { token });
+		expect(badUrl.error?.message).toContain(
+			'Sign URL: "sandbox.leegality.com/sign/abc" is not allowed',
+		);
+		const badProfile = await run(
+			sign('https://sandbox.leegality.com/sign/abc', { profileId: '  ' }),
+			{ token },
+		);
 		expect(badProfile.error?.message).toContain('DocSigner Profile ID: "  " is not allowed');
 		expect(sim.requests).toHaveLength(0);
 	});
@@ -70,8 +75,12 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 
 		expect(sim.received('POST', '/v3.0/sign/docSigner/invitation')).toHaveLength(1);
 		expect(items).toHaveLength(0);
-		expect(error?.message).toBe('Leegality [profile.not.exists]: DocSigner profile does not exist.');
-		expect((error as any).description).toContain('Settings → eSignature & Seal → Document Signer Certificate');
+		expect(error?.message).toBe(
+			'Leegality [profile.not.exists]: DocSigner profile does not exist.',
+		);
+		expect((error as any).description).toContain(
+			'Settings → eSignature & Seal → Document Signer Certificate',
+		);
 		expect((error as any).httpCode).toBe('200');
 		expect((error as any).context.itemIndex).toBe(0);
 	});
@@ -84,7 +93,9 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 
 		expect(sim.received('POST', '/v3.0/sign/docSigner/invitation')).toHaveLength(2);
 		expect(second.items).toHaveLength(0);
-		expect(second.error?.message).toBe('Leegality [invitation.not.exists]: Invitation does not exist.');
+		expect(second.error?.message).toBe(
+			'Leegality [invitation.not.exists]: Invitation does not exist.',
+		);
 		expect((second.error as any).description).toContain('already signed');
 	});
 
@@ -101,11 +112,19 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 		sim.inject({
 			kind: 'status',
 			status: 200,
-			body: { status: 1, data: {}, messages: [{ code: 'invitation.not.exists', message: 'odd but successful' }] },
+			body: {
+				status: 1,
+				data: {},
+				messages: [{ code: 'invitation.not.exists', message: 'odd but successful' }],
+			},
 		});
 		const { items, error } = await run(sign(signUrl), { token });
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ signed: true, code: 'invitation.not.exists', message: 'odd but successful' });
+		expect(items[0].json).toMatchObject({
+			signed: true,
+			code: 'invitation.not.exists',
+			message: 'odd but successful',
+		});
 	});
 
 	it('outputs only what Leegality sent: no code or message when a status-1 answer has none', async () => {
@@ -118,34 +137,62 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 
 	it('accepts status 1 sent as text', async () => {
 		const { signUrl, token } = invitation();
-		sim.inject({ kind: 'status', status: 200, body: { status: '1', data: {}, messages: [{ code: 'signing.success' }] } });
+		sim.inject({
+			kind: 'status',
+			status: 200,
+			body: { status: '1', data: {}, messages: [{ code: 'signing.success' }] },
+		});
 		const { items, error } = await run(sign(signUrl), { token });
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual({ signed: true, signUrl, profileId: 'd4NrfHV', code: 'signing.success', messages: [{ code: 'signing.success' }] });
+		expect(items[0].json).toEqual({
+			signed: true,
+			signUrl,
+			profileId: 'd4NrfHV',
+			code: 'signing.success',
+			messages: [{ code: 'signing.success' }],
+		});
 	});
 
 	describe('when the answer to the signing is lost after Leegality signed', () => {
 		it.each([
-			['the connection drops', 'drop' as const, 'the connection closed before the answer arrived', undefined],
-			['a gateway answers 504', 504 as const, 'the answer was lost (HTTP 504 from the gateway in front of the API)', '504'],
-		])('%s: signed once, not sent again, and the outcome is reported as unknown', async (_label, then, lost, httpCode) => {
-			const { doc, signUrl, token } = invitation();
-			sim.inject({ kind: 'applied', then });
-			const { items, error } = await run(sign(signUrl), { token });
+			[
+				'the connection drops',
+				'drop' as const,
+				'the connection closed before the answer arrived',
+				undefined,
+			],
+			[
+				'a gateway answers 504',
+				504 as const,
+				'the answer was lost (HTTP 504 from the gateway in front of the API)',
+				'504',
+			],
+		])(
+			'%s: signed once, not sent again, and the outcome is reported as unknown',
+			async (_label, then, lost, httpCode) => {
+				const { doc, signUrl, token } = invitation();
+				sim.inject({ kind: 'applied', then });
+				const { items, error } = await run(sign(signUrl), { token });
 
-			// Only one request reached Leegality; a second one would only have answered invitation.not.exists.
-			expect(sim.received('POST', '/v3.0/sign/docSigner/invitation')).toHaveLength(1);
-			expect(sim.applied).toHaveLength(1);
-			expect(sim.applied[0].answer.body).toMatchObject({ status: 1, messages: [{ code: 'signing.success' }] });
-			expect(sim.documents.get(doc.documentId)!.invitations[0].signed).toBe(true);
+				// Only one request reached Leegality; a second one would only have answered invitation.not.exists.
+				expect(sim.received('POST', '/v3.0/sign/docSigner/invitation')).toHaveLength(1);
+				expect(sim.applied).toHaveLength(1);
+				expect(sim.applied[0].answer.body).toMatchObject({
+					status: 1,
+					messages: [{ code: 'signing.success' }],
+				});
+				expect(sim.documents.get(doc.documentId)!.invitations[0].signed).toBe(true);
 
-			expect(items).toHaveLength(0);
-			expect(error?.message).toBe(`Leegality [outcome_unknown]: ${lost}, so it is not known whether the invitation was signed`);
-			expect((error as any).httpCode ?? undefined).toBe(httpCode);
-			expect((error as any).description).toBe(
-				'The request may have gone through. It was not sent again, so that nothing happens twice. Check the document with Sign Request → Get (with the sender’s credential) before signing again: once signed, signing again only answers invitation.not.exists.',
-			);
-		});
+				expect(items).toHaveLength(0);
+				expect(error?.message).toBe(
+					`Leegality [outcome_unknown]: ${lost}, so it is not known whether the invitation was signed`,
+				);
+				expect((error as any).httpCode ?? undefined).toBe(httpCode);
+				expect((error as any).description).toBe(
+					'The request may have gone through. It was not sent again, so that nothing happens twice. Check the document with Sign Request → Get (with the sender’s credential) before signing again: once signed, signing again only answers invitation.not.exists.',
+				);
+			},
+		);
 	});
 
 	it('with Continue On Fail outputs { error, code, httpCode, description } for a lost answer and for a status-0 answer, each paired with its input', async () => {
@@ -168,7 +215,8 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 		expect(sim.received('POST', '/v3.0/sign/docSigner/invitation')).toHaveLength(2);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(items[0].json).toEqual({
-			error: 'Leegality [outcome_unknown]: the connection closed before the answer arrived, so it is not known whether the invitation was signed',
+			error:
+				'Leegality [outcome_unknown]: the connection closed before the answer arrived, so it is not known whether the invitation was signed',
 			code: 'outcome_unknown',
 			description:
 				'The request may have gone through. It was not sent again, so that nothing happens twice. Check the document with Sign Request → Get (with the sender’s credential) before signing again: once signed, signing again only answers invitation.not.exists.',
@@ -198,7 +246,9 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 		});
 		const { error } = await run(sign(signUrl), { token });
 		expect(error?.message).toBe('Leegality [invalid.consent]: Invalid consent.');
-		expect((error as any).description).toContain('• profile.not.exists: DocSigner profile does not exist.');
+		expect((error as any).description).toContain(
+			'• profile.not.exists: DocSigner profile does not exist.',
+		);
 		expect((error as any).description).toContain('exact consent text');
 	});
 
@@ -209,7 +259,10 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 			{
 				token,
 				continueOnFail: true,
-				input: [{ json: { url: signUrl, profile: 'Wrong1' } }, { json: { url: signUrl, profile: 'd4NrfHV' } }],
+				input: [
+					{ json: { url: signUrl, profile: 'Wrong1' } },
+					{ json: { url: signUrl, profile: 'd4NrfHV' } },
+				],
 			},
 		);
 		expect(error).toBeUndefined();
@@ -231,7 +284,14 @@ describe('Leegality → DocSigner → Sign Invitation', () => {
 				body: JSON.stringify({ signUrl, profileId: 'd4NrfHV', consent }),
 			}).then(async (r) => ({ status: r.status, body: (await r.json()) as { status: number } }));
 		const altered = await post(DOCSIGNER_CONSENT.replace('By using', 'by using'));
-		expect(altered).toEqual({ status: 200, body: { status: 0, data: {}, messages: [{ code: 'invalid.consent', message: 'Invalid consent.' }] } });
+		expect(altered).toEqual({
+			status: 200,
+			body: {
+				status: 0,
+				data: {},
+				messages: [{ code: 'invalid.consent', message: 'Invalid consent.' }],
+			},
+		});
 		const exact = await post(DOCSIGNER_CONSENT);
 		expect(exact.body.status).toBe(1);
 	});

@@ -11,14 +11,54 @@ describe('Leegality: only status 1 is a success', () => {
 
 	/** An HTTP 200 answer, what the item error says, and whether the description explains the status. */
 	const oddAnswers: Array<[string, unknown, string, boolean]> = [
-		['an empty object', {}, 'Leegality [no_success_status]: answered without status 1 (success): no status', true],
-		['data without status', { data: {} }, 'Leegality [no_success_status]: answered without status 1 (success): no status', true],
-		['status 2', { status: 2 }, 'Leegality [no_success_status]: answered without status 1 (success): status 2', true],
-		['status "0"', { status: '0' }, 'Leegality [no_success_status]: answered without status 1 (success): status "0"', false],
-		['status null', { status: null, data: {} }, 'Leegality [no_success_status]: answered without status 1 (success): status null', true],
-		['status 0 without messages', { status: 0, data: {} }, 'Leegality [no_success_status]: answered without status 1 (success): status 0', false],
-		['a list', [], 'Leegality [no_success_status]: answered without status 1 (success): an answer that is not a Leegality envelope', true],
-		['a number', 1, 'Leegality [no_success_status]: answered without status 1 (success): an answer that is not a Leegality envelope', true],
+		[
+			'an empty object',
+			{},
+			'Leegality [no_success_status]: answered without status 1 (success): no status',
+			true,
+		],
+		[
+			'data without status',
+			{ data: {} },
+			'Leegality [no_success_status]: answered without status 1 (success): no status',
+			true,
+		],
+		[
+			'status 2',
+			{ status: 2 },
+			'Leegality [no_success_status]: answered without status 1 (success): status 2',
+			true,
+		],
+		[
+			'status "0"',
+			{ status: '0' },
+			'Leegality [no_success_status]: answered without status 1 (success): status "0"',
+			false,
+		],
+		[
+			'status null',
+			{ status: null, data: {} },
+			'Leegality [no_success_status]: answered without status 1 (success): status null',
+			true,
+		],
+		[
+			'status 0 without messages',
+			{ status: 0, data: {} },
+			'Leegality [no_success_status]: answered without status 1 (success): status 0',
+			false,
+		],
+		[
+			'a list',
+			[],
+			'Leegality [no_success_status]: answered without status 1 (success): an answer that is not a Leegality envelope',
+			true,
+		],
+		[
+			'a number',
+			1,
+			'Leegality [no_success_status]: answered without status 1 (success): an answer that is not a Leegality envelope',
+			true,
+		],
 		[
 			'status 2 with a message',
 			{ status: 2, messages: [{ code: 'document.locked', message: 'Document is locked' }] },
@@ -39,9 +79,19 @@ describe('Leegality: only status 1 is a success', () => {
 	])('%s', (_label, method) => {
 		function operation() {
 			const doc = sim.seed();
-			if (method === 'GET') return { parameters: { resource: 'signRequest', operation: 'get', documentId: doc.documentId }, token: undefined };
+			if (method === 'GET')
+				return {
+					parameters: { resource: 'signRequest', operation: 'get', documentId: doc.documentId },
+					token: undefined,
+				};
 			const token = sim.addInviteeAccount('invitee@example.com', ['d4NrfHV']);
-			const parameters = { resource: 'docSigner', operation: 'signInvitation', signUrl: doc.invitations[0].signUrl, profileId: 'd4NrfHV', consent: true };
+			const parameters = {
+				resource: 'docSigner',
+				operation: 'signInvitation',
+				signUrl: doc.invitations[0].signUrl,
+				profileId: 'd4NrfHV',
+				consent: true,
+			};
 			return { parameters, token };
 		}
 
@@ -73,7 +123,11 @@ describe('Leegality: only status 1 is a success', () => {
 				],
 			},
 		});
-		const { error } = await run({ resource: 'signRequest', operation: 'get', documentId: doc.documentId });
+		const { error } = await run({
+			resource: 'signRequest',
+			operation: 'get',
+			documentId: doc.documentId,
+		});
 		expect(error?.message).toBe('Leegality [no.document.found]: No document found.');
 		expect((error as any).description).toContain('audit trail');
 		expect((error as any).description).toContain('• no.document.found: No document found.');
@@ -85,7 +139,11 @@ describe('Leegality: only status 1 is a success', () => {
 		sim.inject({ kind: 'status', status: 200, body: {} });
 		const { items, error } = await run(
 			{ resource: 'signRequest', operation: 'get', documentId: '={{ $json.id }}' },
-			{ continueOnFail: true, input: [{ json: { id: doc.documentId } }, { json: { id: doc.documentId } }], store: undefined },
+			{
+				continueOnFail: true,
+				input: [{ json: { id: doc.documentId } }, { json: { id: doc.documentId } }],
+				store: undefined,
+			},
 		);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({

@@ -7,18 +7,33 @@ import { createParameters, pdfInput, useLeegality } from './setup';
 describe('Leegality: status-1 answers without what the operation needs', () => {
 	const { sim, run } = useLeegality();
 
-	const incomplete = (problems: string) => `Leegality [incomplete_answer]: answered without what this operation needs (${problems})`;
-	const success = (data: unknown) => ({ status: 1, data, messages: [{ code: 'x.success', message: 'Done.' }] });
+	const incomplete = (problems: string) =>
+		`Leegality [incomplete_answer]: answered without what this operation needs (${problems})`;
+	const success = (data: unknown) => ({
+		status: 1,
+		data,
+		messages: [{ code: 'x.success', message: 'Done.' }],
+	});
 
 	describe('Sign Request → Create', () => {
 		it.each([
 			['no data', { status: 1, messages: [] }, 'data is missing'],
 			['empty data', success({}), 'data.documentId is missing; data.invitees is missing'],
 			['no invitees', success({ documentId: 'DocA1' }), 'data.invitees is missing'],
-			['an empty invitee list', success({ documentId: 'DocA1', invitees: [] }), 'data.invitees: lists no invitee'],
+			[
+				'an empty invitee list',
+				success({ documentId: 'DocA1', invitees: [] }),
+				'data.invitees: lists no invitee',
+			],
 			[
 				'an invitee without signUrl',
-				success({ documentId: 'DocA1', invitees: [{ name: 'A', email: 'a@example.com', signUrl: 'https://sandbox.leegality.com/sign/a' }, { name: 'B' }] }),
+				success({
+					documentId: 'DocA1',
+					invitees: [
+						{ name: 'A', email: 'a@example.com', signUrl: 'https://sandbox.leegality.com/sign/a' },
+						{ name: 'B' },
+					],
+				}),
 				'data.invitees.1.signUrl is missing',
 			],
 			[
@@ -41,21 +56,41 @@ describe('Leegality: status-1 answers without what the operation needs', () => {
 			['no data', { status: 1 }, 'data is missing'],
 			['data that is a list', success([]), 'data: Expected object, received array'],
 			['no document', success({ invitations: [] }), 'data.document is missing'],
-			['a document without status', success({ document: { documentId: 'DocA1' } }), 'data.document.status is missing'],
+			[
+				'a document without status',
+				success({ document: { documentId: 'DocA1' } }),
+				'data.document.status is missing',
+			],
 		])('fails on %s, naming it', async (_what, body, problems) => {
 			const doc = sim.seed();
 			sim.inject({ kind: 'status', status: 200, body });
-			const { items, error } = await run({ resource: 'signRequest', operation: 'get', documentId: doc.documentId });
+			const { items, error } = await run({
+				resource: 'signRequest',
+				operation: 'get',
+				documentId: doc.documentId,
+			});
 			expect(items).toHaveLength(0);
 			expect(error?.message).toBe(incomplete(problems));
 		});
 
 		it('reads a status given at the top of data', async () => {
 			const doc = sim.seed();
-			sim.inject({ kind: 'status', status: 200, body: success({ status: 'COMPLETED', invitations: [] }) });
-			const { items, error } = await run({ resource: 'signRequest', operation: 'get', documentId: doc.documentId });
+			sim.inject({
+				kind: 'status',
+				status: 200,
+				body: success({ status: 'COMPLETED', invitations: [] }),
+			});
+			const { items, error } = await run({
+				resource: 'signRequest',
+				operation: 'get',
+				documentId: doc.documentId,
+			});
 			expect(error).toBeUndefined();
-			expect(items[0].json).toEqual({ documentId: doc.documentId, status: 'COMPLETED', invitations: [] });
+			expect(items[0].json).toEqual({
+				documentId: doc.documentId,
+				status: 'COMPLETED',
+				invitations: [],
+			});
 		});
 	});
 
@@ -65,7 +100,11 @@ describe('Leegality: status-1 answers without what the operation needs', () => {
 		it.each([
 			['no data', { status: 1 }, 'data is missing'],
 			['data without a document list', success({ total: 3 }), 'data.documents is missing'],
-			['a list entry that is not a document', success({ documents: [{ documentId: 'DocA1' }, 'DocB2'] }), 'data.documents.1: Expected object, received string'],
+			[
+				'a list entry that is not a document',
+				success({ documents: [{ documentId: 'DocA1' }, 'DocB2'] }),
+				'data.documents.1: Expected object, received string',
+			],
 		])('fails on %s rather than reporting no documents', async (_what, body, problems) => {
 			sim.inject({ kind: 'status', status: 200, body });
 			const { items, error } = await run(getMany);
@@ -92,21 +131,33 @@ describe('Leegality: status-1 answers without what the operation needs', () => {
 	});
 
 	describe('Sign Request → Download', () => {
-		const download = (documentId: string) => ({ resource: 'signRequest', operation: 'download', documentId, fileType: 'DOCUMENT', binaryPropertyName: 'data' });
+		const download = (documentId: string) => ({
+			resource: 'signRequest',
+			operation: 'download',
+			documentId,
+			fileType: 'DOCUMENT',
+			binaryPropertyName: 'data',
+		});
 
 		it('fails on a status-1 JSON envelope instead of the file', async () => {
 			const doc = sim.seed();
 			sim.inject({ kind: 'status', status: 200, body: success({}) });
 			const { items, error } = await run(download(doc.documentId));
 			expect(items).toHaveLength(0);
-			expect(error?.message).toBe(incomplete('contentType: Leegality sent JSON instead of the file; startsWith: the file is not a PDF'));
+			expect(error?.message).toBe(
+				incomplete(
+					'contentType: Leegality sent JSON instead of the file; startsWith: the file is not a PDF',
+				),
+			);
 		});
 
 		it('fails on a JSON answer without status with Leegality’s rule, not as a file', async () => {
 			const doc = sim.seed();
 			sim.inject({ kind: 'status', status: 200, body: {} });
 			const { error } = await run(download(doc.documentId));
-			expect(error?.message).toBe('Leegality [no_success_status]: answered without status 1 (success): no status');
+			expect(error?.message).toBe(
+				'Leegality [no_success_status]: answered without status 1 (success): no status',
+			);
 		});
 
 		it('fails on an empty file', async () => {
@@ -115,7 +166,9 @@ describe('Leegality: status-1 answers without what the operation needs', () => {
 			const { items, error } = await run(download(doc.documentId));
 			expect(sim.received('GET', '/v3.1/document/fetchDocument')).toHaveLength(1);
 			expect(items).toHaveLength(0);
-			expect(error?.message).toBe(incomplete('sizeBytes: the file is empty; startsWith: the file is not a PDF'));
+			expect(error?.message).toBe(
+				incomplete('sizeBytes: the file is empty; startsWith: the file is not a PDF'),
+			);
 		});
 
 		it('fails on a file that is not a PDF, showing how it starts', async () => {
@@ -132,7 +185,12 @@ describe('Leegality: status-1 answers without what the operation needs', () => {
 		it('outputs only what Leegality sent: no code or message when a status-1 answer has none', async () => {
 			const doc = sim.seed();
 			sim.inject({ kind: 'status', status: 200, body: { status: 1, data: {} } });
-			const { items, error } = await run({ resource: 'signRequest', operation: 'delete', deleteTarget: 'document', documentId: doc.documentId });
+			const { items, error } = await run({
+				resource: 'signRequest',
+				operation: 'delete',
+				deleteTarget: 'document',
+				documentId: doc.documentId,
+			});
 			expect(error).toBeUndefined();
 			expect(items[0].json).toEqual({ deleted: true, documentId: doc.documentId, messages: [] });
 		});

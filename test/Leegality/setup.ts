@@ -3,7 +3,11 @@ import { samplePdf } from '../simulators/base';
 import { LeegalitySimulator } from '../simulators/leegality';
 
 /** One input item carrying a file in binary field "data". */
-export function pdfInput(data = samplePdf('to-sign'), fileName = 'contract.pdf', mimeType = 'application/pdf') {
+export function pdfInput(
+	data = samplePdf('to-sign'),
+	fileName = 'contract.pdf',
+	mimeType = 'application/pdf',
+) {
 	return [{ json: {}, binary: { data: { data: data.toString('base64'), fileName, mimeType } } }];
 }
 
@@ -34,7 +38,15 @@ export function useLeegality() {
 		credentials: (sim) => sim.credential(),
 	});
 	/** `token` runs with another account's Auth Token, e.g. the invitee's for DocSigner signing. */
-	const run = (parameters: Record<string, unknown>, options: RunOptions & { token?: string } = {}) =>
-		vendor.run(parameters, { ...options, store: options.store ?? (options.token ? vendor.credentials({ authToken: options.token }) : undefined) });
+	const run = (
+		parameters: Record<string, unknown>,
+		options: RunOptions & { token?: string } = {},
+	) =>
+		vendor.run(parameters, {
+			...options,
+			store:
+				options.store ??
+				(options.token ? vendor.credentials({ authToken: options.token }) : undefined),
+		});
 	return { ...vendor, run };
 }

@@ -43,13 +43,21 @@ describe('Lumin → Signature Request → Send', () => {
 			title: 'Two files',
 			documentSource: 'url',
 			fileUrls: 'https://files.example.com/a.pdf, https://files.example.com/b.pdf',
-			signers: { signer: [{ ...signer, group: 1 }, { name: 'Ben', email: 'ben@example.com', group: 2 }] },
+			signers: {
+				signer: [
+					{ ...signer, group: 1 },
+					{ name: 'Ben', email: 'ben@example.com', group: 2 },
+				],
+			},
 			expiresAt: inOneWeek(),
 			signingType: 'ORDER',
 		});
 		expect(error).toBeUndefined();
 		const body = sim.received('POST', '/signature_request/send')[0].body;
-		expect(body.file_urls).toEqual(['https://files.example.com/a.pdf', 'https://files.example.com/b.pdf']);
+		expect(body.file_urls).toEqual([
+			'https://files.example.com/a.pdf',
+			'https://files.example.com/b.pdf',
+		]);
 		expect(body.file_url).toBeUndefined();
 		expect(body.signers).toEqual([
 			{ email_address: 'ana@example.com', name: 'Ana Signer', group: 1 },
@@ -69,7 +77,20 @@ describe('Lumin → Signature Request → Send', () => {
 				signers: { signer: [signer] },
 				expiresAt: inOneWeek(),
 			},
-			{ input: [{ json: {}, binary: { data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'nda.pdf' } } }] },
+			{
+				input: [
+					{
+						json: {},
+						binary: {
+							data: {
+								data: pdf.toString('base64'),
+								mimeType: 'application/pdf',
+								fileName: 'nda.pdf',
+							},
+						},
+					},
+				],
+			},
 		);
 		expect(error).toBeUndefined();
 		const [received] = sim.received('POST', '/signature_request/send');
@@ -90,17 +111,35 @@ describe('Lumin → Signature Request → Send', () => {
 			signers: { signer: [signer] },
 			expiresAt: inOneWeek(),
 		});
-		expect(error?.message).toBe('Input Binary Fields: "contract" is not a binary field of this item');
+		expect(error?.message).toBe(
+			'Input Binary Fields: "contract" is not a binary field of this item',
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 
 	it.each([
-		['a due date in the past', { expiresAt: '2020-01-01T00:00:00Z' }, 'Expires At: "2020-01-01T00:00:00Z" is not allowed. Must be in the future.'],
+		[
+			'a due date in the past',
+			{ expiresAt: '2020-01-01T00:00:00Z' },
+			'Expires At: "2020-01-01T00:00:00Z" is not allowed. Must be in the future.',
+		],
 		['a title over 255 characters', { title: 'x'.repeat(256) }, 'Title: '],
-		['an http:// file URL', { fileUrls: 'http://files.example.com/a.pdf' }, 'File URLs → #1: "http://files.example.com/a.pdf" is not allowed. Only https:// URLs are accepted.'],
+		[
+			'an http:// file URL',
+			{ fileUrls: 'http://files.example.com/a.pdf' },
+			'File URLs → #1: "http://files.example.com/a.pdf" is not allowed. Only https:// URLs are accepted.',
+		],
 		['no signer', { signers: {} }, 'Signers: [] is not allowed. Add at least one signer.'],
-		['a signer without a valid email', { signers: { signer: [{ name: 'X', email: 'x@', group: 0 }] } }, 'Signers → #1 → Email: "x@" is not allowed'],
-		['in-order signing without groups', { signingType: 'ORDER' }, 'every signer needs a Signing Group of 1 or more; missing for ana@example.com'],
+		[
+			'a signer without a valid email',
+			{ signers: { signer: [{ name: 'X', email: 'x@', group: 0 }] } },
+			'Signers → #1 → Email: "x@" is not allowed',
+		],
+		[
+			'in-order signing without groups',
+			{ signingType: 'ORDER' },
+			'every signer needs a Signing Group of 1 or more; missing for ana@example.com',
+		],
 	])('rejects %s before any request', async (_name, override, message) => {
 		const { error } = await run({
 			operation: 'send',
@@ -115,7 +154,8 @@ describe('Lumin → Signature Request → Send', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	const RULE = 'Each signer and viewer needs an email address of their own; upper and lower case count as the same.';
+	const RULE =
+		'Each signer and viewer needs an email address of their own; upper and lower case count as the same.';
 
 	it.each([
 		[
@@ -125,27 +165,44 @@ describe('Lumin → Signature Request → Send', () => {
 		],
 		[
 			'a viewer with a signer’s email',
-			{ viewers: { viewer: [{ name: 'Vic', email: 'vic@example.com' }, { name: 'Ana as viewer', email: 'Ana@example.com' }] } },
+			{
+				viewers: {
+					viewer: [
+						{ name: 'Vic', email: 'vic@example.com' },
+						{ name: 'Ana as viewer', email: 'Ana@example.com' },
+					],
+				},
+			},
 			`Viewers → #2 → Email: "Ana@example.com" is not allowed: it repeats Signers → #1 → Email. ${RULE}`,
 		],
 		[
 			'two viewers with one email',
-			{ viewers: { viewer: [{ name: 'Vic', email: 'vic@example.com' }, { name: 'Vic 2', email: ' vic@example.com' }] } },
+			{
+				viewers: {
+					viewer: [
+						{ name: 'Vic', email: 'vic@example.com' },
+						{ name: 'Vic 2', email: ' vic@example.com' },
+					],
+				},
+			},
 			`Viewers → #2 → Email: "vic@example.com" is not allowed: it repeats Viewers → #1 → Email. ${RULE}`,
 		],
-	])('rejects %s before any request, naming the field, the value and the rule', async (_name, override, message) => {
-		const { error } = await run({
-			operation: 'send',
-			title: 'Contract',
-			documentSource: 'url',
-			fileUrls: 'https://files.example.com/a.pdf',
-			signers: { signer: [signer] },
-			expiresAt: inOneWeek(),
-			...override,
-		});
-		expect(error?.message).toBe(message);
-		expect(sim.requests).toHaveLength(0);
-	});
+	])(
+		'rejects %s before any request, naming the field, the value and the rule',
+		async (_name, override, message) => {
+			const { error } = await run({
+				operation: 'send',
+				title: 'Contract',
+				documentSource: 'url',
+				fileUrls: 'https://files.example.com/a.pdf',
+				signers: { signer: [signer] },
+				expiresAt: inOneWeek(),
+				...override,
+			});
+			expect(error?.message).toBe(message);
+			expect(sim.requests).toHaveLength(0);
+		},
+	);
 
 	it('lists every repeated email, one line each', async () => {
 		const { error } = await run({
@@ -153,7 +210,13 @@ describe('Lumin → Signature Request → Send', () => {
 			title: 'Contract',
 			documentSource: 'url',
 			fileUrls: 'https://files.example.com/a.pdf',
-			signers: { signer: [signer, { name: 'B', email: 'b@example.com', group: 0 }, { name: 'A2', email: 'ana@example.com', group: 0 }] },
+			signers: {
+				signer: [
+					signer,
+					{ name: 'B', email: 'b@example.com', group: 0 },
+					{ name: 'A2', email: 'ana@example.com', group: 0 },
+				],
+			},
 			viewers: { viewer: [{ name: 'B2', email: 'B@example.com' }] },
 			expiresAt: inOneWeek(),
 		});
@@ -200,7 +263,9 @@ describe('Lumin → Signature Request → Send From Template', () => {
 			expiresAt: inOneWeek(),
 			options: { variables: '[1, 2]' },
 		});
-		expect(error?.message).toContain('Variables (JSON): "[1, 2]" is not allowed. Must be a JSON object');
+		expect(error?.message).toContain(
+			'Variables (JSON): "[1, 2]" is not allowed. Must be a JSON object',
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 

@@ -4,7 +4,8 @@ import { CredentialStore } from '../harness/credentials';
 import { runWebhookMethod, startTrigger } from '../harness/trigger';
 
 const PRIMARY_KEY = 'lumin_primary_key_5a4b3c2d1e';
-const sign = (body: string, key = PRIMARY_KEY) => createHmac('sha256', key).update(body).digest('hex');
+const sign = (body: string, key = PRIMARY_KEY) =>
+	createHmac('sha256', key).update(body).digest('hex');
 
 function event(type: string, eventTime = Date.now()) {
 	return JSON.stringify({
@@ -20,13 +21,18 @@ function event(type: string, eventTime = Date.now()) {
 }
 
 describe('Lumin Trigger', () => {
-	const credentials = new CredentialStore({ luminApi: { apiKey: PRIMARY_KEY, environment: 'production' } });
+	const credentials = new CredentialStore({
+		luminApi: { apiKey: PRIMARY_KEY, environment: 'production' },
+	});
 	let trigger: Awaited<ReturnType<typeof startTrigger>>;
 
 	beforeAll(async () => {
 		trigger = await startTrigger({
 			type: 'luminTrigger',
-			parameters: { events: ['signature_request_approved', 'signature_request_declined'], options: { maxAgeMinutes: 30 } },
+			parameters: {
+				events: ['signature_request_approved', 'signature_request_declined'],
+				options: { maxAgeMinutes: 30 },
+			},
 			credentials,
 		});
 	});
@@ -34,7 +40,10 @@ describe('Lumin Trigger', () => {
 
 	it('starts the workflow with the payload for a correctly signed, selected event', async () => {
 		const body = event('signature_request_approved');
-		const answer = await trigger.post(body, { 'x-signature': sign(body), 'user-agent': 'Lumin Sign API' });
+		const answer = await trigger.post(body, {
+			'x-signature': sign(body),
+			'user-agent': 'Lumin Sign API',
+		});
 		expect(answer.status).toBe(200);
 		expect(answer.call.emitted).toHaveLength(1);
 		expect(answer.call.emitted![0].json).toEqual(JSON.parse(body));
@@ -49,8 +58,14 @@ describe('Lumin Trigger', () => {
 
 	it.each([
 		['no signature', () => ({})],
-		['a signature made with another key', (body: string) => ({ 'x-signature': sign(body, 'some-other-key-123') })],
-		['a signature of a different body', () => ({ 'x-signature': sign(event('signature_request_approved', 1)) })],
+		[
+			'a signature made with another key',
+			(body: string) => ({ 'x-signature': sign(body, 'some-other-key-123') }),
+		],
+		[
+			'a signature of a different body',
+			() => ({ 'x-signature': sign(event('signature_request_approved', 1)) }),
+		],
 		['a truncated signature', (body: string) => ({ 'x-signature': sign(body).slice(0, 40) })],
 	])('answers 401 and starts nothing for %s', async (_name, headers) => {
 		const body = event('signature_request_approved');
@@ -71,7 +86,10 @@ describe('Lumin Trigger', () => {
 		const body = event('signature_request_viewed');
 		const answer = await trigger.post(body, { 'x-signature': sign(body) });
 		expect(answer.status).toBe(200);
-		expect(answer.body).toEqual({ received: true, ignored: 'event signature_request_viewed not selected' });
+		expect(answer.body).toEqual({
+			received: true,
+			ignored: 'event signature_request_viewed not selected',
+		});
 		expect(answer.call.emitted).toBeUndefined();
 	});
 
@@ -83,7 +101,11 @@ describe('Lumin Trigger', () => {
 	});
 
 	it('activates and deactivates without calling Lumin: registration is in the dashboard', async () => {
-		const setup = { type: 'luminTrigger', parameters: { events: ['signature_request_approved'] }, credentials };
+		const setup = {
+			type: 'luminTrigger',
+			parameters: { events: ['signature_request_approved'] },
+			credentials,
+		};
 		expect((await runWebhookMethod(setup, 'checkExists')).result).toBe(true);
 		expect((await runWebhookMethod(setup, 'delete')).result).toBe(true);
 	});
@@ -95,7 +117,10 @@ describe('Lumin Trigger', () => {
 			const again = await trigger.post(body, { 'x-signature': sign(body) });
 			expect(first.call.emitted).toHaveLength(1);
 			expect(again.status).toBe(200);
-			expect(again.body).toEqual({ received: true, ignored: 'repeat of a delivery, which already started a run' });
+			expect(again.body).toEqual({
+				received: true,
+				ignored: 'repeat of a delivery, which already started a run',
+			});
 			expect(again.call.emitted).toBeUndefined();
 		});
 
@@ -103,21 +128,35 @@ describe('Lumin Trigger', () => {
 			const time = Date.now() - 2000;
 			const body = event('signature_request_declined', time);
 			const respaced = JSON.stringify(JSON.parse(body), null, 2);
-			expect((await trigger.post(body, { 'x-signature': sign(body) })).call.emitted).toHaveLength(1);
-			expect((await trigger.post(respaced, { 'x-signature': sign(respaced) })).call.emitted).toBeUndefined();
+			expect((await trigger.post(body, { 'x-signature': sign(body) })).call.emitted).toHaveLength(
+				1,
+			);
+			expect(
+				(await trigger.post(respaced, { 'x-signature': sign(respaced) })).call.emitted,
+			).toBeUndefined();
 		});
 
 		it('starts a run for each distinct event: another time or another type', async () => {
 			const time = Date.now() - 3000;
-			for (const body of [event('signature_request_approved', time), event('signature_request_approved', time + 1), event('signature_request_declined', time)]) {
-				expect((await trigger.post(body, { 'x-signature': sign(body) })).call.emitted).toHaveLength(1);
+			for (const body of [
+				event('signature_request_approved', time),
+				event('signature_request_approved', time + 1),
+				event('signature_request_declined', time),
+			]) {
+				expect((await trigger.post(body, { 'x-signature': sign(body) })).call.emitted).toHaveLength(
+					1,
+				);
 			}
 		});
 
 		it('refuses a forged copy with 401 before it is recorded, so the real event still starts its run', async () => {
 			const body = event('signature_request_approved', Date.now() - 4000);
-			expect((await trigger.post(body, { 'x-signature': sign(body, 'some-other-key-123') })).status).toBe(401);
-			expect((await trigger.post(body, { 'x-signature': sign(body) })).call.emitted).toHaveLength(1);
+			expect(
+				(await trigger.post(body, { 'x-signature': sign(body, 'some-other-key-123') })).status,
+			).toBe(401);
+			expect((await trigger.post(body, { 'x-signature': sign(body) })).call.emitted).toHaveLength(
+				1,
+			);
 		});
 	});
 });

@@ -11,7 +11,8 @@ describe('signNow: a 200 answer without what the operation needs is an error', (
 	const { sim, run } = useSignNow();
 
 	/** The next request matching `match` gets HTTP 200 with `body` (signNow does not act on it). */
-	const answer200 = (body: unknown, match: (r: SimRequest) => boolean) => sim.inject({ kind: 'status', status: 200, body }, 1, match);
+	const answer200 = (body: unknown, match: (r: SimRequest) => boolean) =>
+		sim.inject({ kind: 'status', status: 200, body }, 1, match);
 	const isPost = (path: RegExp) => (r: SimRequest) => r.method === 'POST' && path.test(r.path);
 	const invitesPost = isPost(/\/embedded-invites$/);
 
@@ -28,15 +29,38 @@ describe('signNow: a 200 answer without what the operation needs is an error', (
 				resource: 'embeddedInvite',
 				operation: 'create',
 				documentId,
-				invites: { invite: emails.map((email, n) => ({ email, roleId: `Signer ${n + 1}`, order: 1, authMethod: 'none' })) },
+				invites: {
+					invite: emails.map((email, n) => ({
+						email,
+						roleId: `Signer ${n + 1}`,
+						order: 1,
+						authMethod: 'none',
+					})),
+				},
 			});
 
 		it.each([
 			['no data at all', {}, 'data is missing'],
-			['an empty list', { data: [] }, 'data: lists no created invite for ana@example.com, ben@example.com'],
-			['one invite of two', { data: [{ id: 'f1', email: 'ana@example.com' }] }, 'data: lists no created invite for ben@example.com'],
-			['invites without IDs', { data: [{ email: 'ana@example.com' }, { email: 'ben@example.com' }] }, 'data.0.id is missing; data.1.id is missing'],
-			['invites without emails', { data: [{ id: 'f1' }, { id: 'f2' }] }, 'data.0.email is missing; data.1.email is missing'],
+			[
+				'an empty list',
+				{ data: [] },
+				'data: lists no created invite for ana@example.com, ben@example.com',
+			],
+			[
+				'one invite of two',
+				{ data: [{ id: 'f1', email: 'ana@example.com' }] },
+				'data: lists no created invite for ben@example.com',
+			],
+			[
+				'invites without IDs',
+				{ data: [{ email: 'ana@example.com' }, { email: 'ben@example.com' }] },
+				'data.0.id is missing; data.1.id is missing',
+			],
+			[
+				'invites without emails',
+				{ data: [{ id: 'f1' }, { id: 'f2' }] },
+				'data.0.email is missing; data.1.email is missing',
+			],
 		])('%s', async (_what, body, missing) => {
 			const doc = sim.seed();
 			answer200(body, invitesPost);
@@ -47,27 +71,64 @@ describe('signNow: a 200 answer without what the operation needs is an error', (
 		it('matches the created invites by email, whatever order signNow lists them in', async () => {
 			const doc = sim.seed();
 			answer200(
-				{ data: [{ id: 'inv-ben', email: 'BEN@example.com', status: 'created' }, { id: 'inv-ana', email: 'ana@example.com', role_id: doc.roles[0].unique_id, order: 1, status: 'pending' }] },
+				{
+					data: [
+						{ id: 'inv-ben', email: 'BEN@example.com', status: 'created' },
+						{
+							id: 'inv-ana',
+							email: 'ana@example.com',
+							role_id: doc.roles[0].unique_id,
+							order: 1,
+							status: 'pending',
+						},
+					],
+				},
 				invitesPost,
 			);
 			const { items, error } = await create(doc.id, ['ana@example.com', 'ben@example.com']);
 			expect(error).toBeUndefined();
 			expect(items.map((i) => i.json)).toEqual([
-				{ document_id: doc.id, id: 'inv-ana', email: 'ana@example.com', role: 'Signer 1', role_id: doc.roles[0].unique_id, order: 1, status: 'pending' },
-				{ document_id: doc.id, id: 'inv-ben', email: 'BEN@example.com', role: 'Signer 2', role_id: doc.roles[1].unique_id, order: 1, status: 'created' },
+				{
+					document_id: doc.id,
+					id: 'inv-ana',
+					email: 'ana@example.com',
+					role: 'Signer 1',
+					role_id: doc.roles[0].unique_id,
+					order: 1,
+					status: 'pending',
+				},
+				{
+					document_id: doc.id,
+					id: 'inv-ben',
+					email: 'BEN@example.com',
+					role: 'Signer 2',
+					role_id: doc.roles[1].unique_id,
+					order: 1,
+					status: 'created',
+				},
 			]);
 		});
 
 		it('a document read without roles or invites stops before anything is created', async () => {
 			const doc = sim.seed();
 			answer200({ id: doc.id, document_name: 'x' }, (r) => r.method === 'GET');
-			await expectIncomplete(create(doc.id, ['ana@example.com', 'ben@example.com']), 'roles is missing; field_invites is missing');
+			await expectIncomplete(
+				create(doc.id, ['ana@example.com', 'ben@example.com']),
+				'roles is missing; field_invites is missing',
+			);
 			expect(sim.received('POST', '/v2/documents/:id/embedded-invites')).toHaveLength(0);
 		});
 	});
 
 	describe('Embedded Invite → Generate Link', () => {
-		const link = () => run({ resource: 'embeddedInvite', operation: 'generateLink', documentId: 'doc1', fieldInviteId: 'inv1', authMethod: 'none' });
+		const link = () =>
+			run({
+				resource: 'embeddedInvite',
+				operation: 'generateLink',
+				documentId: 'doc1',
+				fieldInviteId: 'inv1',
+				authMethod: 'none',
+			});
 		it.each([
 			['no data', {}, 'data is missing'],
 			['data without a link', { data: {} }, 'data.link is missing'],
@@ -85,9 +146,17 @@ describe('signNow: a 200 answer without what the operation needs is an error', (
 		])('%s: an answer without status "success"', async (resource, path) => {
 			const doc = sim.seed();
 			const del = () => run({ resource, operation: 'delete', documentId: doc.id });
-			sim.inject({ kind: 'status', status: 200, body: {} }, 1, (r) => r.method === 'DELETE' && path.test(r.path));
+			sim.inject(
+				{ kind: 'status', status: 200, body: {} },
+				1,
+				(r) => r.method === 'DELETE' && path.test(r.path),
+			);
 			await expectIncomplete(del(), 'status is missing');
-			sim.inject({ kind: 'status', status: 200, body: { status: 'failed' } }, 1, (r) => r.method === 'DELETE' && path.test(r.path));
+			sim.inject(
+				{ kind: 'status', status: 200, body: { status: 'failed' } },
+				1,
+				(r) => r.method === 'DELETE' && path.test(r.path),
+			);
 			await expectIncomplete(del(), 'status: is "failed", not "success"');
 		});
 	});
@@ -95,13 +164,27 @@ describe('signNow: a 200 answer without what the operation needs is an error', (
 	describe('Document → Upload and Upload From URL', () => {
 		it('Upload: an answer without the new document’s id', async () => {
 			answer200({ status: 'ok' }, isPost(/^\/document$/));
-			await expectIncomplete(run({ resource: 'document', operation: 'upload', binaryPropertyName: 'data' }, { input: [pdfItem(['A'])] }), 'id is missing');
+			await expectIncomplete(
+				run(
+					{ resource: 'document', operation: 'upload', binaryPropertyName: 'data' },
+					{ input: [pdfItem(['A'])] },
+				),
+				'id is missing',
+			);
 		});
 
 		it('Upload From URL: an answer with neither id nor document_id; document_id alone is read', async () => {
-			const upload = () => run({ resource: 'document', operation: 'uploadFromUrl', url: 'https://files.example.com/nda.pdf' });
+			const upload = () =>
+				run({
+					resource: 'document',
+					operation: 'uploadFromUrl',
+					url: 'https://files.example.com/nda.pdf',
+				});
 			answer200({}, isPost(/\/v2\/documents\/url$/));
-			await expectIncomplete(upload(), 'the answer: has no document ID (neither id nor document_id)');
+			await expectIncomplete(
+				upload(),
+				'the answer: has no document ID (neither id nor document_id)',
+			);
 			answer200({ document_id: 'doc-from-url' }, isPost(/\/v2\/documents\/url$/));
 			const { items, error } = await upload();
 			expect(error).toBeUndefined();
@@ -113,14 +196,29 @@ describe('signNow: a 200 answer without what the operation needs is an error', (
 		it('Get: a document without roles or invites is not reported as a draft', async () => {
 			const doc = sim.seed();
 			answer200({ id: doc.id }, (r) => r.method === 'GET');
-			await expectIncomplete(run({ resource: 'document', operation: 'get', documentId: doc.id, simplify: true }), 'roles is missing; field_invites is missing');
-			answer200({ id: doc.id, roles: [], field_invites: [{ status: 'pending' }] }, (r) => r.method === 'GET');
-			await expectIncomplete(run({ resource: 'document', operation: 'get', documentId: doc.id, simplify: false }), 'field_invites.0.id is missing');
+			await expectIncomplete(
+				run({ resource: 'document', operation: 'get', documentId: doc.id, simplify: true }),
+				'roles is missing; field_invites is missing',
+			);
+			answer200(
+				{ id: doc.id, roles: [], field_invites: [{ status: 'pending' }] },
+				(r) => r.method === 'GET',
+			);
+			await expectIncomplete(
+				run({ resource: 'document', operation: 'get', documentId: doc.id, simplify: false }),
+				'field_invites.0.id is missing',
+			);
 		});
 
 		it('Download: an answer that is not a PDF does not become the file', async () => {
 			const doc = sim.seed();
-			const download = () => run({ resource: 'document', operation: 'download', documentId: doc.id, binaryPropertyName: 'data' });
+			const download = () =>
+				run({
+					resource: 'document',
+					operation: 'download',
+					documentId: doc.id,
+					binaryPropertyName: 'data',
+				});
 			answer200({ message: 'ok' }, (r) => r.path.endsWith('/download'));
 			await expectIncomplete(download(), 'file.start: is not a PDF (it does not start with %PDF-)');
 			answer200('<html><body>Maintenance</body></html>', (r) => r.path.endsWith('/download'));

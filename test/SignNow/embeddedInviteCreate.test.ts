@@ -1,19 +1,37 @@
 import { useSignNow } from './setup';
 
-const invite = (email: string, roleId: string, order = 1, authMethod = 'none') => ({ email, roleId, order, authMethod });
+const invite = (email: string, roleId: string, order = 1, authMethod = 'none') => ({
+	email,
+	roleId,
+	order,
+	authMethod,
+});
 
 describe('signNow → Embedded Invite → Create', () => {
 	const { sim, run, apiRequests } = useSignNow();
 
 	const create = (documentId: string, invites: unknown[], extra: Record<string, unknown> = {}) =>
-		run({ resource: 'embeddedInvite', operation: 'create', documentId, invites: { invite: invites }, ...extra });
+		run({
+			resource: 'embeddedInvite',
+			operation: 'create',
+			documentId,
+			invites: { invite: invites },
+			...extra,
+		});
 
 	it('reads the document, then posts one invite per role with a Bearer token, and outputs one item per invite', async () => {
 		const doc = sim.seed();
 		const [r1, r2] = doc.roles;
-		const { items, error } = await create(doc.id, [invite('ana@example.com', r1.unique_id, 1, 'email'), invite('ben@example.com', r2.unique_id, 2)], {
-			options: { redirectUri: 'https://example.com/done' },
-		});
+		const { items, error } = await create(
+			doc.id,
+			[
+				invite('ana@example.com', r1.unique_id, 1, 'email'),
+				invite('ben@example.com', r2.unique_id, 2),
+			],
+			{
+				options: { redirectUri: 'https://example.com/done' },
+			},
+		);
 
 		expect(error).toBeUndefined();
 		const [read] = sim.received('GET', '/document/:id');
@@ -24,8 +42,20 @@ describe('signNow → Embedded Invite → Create', () => {
 		expect(post.headers['content-type']).toContain('application/json');
 		expect(post.body).toEqual({
 			invites: [
-				{ email: 'ana@example.com', role_id: r1.unique_id, order: 1, auth_method: 'email', redirect_uri: 'https://example.com/done' },
-				{ email: 'ben@example.com', role_id: r2.unique_id, order: 2, auth_method: 'none', redirect_uri: 'https://example.com/done' },
+				{
+					email: 'ana@example.com',
+					role_id: r1.unique_id,
+					order: 1,
+					auth_method: 'email',
+					redirect_uri: 'https://example.com/done',
+				},
+				{
+					email: 'ben@example.com',
+					role_id: r2.unique_id,
+					order: 2,
+					auth_method: 'none',
+					redirect_uri: 'https://example.com/done',
+				},
 			],
 		});
 
@@ -39,7 +69,12 @@ describe('signNow → Embedded Invite → Create', () => {
 			order: 1,
 			status: 'pending',
 		});
-		expect(items[1].json).toMatchObject({ email: 'ben@example.com', role: 'Signer 2', order: 2, status: 'created' });
+		expect(items[1].json).toMatchObject({
+			email: 'ben@example.com',
+			role: 'Signer 2',
+			order: 2,
+			status: 'created',
+		});
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
@@ -47,18 +82,50 @@ describe('signNow → Embedded Invite → Create', () => {
 		const doc = sim.seed({ roleNames: ['Tenant'] });
 		const { items, error } = await create(doc.id, [invite('tia@example.com', '={{ "tenant" }}')]);
 		expect(error).toBeUndefined();
-		expect(sim.received('POST', '/v2/documents/:id/embedded-invites')[0].body.invites[0].role_id).toBe(doc.roles[0].unique_id);
+		expect(
+			sim.received('POST', '/v2/documents/:id/embedded-invites')[0].body.invites[0].role_id,
+		).toBe(doc.roles[0].unique_id);
 		expect(items[0].json.role).toBe('Tenant');
 	});
 
 	describe('rules the node checks before any request', () => {
 		it.each([
-			['an email over 150 characters', [invite(`${'a'.repeat(140)}@example.com`, 'r1')], 'Invites → #1 → Email: "aaaa', /at most 150 characters/],
-			['a malformed email', [invite('not-an-email', 'r1')], 'Invites → #1 → Email: "not-an-email" is not allowed', /email address/],
-			['order 0', [invite('a@example.com', 'r1', 0)], 'Invites → #1 → Order: 0 is not allowed', /1 or more/],
-			['a fractional order', [invite('a@example.com', 'r1', 1.5)], 'Invites → #1 → Order: 1.5 is not allowed', /whole number/],
-			['an unknown auth method', [invite('a@example.com', 'r1', 1, 'sms')], 'Invites → #1 → Auth Method: "sms" is not allowed', /password, mfa|none, email, password/],
-			['an empty role from an expression', [invite('a@example.com', '={{ "" }}')], 'Invites → #1 → Role Name or ID: "" is not allowed', /Pick a role/],
+			[
+				'an email over 150 characters',
+				[invite(`${'a'.repeat(140)}@example.com`, 'r1')],
+				'Invites → #1 → Email: "aaaa',
+				/at most 150 characters/,
+			],
+			[
+				'a malformed email',
+				[invite('not-an-email', 'r1')],
+				'Invites → #1 → Email: "not-an-email" is not allowed',
+				/email address/,
+			],
+			[
+				'order 0',
+				[invite('a@example.com', 'r1', 0)],
+				'Invites → #1 → Order: 0 is not allowed',
+				/1 or more/,
+			],
+			[
+				'a fractional order',
+				[invite('a@example.com', 'r1', 1.5)],
+				'Invites → #1 → Order: 1.5 is not allowed',
+				/whole number/,
+			],
+			[
+				'an unknown auth method',
+				[invite('a@example.com', 'r1', 1, 'sms')],
+				'Invites → #1 → Auth Method: "sms" is not allowed',
+				/password, mfa|none, email, password/,
+			],
+			[
+				'an empty role from an expression',
+				[invite('a@example.com', '={{ "" }}')],
+				'Invites → #1 → Role Name or ID: "" is not allowed',
+				/Pick a role/,
+			],
 			['no invites at all', [], 'Invites: [] is not allowed', /at least one invite/],
 		])('rejects %s, naming the field and the value', async (_what, invites, start, allowed) => {
 			const { error, items } = await create('doc123', invites);
@@ -69,7 +136,10 @@ describe('signNow → Embedded Invite → Create', () => {
 		});
 
 		it('rejects the same email twice (case-insensitive), naming both invites', async () => {
-			const { error } = await create('doc123', [invite('Ana@Example.com', 'r1'), invite('ana@example.com', 'r2')]);
+			const { error } = await create('doc123', [
+				invite('Ana@Example.com', 'r1'),
+				invite('ana@example.com', 'r2'),
+			]);
 			expect(error?.message).toBe(
 				'Invites → #2 → Email: "ana@example.com" is not allowed: it repeats Invites → #1 → Email. Each signer needs an email address of their own; upper and lower case count as the same.',
 			);
@@ -87,29 +157,42 @@ describe('signNow → Embedded Invite → Create', () => {
 		it('names the roles no invite covers', async () => {
 			const doc = sim.seed({ roleNames: ['Buyer', 'Seller', 'Witness'] });
 			const { error } = await create(doc.id, [invite('b@example.com', doc.roles[0].unique_id)]);
-			expect(error?.message).toBe('Invites: every role of the document needs an invite. Missing: "Seller", "Witness".');
+			expect(error?.message).toBe(
+				'Invites: every role of the document needs an invite. Missing: "Seller", "Witness".',
+			);
 			expect(sim.received('POST', '/v2/documents/:id/embedded-invites')).toHaveLength(0);
 		});
 
 		it('names an unknown role and lists the document’s roles', async () => {
 			const doc = sim.seed({ roleNames: ['Buyer'] });
-			const { error } = await create(doc.id, [invite('b@example.com', 'ffffffffffffffffffffffffffffffffffffffff')]);
-			expect(error?.message).toContain('Invites → #1 → Role Name or ID: "ffffffffffffffffffffffffffffffffffffffff" is not allowed');
+			const { error } = await create(doc.id, [
+				invite('b@example.com', 'ffffffffffffffffffffffffffffffffffffffff'),
+			]);
+			expect(error?.message).toContain(
+				'Invites → #1 → Role Name or ID: "ffffffffffffffffffffffffffffffffffffffff" is not allowed',
+			);
 			expect(error?.message).toContain(`"Buyer" (${doc.roles[0].unique_id})`);
 			expect(sim.received('POST', '/v2/documents/:id/embedded-invites')).toHaveLength(0);
 		});
 
 		it('refuses the owner’s email as a signer', async () => {
 			const doc = sim.seed({ roleNames: ['Buyer'] });
-			const { error } = await create(doc.id, [invite(sim.username.toUpperCase(), doc.roles[0].unique_id)]);
-			expect(error?.message).toContain(`Invites → #1 → Email: "${sim.username.toUpperCase()}" is not allowed. It is the document owner’s email`);
+			const { error } = await create(doc.id, [
+				invite(sim.username.toUpperCase(), doc.roles[0].unique_id),
+			]);
+			expect(error?.message).toContain(
+				`Invites → #1 → Email: "${sim.username.toUpperCase()}" is not allowed. It is the document owner’s email`,
+			);
 			expect(sim.received('POST', '/v2/documents/:id/embedded-invites')).toHaveLength(0);
 		});
 
 		it('refuses two invites for the same role, one naming it by ID and one by name', async () => {
 			const doc = sim.seed({ roleNames: ['Buyer'] });
 			const id = doc.roles[0].unique_id;
-			const { error } = await create(doc.id, [invite('a@example.com', id), invite('b@example.com', 'Buyer')]);
+			const { error } = await create(doc.id, [
+				invite('a@example.com', id),
+				invite('b@example.com', 'Buyer'),
+			]);
 			expect(error?.message).toContain('Role "Buyer" already has invite #1');
 			expect(sim.received('POST', '/v2/documents/:id/embedded-invites')).toHaveLength(0);
 		});
@@ -117,7 +200,10 @@ describe('signNow → Embedded Invite → Create', () => {
 		it('refuses the same role ID typed twice before any request', async () => {
 			const doc = sim.seed({ roleNames: ['Buyer'] });
 			const id = doc.roles[0].unique_id;
-			const { error } = await create(doc.id, [invite('a@example.com', id), invite('b@example.com', id)]);
+			const { error } = await create(doc.id, [
+				invite('a@example.com', id),
+				invite('b@example.com', id),
+			]);
 			expect(error?.message).toBe(
 				`Invites → #2 → Role Name or ID: "${id}" is not allowed: it repeats Invites → #1 → Role Name or ID. Each role of the document gets exactly one invite.`,
 			);
@@ -127,7 +213,9 @@ describe('signNow → Embedded Invite → Create', () => {
 		it('stops on a document without fields (no roles)', async () => {
 			const doc = sim.seed({ roleNames: [] });
 			const { error } = await create(doc.id, [invite('a@example.com', 'Signer 1')]);
-			expect(error?.message).toBe(`Document ${doc.id} has no fields, so it has no roles to invite signers to`);
+			expect(error?.message).toBe(
+				`Document ${doc.id} has no fields, so it has no roles to invite signers to`,
+			);
 			expect(sim.received('POST', '/v2/documents/:id/embedded-invites')).toHaveLength(0);
 		});
 	});
@@ -155,7 +243,9 @@ describe('signNow → Embedded Invite → Create', () => {
 		it('an unknown document, in the older {"error": …} shape too', async () => {
 			const { error } = await create('0123456789abcdef', [invite('a@example.com', 'r1')]);
 			expect(error?.message).toBe('signNow [65582]: Document not found');
-			sim.inject({ kind: 'status', status: 404, body: { error: 'Document not found' } }, 1, (r) => r.path.startsWith('/document/'));
+			sim.inject({ kind: 'status', status: 404, body: { error: 'Document not found' } }, 1, (r) =>
+				r.path.startsWith('/document/'),
+			);
 			const legacy = await create('0123456789abcdef', [invite('a@example.com', 'r1')]);
 			expect(legacy.error?.message).toBe('signNow: Document not found');
 			expect((legacy.error as any).description).toContain('Check the ID');
@@ -172,7 +262,10 @@ describe('signNow → Embedded Invite → Create', () => {
 				invites: { invite: [invite('={{ $json.email }}', 'Buyer')] },
 			},
 			{
-				input: [{ json: { doc: good.id, email: 'x' } }, { json: { doc: good.id, email: 'buyer@example.com' } }],
+				input: [
+					{ json: { doc: good.id, email: 'x' } },
+					{ json: { doc: good.id, email: 'buyer@example.com' } },
+				],
 				continueOnFail: true,
 			},
 		);
@@ -180,7 +273,11 @@ describe('signNow → Embedded Invite → Create', () => {
 		expect(items).toHaveLength(2);
 		expect(items[0].json.error).toContain('Invites → #1 → Email: "x" is not allowed');
 		expect(items[0].pairedItem).toEqual({ item: 0 });
-		expect(items[1].json).toMatchObject({ email: 'buyer@example.com', role: 'Buyer', status: 'pending' });
+		expect(items[1].json).toMatchObject({
+			email: 'buyer@example.com',
+			role: 'Buyer',
+			status: 'pending',
+		});
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(apiRequests().map((r) => r.method)).toEqual(['GET', 'POST']);
 	});

@@ -10,19 +10,38 @@ describe('signNow → Embedded Invite → Generate Link and Delete', () => {
 			resource: 'embeddedInvite',
 			operation: 'create',
 			documentId: doc.id,
-			invites: { invite: [{ email: 'sam@example.com', roleId: doc.roles[0].unique_id, order: 1, authMethod: 'none' }] },
+			invites: {
+				invite: [
+					{
+						email: 'sam@example.com',
+						roleId: doc.roles[0].unique_id,
+						order: 1,
+						authMethod: 'none',
+					},
+				],
+			},
 		});
 		sim.clearLog();
 		return { doc, inviteId: items[0].json.id as string };
 	}
 
 	const link = (documentId: string, fieldInviteId: string, extra: Record<string, unknown> = {}) =>
-		run({ resource: 'embeddedInvite', operation: 'generateLink', documentId, fieldInviteId, authMethod: 'none', ...extra });
+		run({
+			resource: 'embeddedInvite',
+			operation: 'generateLink',
+			documentId,
+			fieldInviteId,
+			authMethod: 'none',
+			...extra,
+		});
 
 	it('posts auth_method and link_expiration and outputs the link with its expiry', async () => {
 		const { doc, inviteId } = await invited();
 		const before = Date.now();
-		const { items, error } = await link(doc.id, inviteId, { authMethod: 'email', options: { linkExpiration: 30 } });
+		const { items, error } = await link(doc.id, inviteId, {
+			authMethod: 'email',
+			options: { linkExpiration: 30 },
+		});
 
 		expect(error).toBeUndefined();
 		const [post] = sim.received('POST', '/v2/documents/:id/embedded-invites/:inviteId/link');
@@ -30,9 +49,19 @@ describe('signNow → Embedded Invite → Generate Link and Delete', () => {
 		expect(post.headers.authorization).toMatch(/^Bearer /);
 		expect(post.body).toEqual({ auth_method: 'email', link_expiration: 30 });
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ document_id: doc.id, field_invite_id: inviteId, link_expiration_minutes: 30 });
-		expect(items[0].json.link).toMatch(new RegExp(`^https://app\\.signnow\\.com/webapp/document/${doc.id}\\?access_token=[0-9a-f]+&route=fieldinvite$`));
-		expect(Date.parse(items[0].json.expires_at_iso as string)).toBeGreaterThanOrEqual(before + 30 * 60_000);
+		expect(items[0].json).toMatchObject({
+			document_id: doc.id,
+			field_invite_id: inviteId,
+			link_expiration_minutes: 30,
+		});
+		expect(items[0].json.link).toMatch(
+			new RegExp(
+				`^https://app\\.signnow\\.com/webapp/document/${doc.id}\\?access_token=[0-9a-f]+&route=fieldinvite$`,
+			),
+		);
+		expect(Date.parse(items[0].json.expires_at_iso as string)).toBeGreaterThanOrEqual(
+			before + 30 * 60_000,
+		);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -40,23 +69,32 @@ describe('signNow → Embedded Invite → Generate Link and Delete', () => {
 		const { doc, inviteId } = await invited();
 		const { items, error } = await link(doc.id, inviteId);
 		expect(error).toBeUndefined();
-		expect(sim.received('POST', '/v2/documents/:id/embedded-invites/:inviteId/link')[0].body).toEqual({ auth_method: 'none', link_expiration: null });
+		expect(
+			sim.received('POST', '/v2/documents/:id/embedded-invites/:inviteId/link')[0].body,
+		).toEqual({ auth_method: 'none', link_expiration: null });
 		expect(items[0].json.link_expiration_minutes).toBeNull();
 		expect(items[0].json.expires_at_iso).toBeUndefined();
 	});
 
-	it.each([14, 46, 20.5])('rejects a link expiration of %p minutes before any request', async (minutes) => {
-		const { error } = await link('doc1', 'inv1', { options: { linkExpiration: minutes } });
-		expect(error?.message).toContain(`Link Expiration (Minutes): ${minutes} is not allowed`);
-		expect(error?.message).toMatch(/15 to 45 minutes, or left empty/);
-		expect(sim.requests).toHaveLength(0);
-	});
+	it.each([14, 46, 20.5])(
+		'rejects a link expiration of %p minutes before any request',
+		async (minutes) => {
+			const { error } = await link('doc1', 'inv1', { options: { linkExpiration: minutes } });
+			expect(error?.message).toContain(`Link Expiration (Minutes): ${minutes} is not allowed`);
+			expect(error?.message).toMatch(/15 to 45 minutes, or left empty/);
+			expect(sim.requests).toHaveLength(0);
+		},
+	);
 
 	it('rejects an unknown auth method and an empty field invite ID before any request', async () => {
 		const bad = await link('doc1', 'inv1', { authMethod: '={{ "fingerprint" }}' });
-		expect(bad.error?.message).toContain('Auth Method: "fingerprint" is not allowed. Must be one of none, email, password, mfa, social, biometric, other.');
+		expect(bad.error?.message).toContain(
+			'Auth Method: "fingerprint" is not allowed. Must be one of none, email, password, mfa, social, biometric, other.',
+		);
 		const empty = await link('doc1', '={{ "" }}');
-		expect(empty.error?.message).toContain('Field Invite ID: "" is not allowed. The field invite ID is required.');
+		expect(empty.error?.message).toContain(
+			'Field Invite ID: "" is not allowed. The field invite ID is required.',
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -79,13 +117,19 @@ describe('signNow → Embedded Invite → Generate Link and Delete', () => {
 		expect(doc.field_invites).toHaveLength(0);
 
 		const again = await del();
-		expect(again.error?.message).toBe('signNow [65608]: The document has no active embedded invites');
+		expect(again.error?.message).toBe(
+			'signNow [65608]: The document has no active embedded invites',
+		);
 		expect((again.error as any).description).toContain('nothing to delete');
 	});
 
 	it('refuses to delete the invites of a document owned by someone else', async () => {
 		const doc = sim.seed({ owner: 'other@example.com' });
-		const { error } = await run({ resource: 'embeddedInvite', operation: 'delete', documentId: doc.id });
+		const { error } = await run({
+			resource: 'embeddedInvite',
+			operation: 'delete',
+			documentId: doc.id,
+		});
 		expect(error?.message).toBe('signNow [65600]: Current user is not the document owner');
 	});
 });

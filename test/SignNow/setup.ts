@@ -19,5 +19,10 @@ export function useSignNow() {
 }
 
 export function pdfItem(roles: string[], fileName = 'contract.pdf'): INodeExecutionData {
-	return { json: {}, binary: { data: { data: taggedPdf(roles).toString('base64'), mimeType: 'application/pdf', fileName } } };
+	return {
+		json: {},
+		binary: {
+			data: { data: taggedPdf(roles).toString('base64'), mimeType: 'application/pdf', fileName },
+		},
+	};
 }

@@ -6,7 +6,8 @@ import { runWebhookMethod, startTrigger, type TriggerSetup } from '../harness/tr
 import { useSignNow } from './setup';
 
 const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/b3c1d2e4-0000-4000-8000-00000000abcd/webhook';
-const OTHER_WORKFLOW_URL = 'http://127.0.0.1:5678/webhook/0c0c0c0c-1111-4111-8111-000000000001/webhook';
+const OTHER_WORKFLOW_URL =
+	'http://127.0.0.1:5678/webhook/0c0c0c0c-1111-4111-8111-000000000001/webhook';
 const SUBSCRIPTIONS = '/v2/event-subscriptions';
 const SUBSCRIPTION = '/v2/event-subscriptions/:id';
 const EVENTS_POST = '/api/v2/events';
@@ -30,9 +31,13 @@ describe('signNow Trigger', () => {
 	const { sim, credentials } = useSignNow();
 
 	const own = () => sim.subscriptionsCalling(WEBHOOK_URL);
-	const recordedIds = (setup: TriggerSetup) => (setup.staticData?.['node:Trigger Under Test'] as IDataObject | undefined)?.subscriptionIds;
+	const recordedIds = (setup: TriggerSetup) =>
+		(setup.staticData?.['node:Trigger Under Test'] as IDataObject | undefined)?.subscriptionIds;
 
-	function documentTrigger(events = ['document.complete', 'document.fieldinvite.signed'], store?: CredentialStore) {
+	function documentTrigger(
+		events = ['document.complete', 'document.fieldinvite.signed'],
+		store?: CredentialStore,
+	) {
 		const doc = sim.seed();
 		const setup: TriggerSetup = {
 			type: 'signNowTrigger',
@@ -44,8 +49,15 @@ describe('signNow Trigger', () => {
 	}
 
 	it('registers one subscription per event on activation, finds them again, and removes them on deactivation', async () => {
-		const { doc, setup } = documentTrigger(undefined, credentials({ webhookSecret: 'whsec-signnow-5a1e7c' }));
-		const foreign = sim.seedSubscription({ event: 'document.complete', entityId: doc.id, callbackUrl: OTHER_WORKFLOW_URL });
+		const { doc, setup } = documentTrigger(
+			undefined,
+			credentials({ webhookSecret: 'whsec-signnow-5a1e7c' }),
+		);
+		const foreign = sim.seedSubscription({
+			event: 'document.complete',
+			entityId: doc.id,
+			callbackUrl: OTHER_WORKFLOW_URL,
+		});
 
 		expect((await call(setup, 'checkExists')).result).toBe(false);
 		expect(sim.requests).toHaveLength(0);
@@ -54,14 +66,39 @@ describe('signNow Trigger', () => {
 		expect(created.result).toBe(true);
 		const posts = sim.received('POST', EVENTS_POST);
 		expect(posts.map((p) => p.body)).toEqual([
-			{ event: 'document.complete', entity_id: doc.id, action: 'callback', attributes: { callback: WEBHOOK_URL, delete_access_token: true, secret_key: 'whsec-signnow-5a1e7c' } },
-			{ event: 'document.fieldinvite.signed', entity_id: doc.id, action: 'callback', attributes: { callback: WEBHOOK_URL, delete_access_token: true, secret_key: 'whsec-signnow-5a1e7c' } },
+			{
+				event: 'document.complete',
+				entity_id: doc.id,
+				action: 'callback',
+				attributes: {
+					callback: WEBHOOK_URL,
+					delete_access_token: true,
+					secret_key: 'whsec-signnow-5a1e7c',
+				},
+			},
+			{
+				event: 'document.fieldinvite.signed',
+				entity_id: doc.id,
+				action: 'callback',
+				attributes: {
+					callback: WEBHOOK_URL,
+					delete_access_token: true,
+					secret_key: 'whsec-signnow-5a1e7c',
+				},
+			},
 		]);
 		expect(posts[0].headers.authorization).toMatch(/^Bearer /);
 		const ids = created.staticData.subscriptionIds as string[];
 		expect(ids).toHaveLength(2);
-		expect(ids.map((id) => sim.subscriptions.get(id)!.event)).toEqual(['document.complete', 'document.fieldinvite.signed']);
-		expect(own().map((s) => s.id).sort()).toEqual([...ids].sort());
+		expect(ids.map((id) => sim.subscriptions.get(id)!.event)).toEqual([
+			'document.complete',
+			'document.fieldinvite.signed',
+		]);
+		expect(
+			own()
+				.map((s) => s.id)
+				.sort(),
+		).toEqual([...ids].sort());
 
 		sim.clearLog();
 		expect((await call(setup, 'checkExists')).result).toBe(true);
@@ -70,7 +107,9 @@ describe('signNow Trigger', () => {
 		sim.clearLog();
 		const deleted = await call(setup, 'delete');
 		expect(deleted.result).toBe(true);
-		expect(sim.received('DELETE', SUBSCRIPTION).map((r) => r.path)).toEqual(ids.map((id) => `${SUBSCRIPTIONS}/${id}`));
+		expect(sim.received('DELETE', SUBSCRIPTION).map((r) => r.path)).toEqual(
+			ids.map((id) => `${SUBSCRIPTIONS}/${id}`),
+		);
 		expect(own()).toHaveLength(0);
 		expect(sim.subscriptions.has(foreign.id)).toBe(true);
 		expect(deleted.staticData.subscriptionIds).toBeUndefined();
@@ -78,7 +117,12 @@ describe('signNow Trigger', () => {
 	});
 
 	it('subscribes user-wide with the user’s ID and user.-prefixed events; after one vanished it re-registers a clean set', async () => {
-		const setup: TriggerSetup = { type: 'signNowTrigger', parameters: { scope: 'user', events: ['document.complete', 'document.open'] }, credentials: credentials(), staticData: {} };
+		const setup: TriggerSetup = {
+			type: 'signNowTrigger',
+			parameters: { scope: 'user', events: ['document.complete', 'document.open'] },
+			credentials: credentials(),
+			staticData: {},
+		};
 		await call(setup, 'create');
 		expect(sim.received('GET', '/user')).toHaveLength(1);
 		const bodies = sim.received('POST', EVENTS_POST).map((r) => r.body);
@@ -95,25 +139,49 @@ describe('signNow Trigger', () => {
 		expect((await call(setup, 'checkExists')).result).toBe(false);
 		expect(sim.received('DELETE')).toHaveLength(0);
 		await call(setup, 'create');
-		expect(sim.received('DELETE', SUBSCRIPTION).map((r) => r.path)).toEqual([`${SUBSCRIPTIONS}/${first}`, `${SUBSCRIPTIONS}/${second}`]);
-		expect(own().map((s) => s.event).sort()).toEqual(['user.document.complete', 'user.document.open']);
-		expect(own().map((s) => s.id).sort()).toEqual([...(recordedIds(setup) as string[])].sort());
+		expect(sim.received('DELETE', SUBSCRIPTION).map((r) => r.path)).toEqual([
+			`${SUBSCRIPTIONS}/${first}`,
+			`${SUBSCRIPTIONS}/${second}`,
+		]);
+		expect(
+			own()
+				.map((s) => s.event)
+				.sort(),
+		).toEqual(['user.document.complete', 'user.document.open']);
+		expect(
+			own()
+				.map((s) => s.id)
+				.sort(),
+		).toEqual([...(recordedIds(setup) as string[])].sort());
 	});
 
 	it('checkExists answers false for a duplicate, changed events or a changed secret, and create then leaves one per event', async () => {
-		const { doc, setup } = documentTrigger(['document.complete'], credentials({ webhookSecret: 'first-secret' }));
+		const { doc, setup } = documentTrigger(
+			['document.complete'],
+			credentials({ webhookSecret: 'first-secret' }),
+		);
 		await call(setup, 'create');
 		expect((await call(setup, 'checkExists')).result).toBe(true);
 
-		const duplicate = sim.seedSubscription({ event: 'document.complete', entityId: doc.id, callbackUrl: WEBHOOK_URL });
+		const duplicate = sim.seedSubscription({
+			event: 'document.complete',
+			entityId: doc.id,
+			callbackUrl: WEBHOOK_URL,
+		});
 		expect((await call(setup, 'checkExists')).result).toBe(false);
 		sim.subscriptions.delete(duplicate.id);
 		expect((await call(setup, 'checkExists')).result).toBe(true);
 
-		const changedEvents = { ...setup, parameters: { ...setup.parameters, events: ['document.complete', 'document.update'] } };
+		const changedEvents = {
+			...setup,
+			parameters: { ...setup.parameters, events: ['document.complete', 'document.update'] },
+		};
 		expect((await call(changedEvents, 'checkExists')).result).toBe(false);
 
-		const changedSecret = { ...setup, credentials: credentials({ webhookSecret: 'second-secret' }) };
+		const changedSecret = {
+			...setup,
+			credentials: credentials({ webhookSecret: 'second-secret' }),
+		};
 		expect((await call(changedSecret, 'checkExists')).result).toBe(false);
 		await call(changedSecret, 'create');
 		expect(own()).toHaveLength(1);
@@ -123,12 +191,30 @@ describe('signNow Trigger', () => {
 	describe('activation never leaves more than one subscription per event', () => {
 		it('the second subscription fails with 500: the first is removed again, the IDs are cleared, and the error says so', async () => {
 			const { doc, setup } = documentTrigger();
-			const foreign = sim.seedSubscription({ event: 'document.fieldinvite.signed', entityId: doc.id, callbackUrl: OTHER_WORKFLOW_URL });
-			sim.inject({ kind: 'status', status: 500, body: { errors: [{ code: 500, message: 'Internal error' }] } }, 1, (r) => r.method === 'POST' && r.body?.event === 'document.fieldinvite.signed');
+			const foreign = sim.seedSubscription({
+				event: 'document.fieldinvite.signed',
+				entityId: doc.id,
+				callbackUrl: OTHER_WORKFLOW_URL,
+			});
+			sim.inject(
+				{
+					kind: 'status',
+					status: 500,
+					body: { errors: [{ code: 500, message: 'Internal error' }] },
+				},
+				1,
+				(r) => r.method === 'POST' && r.body?.event === 'document.fieldinvite.signed',
+			);
 
 			const failure = call(setup, 'create');
-			await expect(failure).rejects.toThrow('The signNow Trigger could not be activated: signNow [500]: Internal error');
-			await failure.catch((error: { description?: string }) => expect(error.description).toContain('Nothing is left registered with signNow for this trigger.'));
+			await expect(failure).rejects.toThrow(
+				'The signNow Trigger could not be activated: signNow [500]: Internal error',
+			);
+			await failure.catch((error: { description?: string }) =>
+				expect(error.description).toContain(
+					'Nothing is left registered with signNow for this trigger.',
+				),
+			);
 			expect(sim.received('POST', EVENTS_POST)).toHaveLength(2);
 			expect(sim.received('DELETE', SUBSCRIPTION)).toHaveLength(1);
 			expect(own()).toHaveLength(0);
@@ -138,21 +224,47 @@ describe('signNow Trigger', () => {
 
 		it('the list fails right after the first subscription: it is still found and removed', async () => {
 			const { setup } = documentTrigger();
-			sim.inject({ kind: 'status', status: 500, body: { errors: [{ code: 500, message: 'List unavailable' }] } }, 1, (r) => r.method === 'GET' && r.path === SUBSCRIPTIONS && sim.received('POST', EVENTS_POST).length === 1);
+			sim.inject(
+				{
+					kind: 'status',
+					status: 500,
+					body: { errors: [{ code: 500, message: 'List unavailable' }] },
+				},
+				1,
+				(r) =>
+					r.method === 'GET' &&
+					r.path === SUBSCRIPTIONS &&
+					sim.received('POST', EVENTS_POST).length === 1,
+			);
 
-			await expect(call(setup, 'create')).rejects.toThrow('The signNow Trigger could not be activated: signNow [500]: List unavailable');
+			await expect(call(setup, 'create')).rejects.toThrow(
+				'The signNow Trigger could not be activated: signNow [500]: List unavailable',
+			);
 			expect(sim.received('POST', EVENTS_POST)).toHaveLength(1);
 			expect(own()).toHaveLength(0);
 		});
 
 		it('when removing fails as well, the error says so, and deactivation without recorded IDs still removes it', async () => {
 			const { setup } = documentTrigger();
-			sim.inject({ kind: 'status', status: 500, body: { errors: [{ code: 500, message: 'List unavailable' }] } }, 2, (r) => r.method === 'GET' && r.path === SUBSCRIPTIONS && sim.received('POST', EVENTS_POST).length === 1);
+			sim.inject(
+				{
+					kind: 'status',
+					status: 500,
+					body: { errors: [{ code: 500, message: 'List unavailable' }] },
+				},
+				2,
+				(r) =>
+					r.method === 'GET' &&
+					r.path === SUBSCRIPTIONS &&
+					sim.received('POST', EVENTS_POST).length === 1,
+			);
 
 			const failure = call(setup, 'create');
 			await expect(failure).rejects.toThrow('The signNow Trigger could not be activated');
 			await failure.catch((error: { description?: string }) =>
-				expect(error.description).toContain('Removing what this attempt registered failed too (signNow [500]: List unavailable); the next activation or deactivation removes it.'),
+				expect(error.description).toContain(
+					'Removing what this attempt registered failed too (signNow [500]: List unavailable); the next activation or deactivation removes it.',
+				),
 			);
 			expect(own()).toHaveLength(1);
 
@@ -167,18 +279,34 @@ describe('signNow Trigger', () => {
 			await call(setup, 'create');
 			await call(setup, 'create');
 			expect(own()).toHaveLength(2);
-			expect(own().map((s) => s.id).sort()).toEqual([...(recordedIds(setup) as string[])].sort());
+			expect(
+				own()
+					.map((s) => s.id)
+					.sort(),
+			).toEqual([...(recordedIds(setup) as string[])].sort());
 
 			// The same, when the static data of the earlier create() was never saved.
 			setup.staticData = {};
 			await call(setup, 'create');
-			expect(own().map((s) => s.event).sort()).toEqual(['document.complete', 'document.fieldinvite.signed']);
+			expect(
+				own()
+					.map((s) => s.event)
+					.sort(),
+			).toEqual(['document.complete', 'document.fieldinvite.signed']);
 			expect(sim.received('POST', EVENTS_POST)).toHaveLength(6);
 		});
 
 		it('a failed activation, then reactivation: one subscription per event, and one event starts one run', async () => {
 			const { doc, setup } = documentTrigger(['document.complete', 'document.update']);
-			sim.inject({ kind: 'status', status: 500, body: { errors: [{ code: 500, message: 'Internal error' }] } }, 1, (r) => r.method === 'POST' && r.body?.event === 'document.update');
+			sim.inject(
+				{
+					kind: 'status',
+					status: 500,
+					body: { errors: [{ code: 500, message: 'Internal error' }] },
+				},
+				1,
+				(r) => r.method === 'POST' && r.body?.event === 'document.update',
+			);
 			await expect(call(setup, 'create')).rejects.toThrow('could not be activated');
 			expect(own()).toHaveLength(0);
 			// n8n 1.x: delete() after the failure; the user activates again: checkExists, create.
@@ -187,7 +315,11 @@ describe('signNow Trigger', () => {
 			await call(setup, 'create');
 			// n8n 2.x: the background retry runs create() once more.
 			await call(setup, 'create');
-			expect(own().map((s) => s.event).sort()).toEqual(['document.complete', 'document.update']);
+			expect(
+				own()
+					.map((s) => s.event)
+					.sort(),
+			).toEqual(['document.complete', 'document.update']);
 
 			const trigger = await startTrigger(setup);
 			try {
@@ -202,7 +334,12 @@ describe('signNow Trigger', () => {
 
 		it('leftovers of activations whose IDs were never saved are removed: three stacked become one', async () => {
 			const { doc, setup } = documentTrigger(['document.complete']);
-			for (let n = 0; n < 3; n++) sim.seedSubscription({ event: 'document.complete', entityId: doc.id, callbackUrl: WEBHOOK_URL });
+			for (let n = 0; n < 3; n++)
+				sim.seedSubscription({
+					event: 'document.complete',
+					entityId: doc.id,
+					callbackUrl: WEBHOOK_URL,
+				});
 			expect((await call(setup, 'checkExists')).result).toBe(false);
 			await call(setup, 'create');
 			expect(sim.received('DELETE', SUBSCRIPTION)).toHaveLength(3);
@@ -212,22 +349,38 @@ describe('signNow Trigger', () => {
 
 		it('a subscription whose answer was lost after signNow made it is settled from the list, not sent again', async () => {
 			const { setup } = documentTrigger();
-			sim.inject({ kind: 'applied', then: 502 }, 1, (r) => r.method === 'POST' && r.body?.event === 'document.fieldinvite.signed');
+			sim.inject(
+				{ kind: 'applied', then: 502 },
+				1,
+				(r) => r.method === 'POST' && r.body?.event === 'document.fieldinvite.signed',
+			);
 			const { result, staticData } = await call(setup, 'create');
 			expect(result).toBe(true);
 			expect(sim.received('POST', EVENTS_POST)).toHaveLength(2);
 			expect(sim.applied.filter((a) => a.request.path === EVENTS_POST)).toHaveLength(2);
-			expect(own().map((s) => s.id).sort()).toEqual([...(staticData.subscriptionIds as string[])].sort());
+			expect(
+				own()
+					.map((s) => s.id)
+					.sort(),
+			).toEqual([...(staticData.subscriptionIds as string[])].sort());
 			expect(own()).toHaveLength(2);
 		});
 
 		it('a subscription whose answer was lost before signNow acted fails the activation as unknown, sent once, nothing left', async () => {
 			const { setup } = documentTrigger();
-			sim.inject({ kind: 'status', status: 502, body: 'Bad gateway' }, 1, (r) => r.method === 'POST' && r.body?.event === 'document.fieldinvite.signed');
+			sim.inject(
+				{ kind: 'status', status: 502, body: 'Bad gateway' },
+				1,
+				(r) => r.method === 'POST' && r.body?.event === 'document.fieldinvite.signed',
+			);
 			await expect(call(setup, 'create')).rejects.toThrow(
 				'The signNow Trigger could not be activated: signNow [outcome_unknown]: the answer was lost (HTTP 502 from the gateway in front of the API), so it is not known whether the subscription to document.fieldinvite.signed was created',
 			);
-			expect(sim.received('POST', EVENTS_POST).filter((r) => r.body.event === 'document.fieldinvite.signed')).toHaveLength(1);
+			expect(
+				sim
+					.received('POST', EVENTS_POST)
+					.filter((r) => r.body.event === 'document.fieldinvite.signed'),
+			).toHaveLength(1);
 			expect(own()).toHaveLength(0);
 		});
 	});
@@ -245,16 +398,37 @@ describe('signNow Trigger', () => {
 	});
 
 	it('refuses activation with signNow’s message for a document that does not exist', async () => {
-		const setup = { type: 'signNowTrigger', parameters: { scope: 'document', documentId: 'nope', events: ['document.complete'] }, credentials: credentials(), staticData: {} };
-		await expect(call(setup, 'create')).rejects.toThrow('The signNow Trigger could not be activated: signNow [65579]: entity_id does not match the event');
+		const setup = {
+			type: 'signNowTrigger',
+			parameters: { scope: 'document', documentId: 'nope', events: ['document.complete'] },
+			credentials: credentials(),
+			staticData: {},
+		};
+		await expect(call(setup, 'create')).rejects.toThrow(
+			'The signNow Trigger could not be activated: signNow [65579]: entity_id does not match the event',
+		);
 		expect(sim.subscriptions.size).toBe(0);
 	});
 
 	it('refuses activation without a usable document ID or without events, before any request', async () => {
-		const noDoc = { type: 'signNowTrigger', parameters: { scope: 'document', documentId: '={{ "a/b" }}', events: ['document.complete'] }, credentials: credentials(), staticData: {} };
-		await expect(call(noDoc, 'create')).rejects.toThrow('Document ID: "a/b" is not allowed. The document ID must not contain "/"');
-		const noEvents = { type: 'signNowTrigger', parameters: { scope: 'user', events: [] }, credentials: credentials(), staticData: {} };
-		await expect(call(noEvents, 'create')).rejects.toThrow('Events: [] is not allowed. Pick at least one event.');
+		const noDoc = {
+			type: 'signNowTrigger',
+			parameters: { scope: 'document', documentId: '={{ "a/b" }}', events: ['document.complete'] },
+			credentials: credentials(),
+			staticData: {},
+		};
+		await expect(call(noDoc, 'create')).rejects.toThrow(
+			'Document ID: "a/b" is not allowed. The document ID must not contain "/"',
+		);
+		const noEvents = {
+			type: 'signNowTrigger',
+			parameters: { scope: 'user', events: [] },
+			credentials: credentials(),
+			staticData: {},
+		};
+		await expect(call(noEvents, 'create')).rejects.toThrow(
+			'Events: [] is not allowed. Pick at least one event.',
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -267,22 +441,34 @@ describe('signNow Trigger', () => {
 		}
 
 		/** X-SignNow-Signature as third-party code computes it: base64 HMAC-SHA256 of the raw body. */
-		const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body, 'utf8').digest('base64');
+		const sign = (secret: string, body: string) =>
+			createHmac('sha256', secret).update(body, 'utf8').digest('base64');
 
 		it('starts the workflow for a correctly signed call, without the payload’s access token', async () => {
 			const { doc, trigger, subscriptionId } = await activeTrigger('whsec-signnow-5a1e7c');
 			try {
-				const { body, headers } = sim.callback(subscriptionId, { document_id: doc.id, document_name: doc.document_name, user_id: sim.userId });
+				const { body, headers } = sim.callback(subscriptionId, {
+					document_id: doc.id,
+					document_name: doc.document_name,
+					user_id: sim.userId,
+				});
 				expect(headers['X-SignNow-Signature']).toBe(sign('whsec-signnow-5a1e7c', body));
 				const payloadToken = JSON.parse(body).meta.access_token as string;
 				const answer = await trigger.post(body, headers);
 
 				expect(answer.status).toBe(200);
 				expect(answer.call.emitted).toHaveLength(1);
-				const json = answer.call.emitted![0].json as IDataObject & { meta: IDataObject; content: IDataObject };
+				const json = answer.call.emitted![0].json as IDataObject & {
+					meta: IDataObject;
+					content: IDataObject;
+				};
 				expect(json.meta.event).toBe('document.complete');
 				expect(json.meta).not.toHaveProperty('access_token');
-				expect(json.content).toEqual({ document_id: doc.id, document_name: doc.document_name, user_id: sim.userId });
+				expect(json.content).toEqual({
+					document_id: doc.id,
+					document_name: doc.document_name,
+					user_id: sim.userId,
+				});
 				expect(JSON.stringify(answer.call.emitted)).not.toContain(payloadToken);
 			} finally {
 				await trigger.close();
@@ -296,14 +482,31 @@ describe('signNow Trigger', () => {
 				expect((await trigger.post(body, headers)).call.emitted).toHaveLength(1);
 
 				const parsed = JSON.parse(body) as { meta: IDataObject; content: IDataObject };
-				const retried = JSON.stringify({ ...parsed, meta: { ...parsed.meta, access_token: 'a-fresh-token-0042' } });
-				const again = await trigger.post(retried, { 'X-SignNow-Signature': sign('whsec-signnow-5a1e7c', retried) });
+				const retried = JSON.stringify({
+					...parsed,
+					meta: { ...parsed.meta, access_token: 'a-fresh-token-0042' },
+				});
+				const again = await trigger.post(retried, {
+					'X-SignNow-Signature': sign('whsec-signnow-5a1e7c', retried),
+				});
 				expect(again.status).toBe(200);
-				expect(again.body).toEqual({ received: true, ignored: 'repeat of a delivery, which already started a run' });
+				expect(again.body).toEqual({
+					received: true,
+					ignored: 'repeat of a delivery, which already started a run',
+				});
 				expect(again.call.emitted).toBeUndefined();
 
-				const later = JSON.stringify({ ...parsed, meta: { ...parsed.meta, timestamp: Number(parsed.meta.timestamp) + 60 } });
-				expect((await trigger.post(later, { 'X-SignNow-Signature': sign('whsec-signnow-5a1e7c', later) })).call.emitted).toHaveLength(1);
+				const later = JSON.stringify({
+					...parsed,
+					meta: { ...parsed.meta, timestamp: Number(parsed.meta.timestamp) + 60 },
+				});
+				expect(
+					(
+						await trigger.post(later, {
+							'X-SignNow-Signature': sign('whsec-signnow-5a1e7c', later),
+						})
+					).call.emitted,
+				).toHaveLength(1);
 			} finally {
 				await trigger.close();
 			}
@@ -314,11 +517,15 @@ describe('signNow Trigger', () => {
 			try {
 				// Spacing and key order no JSON serialiser would reproduce.
 				const body = `{ "content" : {"document_id":"${doc.id}"},  "meta":{"event":"document.complete","access_token":"abc"} }`;
-				const accepted = await trigger.post(body, { 'X-SignNow-Signature': sign('whsec-signnow-5a1e7c', body) });
+				const accepted = await trigger.post(body, {
+					'X-SignNow-Signature': sign('whsec-signnow-5a1e7c', body),
+				});
 				expect(accepted.status).toBe(200);
 				expect(accepted.call.emitted).toHaveLength(1);
 
-				const otherKey = await trigger.post(body, { 'X-SignNow-Signature': sign('another-secret', body) });
+				const otherKey = await trigger.post(body, {
+					'X-SignNow-Signature': sign('another-secret', body),
+				});
 				expect(otherKey.status).toBe(401);
 				expect(otherKey.call.emitted).toBeUndefined();
 			} finally {
@@ -339,7 +546,9 @@ describe('signNow Trigger', () => {
 				expect(unsigned.status).toBe(401);
 				expect(unsigned.call.emitted).toBeUndefined();
 
-				const wrongKey = await trigger.post(body, { 'X-SignNow-Signature': 'bm90LXRoZS1yaWdodC1zaWduYXR1cmU=' });
+				const wrongKey = await trigger.post(body, {
+					'X-SignNow-Signature': 'bm90LXRoZS1yaWdodC1zaWduYXR1cmU=',
+				});
 				expect(wrongKey.status).toBe(401);
 			} finally {
 				await trigger.close();
@@ -355,10 +564,16 @@ describe('signNow Trigger', () => {
 				expect(accepted.status).toBe(200);
 				expect(accepted.call.emitted).toHaveLength(1);
 
-				const other = JSON.stringify({ meta: { event: 'document.update', access_token: 'x' }, content: { document_id: doc.id } });
+				const other = JSON.stringify({
+					meta: { event: 'document.update', access_token: 'x' },
+					content: { document_id: doc.id },
+				});
 				const ignored = await trigger.post(other);
 				expect(ignored.status).toBe(200);
-				expect(ignored.body).toEqual({ received: true, ignored: 'event document.update not selected' });
+				expect(ignored.body).toEqual({
+					received: true,
+					ignored: 'event document.update not selected',
+				});
 				expect(ignored.call.emitted).toBeUndefined();
 			} finally {
 				await trigger.close();

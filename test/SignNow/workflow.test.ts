@@ -6,8 +6,22 @@ import { pdfItem, useSignNow } from './setup';
 
 const credentials = { signNowApi: { id: 'cred-1', name: 'signNow account' } };
 
-function node(name: string, x: number, parameters: Record<string, unknown>, extra: Partial<INode> = {}): INode {
-	return { id: name, name, type: 'n8n-nodes-esign.signNow', typeVersion: 1, position: [x, 0], parameters: parameters as never, credentials, ...extra };
+function node(
+	name: string,
+	x: number,
+	parameters: Record<string, unknown>,
+	extra: Partial<INode> = {},
+): INode {
+	return {
+		id: name,
+		name,
+		type: 'n8n-nodes-esign.signNow',
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: parameters as never,
+		credentials,
+		...extra,
+	};
 }
 
 describe('signNow: upload, create invites, generate links, delete, as one workflow', () => {
@@ -16,7 +30,12 @@ describe('signNow: upload, create invites, generate links, delete, as one workfl
 	it('runs end to end through the engine with one token for every node', async () => {
 		const credentialStore: CredentialStore = store();
 		const nodes: INode[] = [
-			node('Upload', 0, { resource: 'document', operation: 'upload', binaryPropertyName: 'data', options: { checkFields: true } }),
+			node('Upload', 0, {
+				resource: 'document',
+				operation: 'upload',
+				binaryPropertyName: 'data',
+				options: { checkFields: true },
+			}),
 			node('Create Invites', 200, {
 				resource: 'embeddedInvite',
 				operation: 'create',
@@ -36,11 +55,25 @@ describe('signNow: upload, create invites, generate links, delete, as one workfl
 				authMethod: '={{ $json.role === "Landlord" ? "email" : "none" }}',
 				options: { linkExpiration: 45 },
 			}),
-			node('Delete Invites', 600, { resource: 'embeddedInvite', operation: 'delete', documentId: '={{ $json.document_id }}' }, { executeOnce: true }),
+			node(
+				'Delete Invites',
+				600,
+				{ resource: 'embeddedInvite', operation: 'delete', documentId: '={{ $json.document_id }}' },
+				{ executeOnce: true },
+			),
 		];
-		const chain = (from: string, to: string) => ({ [from]: { main: [[{ node: to, type: 'main' as const, index: 0 }]] } });
+		const chain = (from: string, to: string) => ({
+			[from]: { main: [[{ node: to, type: 'main' as const, index: 0 }]] },
+		});
 		const result = await runWorkflow(
-			{ nodes, connections: { ...chain('Upload', 'Create Invites'), ...chain('Create Invites', 'Generate Link'), ...chain('Generate Link', 'Delete Invites') } },
+			{
+				nodes,
+				connections: {
+					...chain('Upload', 'Create Invites'),
+					...chain('Create Invites', 'Generate Link'),
+					...chain('Generate Link', 'Delete Invites'),
+				},
+			},
 			{ store: credentialStore, input: [pdfItem(['Tenant', 'Landlord'], 'lease.pdf')] },
 		);
 
@@ -52,10 +85,20 @@ describe('signNow: upload, create invites, generate links, delete, as one workfl
 		]);
 		const links = result.outputs['Generate Link'];
 		expect(links).toHaveLength(2);
-		links.forEach((l) => expect(l.json.link).toMatch(new RegExp(`/webapp/document/${documentId}\\?access_token=`)));
-		expect(result.outputs['Delete Invites']).toEqual([expect.objectContaining({ json: { document_id: documentId, deleted: true, status: 'success' } })]);
+		links.forEach((l) =>
+			expect(l.json.link).toMatch(new RegExp(`/webapp/document/${documentId}\\?access_token=`)),
+		);
+		expect(result.outputs['Delete Invites']).toEqual([
+			expect.objectContaining({
+				json: { document_id: documentId, deleted: true, status: 'success' },
+			}),
+		]);
 
-		expect(sim.requests.map((r) => `${r.method} ${r.path.replace(documentId, ':doc').replace(/[0-9a-f]{40}/g, ':id')}`)).toEqual([
+		expect(
+			sim.requests.map(
+				(r) => `${r.method} ${r.path.replace(documentId, ':doc').replace(/[0-9a-f]{40}/g, ':id')}`,
+			),
+		).toEqual([
 			'POST /oauth2/token',
 			'POST /document',
 			'GET /document/:doc',
@@ -64,7 +107,9 @@ describe('signNow: upload, create invites, generate links, delete, as one workfl
 			'POST /v2/documents/:doc/embedded-invites/:id/link',
 			'DELETE /v2/documents/:doc/embedded-invites',
 		]);
-		const linkBodies = sim.received('POST', '/v2/documents/:id/embedded-invites/:inviteId/link').map((r) => r.body);
+		const linkBodies = sim
+			.received('POST', '/v2/documents/:id/embedded-invites/:inviteId/link')
+			.map((r) => r.body);
 		expect(linkBodies).toEqual([
 			{ auth_method: 'none', link_expiration: 45 },
 			{ auth_method: 'email', link_expiration: 45 },

@@ -11,7 +11,8 @@ describe('signNow: writes are sent once, and a lost answer is settled by a read'
 	const { sim, run, credentials } = useSignNow();
 
 	const invitesPost = (r: SimRequest) => r.method === 'POST' && /\/embedded-invites$/.test(r.path);
-	const appliedOk = (path: RegExp) => sim.applied.filter((a) => path.test(a.request.path) && a.answer.status < 300);
+	const appliedOk = (path: RegExp) =>
+		sim.applied.filter((a) => path.test(a.request.path) && a.answer.status < 300);
 	const create = (documentId: string, extra: Record<string, unknown> = {}) =>
 		run(
 			{
@@ -29,22 +30,41 @@ describe('signNow: writes are sent once, and a lost answer is settled by a read'
 		);
 
 	describe('Embedded Invite → Create', () => {
-		it.each([504, 'drop'] as const)('created, then the answer lost (%p): the document read finds the invites and outputs their real IDs', async (then) => {
-			const doc = sim.seed();
-			sim.inject({ kind: 'applied', then }, 1, invitesPost);
-			const { items, error } = await create(doc.id);
+		it.each([504, 'drop'] as const)(
+			'created, then the answer lost (%p): the document read finds the invites and outputs their real IDs',
+			async (then) => {
+				const doc = sim.seed();
+				sim.inject({ kind: 'applied', then }, 1, invitesPost);
+				const { items, error } = await create(doc.id);
 
-			expect(error).toBeUndefined();
-			expect(sim.received('POST', INVITES)).toHaveLength(1);
-			expect(appliedOk(/\/embedded-invites$/)).toHaveLength(1);
-			expect(sim.received('GET', '/document/:id')).toHaveLength(2);
-			expect(doc.field_invites).toHaveLength(2);
-			expect(items.map((i) => i.json)).toEqual([
-				{ document_id: doc.id, id: doc.field_invites[0].id, email: 'ana@example.com', role: 'Signer 1', role_id: doc.roles[0].unique_id, order: 1, status: 'pending' },
-				{ document_id: doc.id, id: doc.field_invites[1].id, email: 'ben@example.com', role: 'Signer 2', role_id: doc.roles[1].unique_id, order: 2, status: 'created' },
-			]);
-			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
-		});
+				expect(error).toBeUndefined();
+				expect(sim.received('POST', INVITES)).toHaveLength(1);
+				expect(appliedOk(/\/embedded-invites$/)).toHaveLength(1);
+				expect(sim.received('GET', '/document/:id')).toHaveLength(2);
+				expect(doc.field_invites).toHaveLength(2);
+				expect(items.map((i) => i.json)).toEqual([
+					{
+						document_id: doc.id,
+						id: doc.field_invites[0].id,
+						email: 'ana@example.com',
+						role: 'Signer 1',
+						role_id: doc.roles[0].unique_id,
+						order: 1,
+						status: 'pending',
+					},
+					{
+						document_id: doc.id,
+						id: doc.field_invites[1].id,
+						email: 'ben@example.com',
+						role: 'Signer 2',
+						role_id: doc.roles[1].unique_id,
+						order: 2,
+						status: 'created',
+					},
+				]);
+				expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+			},
+		);
 
 		it('a 502 before signNow acted: no invites are found, so the outcome is reported as unknown, in the Continue On Fail item', async () => {
 			const doc = sim.seed();
@@ -61,7 +81,9 @@ describe('signNow: writes are sent once, and a lost answer is settled by a read'
 					'signNow [outcome_unknown]: the answer was lost (HTTP 502 from the gateway in front of the API), so it is not known whether the embedded invites were created',
 				code: 'outcome_unknown',
 				httpCode: '502',
-				description: expect.stringContaining('It was not sent again, so that nothing happens twice. Check with Document → Get'),
+				description: expect.stringContaining(
+					'It was not sent again, so that nothing happens twice. Check with Document → Get',
+				),
 			});
 			expect(items[0].pairedItem).toEqual({ item: 0 });
 		});
@@ -86,7 +108,10 @@ describe('signNow: writes are sent once, and a lost answer is settled by a read'
 		it('a refused (expired) token on the POST: one renewal, the write resent once, created once', async () => {
 			const doc = sim.seed();
 			const store = credentials();
-			await run({ resource: 'document', operation: 'get', documentId: doc.id, simplify: true }, { store });
+			await run(
+				{ resource: 'document', operation: 'get', documentId: doc.id, simplify: true },
+				{ store },
+			);
 			sim.clearLog();
 			sim.expireTokensAt(invitesPost);
 
@@ -109,7 +134,8 @@ describe('signNow: writes are sent once, and a lost answer is settled by a read'
 				error: 'signNow [65600]: Current user is not the document owner',
 				code: '65600',
 				httpCode: '403',
-				description: 'Embedded invites can only be created by the account that owns the document. Use the owner’s credential.',
+				description:
+					'Embedded invites can only be created by the account that owns the document. Use the owner’s credential.',
 			});
 		});
 	});
@@ -120,11 +146,17 @@ describe('signNow: writes are sent once, and a lost answer is settled by a read'
 			resource: 'embeddedInvite',
 			operation: 'create',
 			documentId: doc.id,
-			invites: { invite: [{ email: 'sam@example.com', roleId: 'Signer 1', order: 1, authMethod: 'none' }] },
+			invites: {
+				invite: [{ email: 'sam@example.com', roleId: 'Signer 1', order: 1, authMethod: 'none' }],
+			},
 		});
 		sim.clearLog();
 		sim.inject({ kind: 'applied', then: 'drop' }, 1, (r) => r.method === 'DELETE');
-		const { items, error } = await run({ resource: 'embeddedInvite', operation: 'delete', documentId: doc.id });
+		const { items, error } = await run({
+			resource: 'embeddedInvite',
+			operation: 'delete',
+			documentId: doc.id,
+		});
 		expect(error).toBeUndefined();
 		expect(sim.received('DELETE', INVITES)).toHaveLength(1);
 		expect(sim.received('GET', '/document/:id')).toHaveLength(1);
@@ -135,7 +167,11 @@ describe('signNow: writes are sent once, and a lost answer is settled by a read'
 	it('Document → Delete: deleted, then the connection dropped: the 404 of the read settles it as done', async () => {
 		const doc = sim.seed();
 		sim.inject({ kind: 'applied', then: 'drop' }, 1, (r) => r.method === 'DELETE');
-		const { items, error } = await run({ resource: 'document', operation: 'delete', documentId: doc.id });
+		const { items, error } = await run({
+			resource: 'document',
+			operation: 'delete',
+			documentId: doc.id,
+		});
 		expect(error).toBeUndefined();
 		expect(sim.received('DELETE', '/document/:id')).toHaveLength(1);
 		expect(sim.received('GET', '/document/:id')).toHaveLength(1);
@@ -145,16 +181,26 @@ describe('signNow: writes are sent once, and a lost answer is settled by a read'
 
 	it('Document → Upload: uploaded, then a 504: reported as unknown, sent once, one document in signNow', async () => {
 		const before = sim.documents.size;
-		sim.inject({ kind: 'applied', then: 504 }, 1, (r) => r.method === 'POST' && r.path === '/document');
-		const { items, error } = await run({ resource: 'document', operation: 'upload', binaryPropertyName: 'data' }, { input: [pdfItem(['Tenant'])], continueOnFail: true });
+		sim.inject(
+			{ kind: 'applied', then: 504 },
+			1,
+			(r) => r.method === 'POST' && r.path === '/document',
+		);
+		const { items, error } = await run(
+			{ resource: 'document', operation: 'upload', binaryPropertyName: 'data' },
+			{ input: [pdfItem(['Tenant'])], continueOnFail: true },
+		);
 		expect(error).toBeUndefined();
 		expect(sim.received('POST', '/document')).toHaveLength(1);
 		expect(sim.documents.size).toBe(before + 1);
 		expect(items[0].json).toEqual({
-			error: 'signNow [outcome_unknown]: the answer was lost (HTTP 504 from the gateway in front of the API), so it is not known whether the document was uploaded',
+			error:
+				'signNow [outcome_unknown]: the answer was lost (HTTP 504 from the gateway in front of the API), so it is not known whether the document was uploaded',
 			code: 'outcome_unknown',
 			httpCode: '504',
-			description: expect.stringContaining('Look for it in signNow (Documents) before uploading again'),
+			description: expect.stringContaining(
+				'Look for it in signNow (Documents) before uploading again',
+			),
 		});
 	});
 });

@@ -9,7 +9,12 @@ describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', (
 		const started = Date.now();
 		const { items, error } = await run(
 			'ceremony',
-			ceremonyParams({ recipientId: recipient.id, authentication: { method: [{ type: 'custom', provider: 'acme', data: '={{ { "n": $json.n } }}' }] } }),
+			ceremonyParams({
+				recipientId: recipient.id,
+				authentication: {
+					method: [{ type: 'custom', provider: 'acme', data: '={{ { "n": $json.n } }}' }],
+				},
+			}),
 			{ input, continueOnFail: true },
 		);
 		const elapsed = Date.now() - started;
@@ -26,7 +31,9 @@ describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', (
 		const accepted = received.filter((r) => !sim.throttled.includes(r));
 		expect(accepted).toHaveLength(60);
 		// Each item's own body reached the API exactly once with success.
-		expect(accepted.map((r) => r.body.authentication[0].data.n).sort((a: number, b: number) => a - b)).toEqual(input.map((i) => i.json.n));
+		expect(
+			accepted.map((r) => r.body.authentication[0].data.n).sort((a: number, b: number) => a - b),
+		).toEqual(input.map((i) => i.json.n));
 		// Any 429 was retried: every request beyond the 60 accepted ones is a throttled one.
 		expect(received.length - accepted.length).toBe(sim.throttled.length);
 		// Paced, not bursting: 10 at once, then 10 per second, so 60 take at least 5 s.
@@ -34,7 +41,9 @@ describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', (
 		// No one-second window holds more than the bucket allows (burst 10 + 10 refilled).
 		const times = accepted.map((r) => r.at).sort((a, b) => a - b);
 		for (let i = 0; i < times.length; i++) {
-			expect(times.filter((t) => t >= times[i] && t < times[i] + 1000).length).toBeLessThanOrEqual(20);
+			expect(times.filter((t) => t >= times[i] && t < times[i] + 1000).length).toBeLessThanOrEqual(
+				20,
+			);
 		}
 		// The node itself never sent ahead of the published rate (every request counted, refused ones
 		// too): by its k-th request at least (k - 10) / 10 s had passed. 300 ms of slack, because a
@@ -55,7 +64,9 @@ describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', (
 		expect(items).toHaveLength(3);
 		expect(sim.throttled.length).toBeGreaterThanOrEqual(1);
 		const [throttled] = sim.throttled;
-		const retried = sim.received('POST').filter((r) => r.at > throttled.at && !sim.throttled.includes(r));
+		const retried = sim
+			.received('POST')
+			.filter((r) => r.at > throttled.at && !sim.throttled.includes(r));
 		expect(retried).toHaveLength(3);
 		// Retry-After: 1 means no request went out again within that second.
 		expect(retried[0].at - throttled.at).toBeGreaterThanOrEqual(950);
@@ -74,7 +85,10 @@ describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', (
 			return { recipients, input, params };
 		};
 
-		const expectEveryItemServedOnce = (items: Array<{ json: Record<string, unknown>; pairedItem?: unknown }>, recipients: Array<{ id: string; ceremonies: unknown[] }>) => {
+		const expectEveryItemServedOnce = (
+			items: Array<{ json: Record<string, unknown>; pairedItem?: unknown }>,
+			recipients: Array<{ id: string; ceremonies: unknown[] }>,
+		) => {
 			expect(items).toHaveLength(25);
 			expect(items.filter((item) => item.json.error !== undefined)).toHaveLength(0);
 			items.forEach((item, n) => {
@@ -86,7 +100,9 @@ describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', (
 			expect(recipients.map((r) => r.ceremonies.length)).toEqual(Array(25).fill(1));
 			expect(sim.applied.filter((a) => a.answer.status === 201)).toHaveLength(25);
 			// Every POST beyond those 25 is one the limiter refused (429), resent after the wait.
-			expect(sim.received('POST', '/recipients/:id/ceremonies').length - 25).toBe(sim.throttled.length);
+			expect(sim.received('POST', '/recipients/:id/ceremonies').length - 25).toBe(
+				sim.throttled.length,
+			);
 		};
 
 		it('on a key another workflow has just used up: the 429s are waited out, no item fails or is lost, and 25 are created', async () => {
@@ -138,7 +154,12 @@ describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', (
 		kind: 'status' as const,
 		status: 429,
 		headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
-		body: { type: 'https://signatureapi.com/docs/v1/errors/too-many-requests', title: 'Too Many Requests', status: 429, detail: 'Rate limit exceeded.' },
+		body: {
+			type: 'https://signatureapi.com/docs/v1/errors/too-many-requests',
+			title: 'Too Many Requests',
+			status: 429,
+			detail: 'Rate limit exceeded.',
+		},
 	};
 
 	it('waits out more 429s than Max Retries: being told to slow down is not a failure', async () => {
@@ -154,9 +175,16 @@ describe('SignatureAPI rate limit (10 requests per second per key, burst 10)', (
 	it('fails the item with the vendor’s 429 problem and a plain hint when Max Retries is 0', async () => {
 		const { recipient } = sim.seedEnvelope();
 		sim.inject(tooMany, 1);
-		const { error } = await run('ceremony', { ...ceremonyParams({ recipientId: recipient.id }), requestSettings: { maxRetries: 0 } });
+		const { error } = await run('ceremony', {
+			...ceremonyParams({ recipientId: recipient.id }),
+			requestSettings: { maxRetries: 0 },
+		});
 		expect(sim.received('POST')).toHaveLength(1);
-		expect(error?.message).toBe('SignatureAPI [too-many-requests]: Too Many Requests: Rate limit exceeded.');
-		expect((error as any).description).toBe("Max Retries is 0, so it was not asked again. Lower the node's Parallel Requests or try again later.");
+		expect(error?.message).toBe(
+			'SignatureAPI [too-many-requests]: Too Many Requests: Rate limit exceeded.',
+		);
+		expect((error as any).description).toBe(
+			"Max Retries is 0, so it was not asked again. Lower the node's Parallel Requests or try again later.",
+		);
 	});
 });

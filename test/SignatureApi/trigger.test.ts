@@ -9,12 +9,23 @@ const event = {
 	id: 'evt_3kq9x0a1',
 	type: 'recipient.completed',
 	timestamp: '2026-11-21T15:00:01.999Z',
-	data: { envelope_id: 'env_7h2k', envelope_metadata: { order: '1042' }, object_id: 're_5d1x', object_type: 'recipient', recipient_type: 'signer' },
+	data: {
+		envelope_id: 'env_7h2k',
+		envelope_metadata: { order: '1042' },
+		object_id: 're_5d1x',
+		object_type: 'recipient',
+		recipient_type: 'signer',
+	},
 };
 
 const store = (data: Record<string, string> = {}) =>
 	new CredentialStore({
-		signatureApiApi: { apiKey: 'key_test_4Jd8sPq2LmZx7Vw1Rt6y', webhookSecret: WEBHOOK_SECRET, environment: 'production', ...data },
+		signatureApiApi: {
+			apiKey: 'key_test_4Jd8sPq2LmZx7Vw1Rt6y',
+			webhookSecret: WEBHOOK_SECRET,
+			environment: 'production',
+			...data,
+		},
 	});
 
 const now = () => String(Math.floor(Date.now() / 1000));
@@ -32,7 +43,11 @@ function sign(secret: string, id: string, timestamp: string, body: string | Buff
 function signed(body: string, options: { id?: string; timestamp?: string; secret?: string } = {}) {
 	const id = options.id ?? 'msg_2f8Lq0';
 	const timestamp = options.timestamp ?? now();
-	return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': sign(options.secret ?? WEBHOOK_SECRET, id, timestamp, body) };
+	return {
+		'webhook-id': id,
+		'webhook-timestamp': timestamp,
+		'webhook-signature': sign(options.secret ?? WEBHOOK_SECRET, id, timestamp, body),
+	};
 }
 
 /**
@@ -53,12 +68,28 @@ describe('Standard Webhooks verification, pinned to the published test vector', 
 	});
 
 	it('accepts the vector at its own time, alone or among other signatures, and returns its id and timestamp', () => {
-		const input = { secret: VECTOR.secret, id: VECTOR.id, timestamp: VECTOR.timestamp, payload: VECTOR.payload, nowMs: Number(VECTOR.timestamp) * 1000 };
-		expect(verifyStandardWebhook({ ...input, signature: VECTOR.signature })).toEqual({ valid: true, id: VECTOR.id, timestamp: 1614265330 });
+		const input = {
+			secret: VECTOR.secret,
+			id: VECTOR.id,
+			timestamp: VECTOR.timestamp,
+			payload: VECTOR.payload,
+			nowMs: Number(VECTOR.timestamp) * 1000,
+		};
+		expect(verifyStandardWebhook({ ...input, signature: VECTOR.signature })).toEqual({
+			valid: true,
+			id: VECTOR.id,
+			timestamp: 1614265330,
+		});
 		const among = `v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= v2,ignored ${VECTOR.signature}`;
 		expect(verifyStandardWebhook({ ...input, signature: among }).valid).toBe(true);
 		// The secret without its whsec_ prefix is the same key.
-		expect(verifyStandardWebhook({ ...input, secret: VECTOR.secret.slice('whsec_'.length), signature: VECTOR.signature }).valid).toBe(true);
+		expect(
+			verifyStandardWebhook({
+				...input,
+				secret: VECTOR.secret.slice('whsec_'.length),
+				signature: VECTOR.signature,
+			}).valid,
+		).toBe(true);
 	});
 
 	it.each([
@@ -69,21 +100,49 @@ describe('Standard Webhooks verification, pinned to the published test vector', 
 		['the signature cut short', { signature: VECTOR.signature.slice(0, 20) }],
 		['the signature under another version', { signature: VECTOR.signature.replace('v1,', 'v1a,') }],
 	])('refuses the vector with %s', (_case, change) => {
-		const input = { secret: VECTOR.secret, id: VECTOR.id, timestamp: VECTOR.timestamp, payload: VECTOR.payload, signature: VECTOR.signature, nowMs: 1614265330 * 1000, ...change };
-		expect(verifyStandardWebhook(input)).toEqual({ valid: false, reason: 'No valid signature in webhook-signature' });
+		const input = {
+			secret: VECTOR.secret,
+			id: VECTOR.id,
+			timestamp: VECTOR.timestamp,
+			payload: VECTOR.payload,
+			signature: VECTOR.signature,
+			nowMs: 1614265330 * 1000,
+			...change,
+		};
+		expect(verifyStandardWebhook(input)).toEqual({
+			valid: false,
+			reason: 'No valid signature in webhook-signature',
+		});
 	});
 
 	it('refuses the vector 5 minutes and 1 second after its timestamp, and accepts it at exactly 5 minutes', () => {
-		const input = { secret: VECTOR.secret, id: VECTOR.id, timestamp: VECTOR.timestamp, payload: VECTOR.payload, signature: VECTOR.signature };
+		const input = {
+			secret: VECTOR.secret,
+			id: VECTOR.id,
+			timestamp: VECTOR.timestamp,
+			payload: VECTOR.payload,
+			signature: VECTOR.signature,
+		};
 		expect(verifyStandardWebhook({ ...input, nowMs: (1614265330 + 300) * 1000 }).valid).toBe(true);
-		expect(verifyStandardWebhook({ ...input, nowMs: (1614265330 + 301) * 1000 })).toEqual({ valid: false, reason: 'webhook-timestamp is too far from the current time' });
+		expect(verifyStandardWebhook({ ...input, nowMs: (1614265330 + 301) * 1000 })).toEqual({
+			valid: false,
+			reason: 'webhook-timestamp is too far from the current time',
+		});
 	});
 
 	it('the trigger accepts the vector delivered at its own time (the clock set to 1614265330), and refuses it altered', async () => {
 		const clock = jest.spyOn(Date, 'now').mockReturnValue(1614265330 * 1000 + 500);
-		const trigger = await startTrigger({ type: 'signatureApiTrigger', parameters: { events: ['recipient.completed'] }, credentials: store({ webhookSecret: VECTOR.secret }) });
+		const trigger = await startTrigger({
+			type: 'signatureApiTrigger',
+			parameters: { events: ['recipient.completed'] },
+			credentials: store({ webhookSecret: VECTOR.secret }),
+		});
 		try {
-			const headers = { 'webhook-id': VECTOR.id, 'webhook-timestamp': VECTOR.timestamp, 'webhook-signature': VECTOR.signature };
+			const headers = {
+				'webhook-id': VECTOR.id,
+				'webhook-timestamp': VECTOR.timestamp,
+				'webhook-signature': VECTOR.signature,
+			};
 			const accepted = await trigger.post(VECTOR.payload, headers);
 			// Verified, then acknowledged: the vector's body is no SignatureAPI event, so nothing starts.
 			expect(accepted.status).toBe(200);
@@ -100,8 +159,15 @@ describe('Standard Webhooks verification, pinned to the published test vector', 
 
 describe('SignatureAPI Trigger (Standard Webhooks)', () => {
 	let trigger: Awaited<ReturnType<typeof startTrigger>>;
-	const start = async (events: string[] = ['recipient.completed', 'deliverable.generated'], credentials = store()) => {
-		trigger = await startTrigger({ type: 'signatureApiTrigger', parameters: { events }, credentials });
+	const start = async (
+		events: string[] = ['recipient.completed', 'deliverable.generated'],
+		credentials = store(),
+	) => {
+		trigger = await startTrigger({
+			type: 'signatureApiTrigger',
+			parameters: { events },
+			credentials,
+		});
 		return trigger;
 	};
 	afterEach(async () => {
@@ -122,8 +188,16 @@ describe('SignatureAPI Trigger (Standard Webhooks)', () => {
 		await start();
 		const body = JSON.stringify(event);
 		const headers = signed(body);
-		const stale = sign('whsec_b2xkIHNlY3JldCBmb3Igcm90YXRpb24=', headers['webhook-id'], headers['webhook-timestamp'], body);
-		const { status, call } = await trigger.post(body, { ...headers, 'webhook-signature': `${stale} v2,ignored ${headers['webhook-signature']}` });
+		const stale = sign(
+			'whsec_b2xkIHNlY3JldCBmb3Igcm90YXRpb24=',
+			headers['webhook-id'],
+			headers['webhook-timestamp'],
+			body,
+		);
+		const { status, call } = await trigger.post(body, {
+			...headers,
+			'webhook-signature': `${stale} v2,ignored ${headers['webhook-signature']}`,
+		});
 		expect(status).toBe(200);
 		expect(call.emitted).toHaveLength(1);
 	});
@@ -140,7 +214,14 @@ describe('SignatureAPI Trigger (Standard Webhooks)', () => {
 	it('rejects a forged request (signed with another secret) with 401 and starts nothing', async () => {
 		await start();
 		const body = JSON.stringify(event);
-		const { status, body: answer, call } = await trigger.post(body, signed(body, { secret: 'whsec_Zm9yZ2VkIGJ5IGFuIGF0dGFja2VyIQ==' }));
+		const {
+			status,
+			body: answer,
+			call,
+		} = await trigger.post(
+			body,
+			signed(body, { secret: 'whsec_Zm9yZ2VkIGJ5IGFuIGF0dGFja2VyIQ==' }),
+		);
 		expect(status).toBe(401);
 		expect(answer).toEqual({ message: 'No valid signature in webhook-signature' });
 		expect(call.emitted).toBeUndefined();
@@ -172,7 +253,13 @@ describe('SignatureAPI Trigger (Standard Webhooks)', () => {
 		await start();
 		for (const offset of [-240, 240]) {
 			const body = JSON.stringify({ ...event, id: `evt_offset_${offset}` });
-			const { status, call } = await trigger.post(body, signed(body, { id: `msg_offset_${offset}`, timestamp: String(Math.floor(Date.now() / 1000) + offset) }));
+			const { status, call } = await trigger.post(
+				body,
+				signed(body, {
+					id: `msg_offset_${offset}`,
+					timestamp: String(Math.floor(Date.now() / 1000) + offset),
+				}),
+			);
 			expect(status).toBe(200);
 			expect(call.emitted).toHaveLength(1);
 		}
@@ -197,7 +284,10 @@ describe('SignatureAPI Trigger (Standard Webhooks)', () => {
 		expect(missing.status).toBe(401);
 		expect(missing.body.message).toContain('Missing webhook-id');
 		const headers = signed(body);
-		const malformed = await trigger.post(body, { ...headers, 'webhook-timestamp': '2026-11-21T15:00:00Z' });
+		const malformed = await trigger.post(body, {
+			...headers,
+			'webhook-timestamp': '2026-11-21T15:00:00Z',
+		});
 		expect(malformed.status).toBe(401);
 	});
 
@@ -210,7 +300,11 @@ describe('SignatureAPI Trigger (Standard Webhooks)', () => {
 	});
 
 	it('needs nothing on the SignatureAPI side to activate or deactivate: registration is in the dashboard', async () => {
-		const setup = { type: 'signatureApiTrigger', parameters: { events: ['envelope.completed'] }, credentials: store() };
+		const setup = {
+			type: 'signatureApiTrigger',
+			parameters: { events: ['envelope.completed'] },
+			credentials: store(),
+		};
 		expect((await runWebhookMethod(setup, 'checkExists')).result).toBe(true);
 		expect((await runWebhookMethod(setup, 'create')).result).toBe(true);
 		expect((await runWebhookMethod(setup, 'delete')).result).toBe(true);

@@ -2,23 +2,45 @@ import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { isFirstDelivery as isFirst, MAX_REMEMBERED } from '../../nodes/shared/deliveries';
-import { REMEMBER_SECONDS, rememberUntil, repeatKeys } from '../../nodes/SignatureApi/trigger/repeats';
+import {
+	REMEMBER_SECONDS,
+	rememberUntil,
+	repeatKeys,
+} from '../../nodes/SignatureApi/trigger/repeats';
 import { CredentialStore } from '../harness/credentials';
 import { startTrigger } from '../harness/trigger';
 import { WEBHOOK_SECRET } from './setup';
 
 const credentials = () =>
-	new CredentialStore({ signatureApiApi: { apiKey: 'key_test_4Jd8sPq2LmZx7Vw1Rt6y', webhookSecret: WEBHOOK_SECRET, environment: 'production' } });
+	new CredentialStore({
+		signatureApiApi: {
+			apiKey: 'key_test_4Jd8sPq2LmZx7Vw1Rt6y',
+			webhookSecret: WEBHOOK_SECRET,
+			environment: 'production',
+		},
+	});
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Signed here with node:crypto, as a Standard Webhooks sender does. */
-function deliver(payload: Record<string, unknown>, options: { webhookId: string; timestamp?: number; secret?: string }) {
+function deliver(
+	payload: Record<string, unknown>,
+	options: { webhookId: string; timestamp?: number; secret?: string },
+) {
 	const body = JSON.stringify(payload);
 	const timestamp = String(options.timestamp ?? nowSeconds());
 	const key = Buffer.from((options.secret ?? WEBHOOK_SECRET).replace(/^whsec_/, ''), 'base64');
-	const signature = createHmac('sha256', key).update(`${options.webhookId}.${timestamp}.${body}`).digest('base64');
-	return { body, headers: { 'webhook-id': options.webhookId, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` } };
+	const signature = createHmac('sha256', key)
+		.update(`${options.webhookId}.${timestamp}.${body}`)
+		.digest('base64');
+	return {
+		body,
+		headers: {
+			'webhook-id': options.webhookId,
+			'webhook-timestamp': timestamp,
+			'webhook-signature': `v1,${signature}`,
+		},
+	};
 }
 
 const completed = (id: string) => ({
@@ -31,7 +53,11 @@ const completed = (id: string) => ({
 describe('SignatureAPI Trigger: one event, one run', () => {
 	let trigger: Awaited<ReturnType<typeof startTrigger>>;
 	beforeEach(async () => {
-		trigger = await startTrigger({ type: 'signatureApiTrigger', parameters: { events: ['recipient.completed'] }, credentials: credentials() });
+		trigger = await startTrigger({
+			type: 'signatureApiTrigger',
+			parameters: { events: ['recipient.completed'] },
+			credentials: credentials(),
+		});
 	});
 	afterEach(async () => {
 		await trigger.close();
@@ -46,13 +72,19 @@ describe('SignatureAPI Trigger: one event, one run', () => {
 		expect(first.call.emitted).toHaveLength(1);
 		expect(first.call.emitted![0].json).toMatchObject({ id: 'evt_once', webhook_id: 'msg_once' });
 		expect(second.status).toBe(200);
-		expect(second.body).toEqual({ received: true, ignored: 'repeat of event evt_once, which already started a run' });
+		expect(second.body).toEqual({
+			received: true,
+			ignored: 'repeat of event evt_once, which already started a run',
+		});
 		expect(second.call.emitted).toBeUndefined();
 		expect(trigger.calls.filter((c) => c.emitted)).toHaveLength(1);
 	});
 
 	it('treats SignatureAPI’s retry (same webhook-id, fresh timestamp and signature) as the same delivery', async () => {
-		const original = deliver(completed('evt_retry'), { webhookId: 'msg_retry', timestamp: nowSeconds() - 5 });
+		const original = deliver(completed('evt_retry'), {
+			webhookId: 'msg_retry',
+			timestamp: nowSeconds() - 5,
+		});
 		const retry = deliver(completed('evt_retry'), { webhookId: 'msg_retry' });
 		expect(retry.headers['webhook-signature']).not.toBe(original.headers['webhook-signature']);
 
@@ -86,18 +118,31 @@ describe('SignatureAPI Trigger: one event, one run', () => {
 		const delivery = deliver(completed('evt_guarded'), { webhookId: 'msg_guarded' });
 		expect((await trigger.post(delivery.body, delivery.headers)).call.emitted).toHaveLength(1);
 
-		const forged = deliver(completed('evt_guarded'), { webhookId: 'msg_guarded', secret: 'whsec_Zm9yZ2VkIGJ5IGFuIGF0dGFja2VyIQ==' });
+		const forged = deliver(completed('evt_guarded'), {
+			webhookId: 'msg_guarded',
+			secret: 'whsec_Zm9yZ2VkIGJ5IGFuIGF0dGFja2VyIQ==',
+		});
 		expect((await trigger.post(forged.body, forged.headers)).status).toBe(401);
-		expect((await trigger.post(delivery.body.replace('re_5d1x', 're_other'), delivery.headers)).status).toBe(401);
-		const stale = deliver(completed('evt_guarded'), { webhookId: 'msg_guarded', timestamp: nowSeconds() - 301 });
+		expect(
+			(await trigger.post(delivery.body.replace('re_5d1x', 're_other'), delivery.headers)).status,
+		).toBe(401);
+		const stale = deliver(completed('evt_guarded'), {
+			webhookId: 'msg_guarded',
+			timestamp: nowSeconds() - 301,
+		});
 		const staleAnswer = await trigger.post(stale.body, stale.headers);
 		expect(staleAnswer.status).toBe(401);
-		expect(staleAnswer.body).toEqual({ message: 'webhook-timestamp is too far from the current time' });
+		expect(staleAnswer.body).toEqual({
+			message: 'webhook-timestamp is too far from the current time',
+		});
 		expect(trigger.calls.filter((c) => c.emitted)).toHaveLength(1);
 	});
 
 	it('does not let a refused call use up an event: after a forged copy, the genuine delivery still starts its run', async () => {
-		const forged = deliver(completed('evt_later'), { webhookId: 'msg_later', secret: 'whsec_Zm9yZ2VkIGJ5IGFuIGF0dGFja2VyIQ==' });
+		const forged = deliver(completed('evt_later'), {
+			webhookId: 'msg_later',
+			secret: 'whsec_Zm9yZ2VkIGJ5IGFuIGF0dGFja2VyIQ==',
+		});
 		expect((await trigger.post(forged.body, forged.headers)).status).toBe(401);
 		const genuine = deliver(completed('evt_later'), { webhookId: 'msg_later' });
 		const answer = await trigger.post(genuine.body, genuine.headers);
@@ -116,7 +161,12 @@ describe('SignatureAPI Trigger: the record of deliveries across webhook calls, a
 
 	async function callAsN8nDoes(delivery: ReturnType<typeof deliver>, from: IDataObject = saved) {
 		const staticData = JSON.parse(JSON.stringify(from)) as IDataObject;
-		const trigger = await startTrigger({ type: 'signatureApiTrigger', parameters: { events: ['recipient.completed'] }, credentials: credentials(), staticData });
+		const trigger = await startTrigger({
+			type: 'signatureApiTrigger',
+			parameters: { events: ['recipient.completed'] },
+			credentials: credentials(),
+			staticData,
+		});
 		try {
 			const answer = await trigger.post(delivery.body, delivery.headers);
 			const changed = (staticData as { __dataChanged?: boolean }).__dataChanged === true;
@@ -135,7 +185,8 @@ describe('SignatureAPI Trigger: the record of deliveries across webhook calls, a
 		const first = await callAsN8nDoes(delivery);
 		expect(first.answer.call.emitted).toHaveLength(1);
 		expect(first.changed).toBe(true);
-		const record = (first.staticData['node:Trigger Under Test'] as IDataObject).recentDeliveries as Record<string, number>;
+		const record = (first.staticData['node:Trigger Under Test'] as IDataObject)
+			.recentDeliveries as Record<string, number>;
 		expect(Object.keys(record).sort()).toEqual(['event:evt_saved', 'webhook:msg_saved']);
 		saved = first.staticData;
 
@@ -155,7 +206,10 @@ describe('SignatureAPI Trigger: the record of deliveries across webhook calls, a
 	});
 
 	it('leaves static data unchanged for a refused call, so nothing is saved', async () => {
-		const forged = deliver(completed('evt_nosave'), { webhookId: 'msg_nosave', secret: 'whsec_Zm9yZ2VkIGJ5IGFuIGF0dGFja2VyIQ==' });
+		const forged = deliver(completed('evt_nosave'), {
+			webhookId: 'msg_nosave',
+			secret: 'whsec_Zm9yZ2VkIGJ5IGFuIGF0dGFja2VyIQ==',
+		});
 		const refused = await callAsN8nDoes(forged);
 		expect(refused.answer.status).toBe(401);
 		expect(refused.changed).toBe(false);
@@ -163,8 +217,17 @@ describe('SignatureAPI Trigger: the record of deliveries across webhook calls, a
 });
 
 /** The trigger's use of the shared record: its keys and its window. */
-function isFirstDelivery(data: IDataObject, delivery: { webhookId: string; eventId?: string; timestamp: number }, now: number): boolean {
-	return isFirst(data, repeatKeys(delivery.webhookId, delivery.eventId), rememberUntil(delivery.timestamp, now), now);
+function isFirstDelivery(
+	data: IDataObject,
+	delivery: { webhookId: string; eventId?: string; timestamp: number },
+	now: number,
+): boolean {
+	return isFirst(
+		data,
+		repeatKeys(delivery.webhookId, delivery.eventId),
+		rememberUntil(delivery.timestamp, now),
+		now,
+	);
 }
 
 describe('the record of recent deliveries', () => {
@@ -172,9 +235,19 @@ describe('the record of recent deliveries', () => {
 
 	it('forgets a delivery once no copy of it can pass the timestamp check any more', () => {
 		const data: IDataObject = {};
-		expect(isFirstDelivery(data, { webhookId: 'msg_a', eventId: 'evt_a', timestamp: at }, at)).toBe(true);
-		expect(isFirstDelivery(data, { webhookId: 'msg_a', eventId: 'evt_a', timestamp: at }, at + 300)).toBe(false);
-		expect(isFirstDelivery(data, { webhookId: 'msg_a', eventId: 'evt_a', timestamp: at }, at + REMEMBER_SECONDS)).toBe(false);
+		expect(isFirstDelivery(data, { webhookId: 'msg_a', eventId: 'evt_a', timestamp: at }, at)).toBe(
+			true,
+		);
+		expect(
+			isFirstDelivery(data, { webhookId: 'msg_a', eventId: 'evt_a', timestamp: at }, at + 300),
+		).toBe(false);
+		expect(
+			isFirstDelivery(
+				data,
+				{ webhookId: 'msg_a', eventId: 'evt_a', timestamp: at },
+				at + REMEMBER_SECONDS,
+			),
+		).toBe(false);
 		// Long after: pruned, so a delivery with these ids counts as new (the timestamp check refuses old copies).
 		const later = at + 3 * REMEMBER_SECONDS;
 		expect(isFirstDelivery(data, { webhookId: 'msg_b', timestamp: later }, later)).toBe(true);
@@ -184,7 +257,9 @@ describe('the record of recent deliveries', () => {
 	it('keeps a delivery stamped in the future until that stamp plus the window', () => {
 		const data: IDataObject = {};
 		isFirstDelivery(data, { webhookId: 'msg_future', timestamp: at + 240 }, at);
-		expect((data.recentDeliveries as Record<string, number>)['webhook:msg_future']).toBe(at + 240 + REMEMBER_SECONDS);
+		expect((data.recentDeliveries as Record<string, number>)['webhook:msg_future']).toBe(
+			at + 240 + REMEMBER_SECONDS,
+		);
 		expect(REMEMBER_SECONDS).toBeGreaterThan(300);
 	});
 

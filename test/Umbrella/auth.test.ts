@@ -5,7 +5,8 @@ import { testCredential } from '../harness/context';
 describe('Umbrella credential: one JWT for every item and execution, refreshed once on 401', () => {
 	const { sim, run, credentials } = useUmbrella();
 
-	const items = (n: number) => Array.from({ length: n }, (_, k) => ({ json: { email: `signer${k}@example.com` } }));
+	const items = (n: number) =>
+		Array.from({ length: n }, (_, k) => ({ json: { email: `signer${k}@example.com` } }));
 	const perItem = { ...seedParameters, email: '={{ $json.email }}' };
 
 	it('fetches one token for 100 items and sends it on every request', async () => {
@@ -68,17 +69,29 @@ describe('Umbrella credential: one JWT for every item and execution, refreshed o
 			'POST /onboarding/createSessionLink',
 		]);
 		expect(sim.requests[0].headers.authorization).toBe('Bearer eyJhbGciOiJIUzI1NiJ9.stale.token');
-		expect(sim.requests[2].headers.authorization).toBe(`Bearer ${store.get('umbrellaApi').accessToken}`);
+		expect(sim.requests[2].headers.authorization).toBe(
+			`Bearer ${store.get('umbrellaApi').accessToken}`,
+		);
 	});
 
 	it('reports a wrong API key as a 401 with a hint, without revealing the key, Customer ID or token', async () => {
 		const store = new CredentialStore({
-			umbrellaApi: { apiKey: 'ffffffff-0000-4000-8000-wrongwrongwr', customerId: sim.customerId, environment: 'custom', customUrl: sim.baseUrl, accessToken: '' },
+			umbrellaApi: {
+				apiKey: 'ffffffff-0000-4000-8000-wrongwrongwr',
+				customerId: sim.customerId,
+				environment: 'custom',
+				customUrl: sim.baseUrl,
+				accessToken: '',
+			},
 		});
 		const { error } = await run(seedParameters, { store });
-		expect(error?.message).toBe('Umbrella: could not obtain an access token (HTTP 401): Unauthorized request');
+		expect(error?.message).toBe(
+			'Umbrella: could not obtain an access token (HTTP 401): Unauthorized request',
+		);
 		expect((error as any).httpCode).toBe('401');
-		expect((error as any).description).toContain('Umbrella did not accept the API Key and Customer ID');
+		expect((error as any).description).toContain(
+			'Umbrella did not accept the API Key and Customer ID',
+		);
 		const text = JSON.stringify(error);
 		expect(text).not.toContain('ffffffff-0000-4000-8000-wrongwrongwr');
 		expect(text).not.toContain(sim.customerId);
@@ -86,8 +99,16 @@ describe('Umbrella credential: one JWT for every item and execution, refreshed o
 	});
 
 	it('has a credential test that asks /auth for a token with the key pair, at the Custom URL', async () => {
-		const data = { apiKey: sim.apiKey, customerId: sim.customerId, environment: 'custom', customUrl: `${sim.baseUrl}/` };
-		expect((await testCredential('umbrellaApi', 'umbrella', new CredentialStore({ umbrellaApi: data }))).status).toBe('OK');
+		const data = {
+			apiKey: sim.apiKey,
+			customerId: sim.customerId,
+			environment: 'custom',
+			customUrl: `${sim.baseUrl}/`,
+		};
+		expect(
+			(await testCredential('umbrellaApi', 'umbrella', new CredentialStore({ umbrellaApi: data })))
+				.status,
+		).toBe('OK');
 		const calls = sim.received('POST', '/auth');
 		expect(calls.length).toBeGreaterThan(0);
 		for (const received of calls) {
@@ -95,7 +116,11 @@ describe('Umbrella credential: one JWT for every item and execution, refreshed o
 			expect(received.headers['customer-id']).toBe(sim.customerId);
 			expect(received.headers['content-type']).toContain('application/x-www-form-urlencoded');
 		}
-		const wrong = await testCredential('umbrellaApi', 'umbrella', new CredentialStore({ umbrellaApi: { ...data, customerId: 'someone-else' } }));
+		const wrong = await testCredential(
+			'umbrellaApi',
+			'umbrella',
+			new CredentialStore({ umbrellaApi: { ...data, customerId: 'someone-else' } }),
+		);
 		expect(wrong.status).toBe('Error');
 	});
 });
@@ -104,8 +129,14 @@ describe('Umbrella credential: /auth answers without a token', () => {
 	const { sim, run } = useUmbrella();
 
 	it.each([
-		[{ status: false, message: 'Customer is disabled' }, 'Umbrella: could not obtain an access token: /auth answered status false (Customer is disabled)'],
-		[{ expires_in: 3600 }, 'Umbrella: could not obtain an access token: /auth answered without an access token'],
+		[
+			{ status: false, message: 'Customer is disabled' },
+			'Umbrella: could not obtain an access token: /auth answered status false (Customer is disabled)',
+		],
+		[
+			{ expires_in: 3600 },
+			'Umbrella: could not obtain an access token: /auth answered without an access token',
+		],
 	])('fails the item with the reason when /auth answers %j', async (body, message) => {
 		sim.inject({ kind: 'status', status: 200, body }, 1, (r) => r.path === '/auth');
 		const { error } = await run(seedParameters);
@@ -115,10 +146,20 @@ describe('Umbrella credential: /auth answers without a token', () => {
 	});
 
 	it('accepts a token wrapped as {status, data: {access_token}} too', async () => {
-		sim.inject({ kind: 'status', status: 200, body: { status: true, data: { access_token: 'eyJ.wrapped.token', expires_in: 3600 } } }, 1, (r) => r.path === '/auth');
+		sim.inject(
+			{
+				kind: 'status',
+				status: 200,
+				body: { status: true, data: { access_token: 'eyJ.wrapped.token', expires_in: 3600 } },
+			},
+			1,
+			(r) => r.path === '/auth',
+		);
 		sim.tokens.set('eyJ.wrapped.token', Date.now() + 60_000);
 		const { error } = await run(seedParameters);
 		expect(error).toBeUndefined();
-		expect(sim.received('POST', '/onboarding/createSessionLink')[0].headers.authorization).toBe('Bearer eyJ.wrapped.token');
+		expect(sim.received('POST', '/onboarding/createSessionLink')[0].headers.authorization).toBe(
+			'Bearer eyJ.wrapped.token',
+		);
 	});
 });

@@ -6,15 +6,26 @@ describe('Umbrella QES → QES Onboarding → Get Verification', () => {
 	it('outputs status and identification of a completed session', async () => {
 		const session = sim.seed();
 		sim.complete(session.requestId);
-		const { items, error } = await run({ operation: 'getVerification', sessionId: session.requestId });
+		const { items, error } = await run({
+			operation: 'getVerification',
+			sessionId: session.requestId,
+		});
 
 		expect(error).toBeUndefined();
 		const [received] = sim.received('GET', '/onboarding/getVerification/:sessionId');
 		expect(received.path).toBe(`/onboarding/getVerification/${session.requestId}`);
 		expect(received.headers.authorization).toMatch(/^Bearer /);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ isVerified: true, status: 'completed', requestId: session.requestId });
-		expect(items[0].json.identification).toMatchObject({ firstName: 'Anna', lastName: 'Muster', source: 'ID-SELF' });
+		expect(items[0].json).toMatchObject({
+			isVerified: true,
+			status: 'completed',
+			requestId: session.requestId,
+		});
+		expect(items[0].json.identification).toMatchObject({
+			firstName: 'Anna',
+			lastName: 'Muster',
+			source: 'ID-SELF',
+		});
 		expect(items[0].binary).toBeUndefined();
 		expect(sim.received('GET', '/storage/:token')).toHaveLength(0);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
@@ -23,7 +34,12 @@ describe('Umbrella QES → QES Onboarding → Get Verification', () => {
 	it('downloads the signed PDF into a binary field without sending the Umbrella token to the storage host', async () => {
 		const session = sim.seed();
 		sim.complete(session.requestId);
-		const { items, error } = await run({ operation: 'getVerification', sessionId: session.requestId, download: true, binaryPropertyName: 'signed' });
+		const { items, error } = await run({
+			operation: 'getVerification',
+			sessionId: session.requestId,
+			download: true,
+			binaryPropertyName: 'signed',
+		});
 
 		expect(error).toBeUndefined();
 		const [download] = sim.received('GET', '/storage/:token');
@@ -33,7 +49,9 @@ describe('Umbrella QES → QES Onboarding → Get Verification', () => {
 		const file = items[0].binary!.signed;
 		expect(file.fileName).toBe('contract-signed.pdf');
 		expect(file.mimeType).toBe('application/pdf');
-		expect(Buffer.from(file.data, 'base64').toString('utf8')).toContain(`umbrella-${session.requestId}`);
+		expect(Buffer.from(file.data, 'base64').toString('utf8')).toContain(
+			`umbrella-${session.requestId}`,
+		);
 	});
 
 	it('fails clearly, without downloading, when the signed document link has already expired', async () => {
@@ -41,7 +59,12 @@ describe('Umbrella QES → QES Onboarding → Get Verification', () => {
 		sim.complete(session.requestId);
 		sim.linkLifetimeMs = -1000;
 		try {
-			const { error } = await run({ operation: 'getVerification', sessionId: session.requestId, download: true, binaryPropertyName: 'data' });
+			const { error } = await run({
+				operation: 'getVerification',
+				sessionId: session.requestId,
+				download: true,
+				binaryPropertyName: 'data',
+			});
 			expect(error?.message).toMatch(/^The download link of the signed document expired at \d{4}-/);
 			expect((error as any).description).toContain('Run Get Verification again');
 			expect(sim.received('GET', '/storage/:token')).toHaveLength(0);
@@ -52,8 +75,15 @@ describe('Umbrella QES → QES Onboarding → Get Verification', () => {
 
 	it('fails the download of a session that is not signed yet, naming its status', async () => {
 		const session = sim.seed();
-		const { error } = await run({ operation: 'getVerification', sessionId: session.requestId, download: true, binaryPropertyName: 'data' });
-		expect(error?.message).toBe(`Session ${session.requestId} has no signed document yet (status: pending)`);
+		const { error } = await run({
+			operation: 'getVerification',
+			sessionId: session.requestId,
+			download: true,
+			binaryPropertyName: 'data',
+		});
+		expect(error?.message).toBe(
+			`Session ${session.requestId} has no signed document yet (status: pending)`,
+		);
 	});
 
 	it('fails the item with Umbrella’s message for an unknown session answered with status false', async () => {
@@ -63,11 +93,18 @@ describe('Umbrella QES → QES Onboarding → Get Verification', () => {
 
 	it('rejects an empty or path-like session ID before any request', async () => {
 		const empty = await run({ operation: 'getVerification', sessionId: '={{ "" }}' });
-		expect(empty.error?.message).toContain('Session ID: "" is not allowed. The session ID is required.');
+		expect(empty.error?.message).toContain(
+			'Session ID: "" is not allowed. The session ID is required.',
+		);
 		const traversal = await run({ operation: 'getVerification', sessionId: '../configureWebhook' });
 		expect(traversal.error?.message).toContain('Session ID: "../configureWebhook" is not allowed');
 		expect(traversal.error?.message).toContain('must not contain "/"');
-		const noField = await run({ operation: 'getVerification', sessionId: 'abc', download: true, binaryPropertyName: '={{ "" }}' });
+		const noField = await run({
+			operation: 'getVerification',
+			sessionId: 'abc',
+			download: true,
+			binaryPropertyName: '={{ "" }}',
+		});
 		expect(noField.error?.message).toContain('Put Output File in Field: "" is not allowed');
 		expect(sim.requests).toHaveLength(0);
 	});

@@ -19,6 +19,16 @@ export const seedParameters = {
 	phoneNumber: '+436508021530',
 	redirectUrl: 'https://example.com/onboarding/success',
 	docUrl: 'https://cdn.idcanopy.com/pdf/onb-t3.pdf',
-	signForms: { field: [{ fieldId: 'Signature1', actorId: 'userToIdentify' }, { fieldId: 'Signature2', actorId: 'userToIdentify' }] },
-	fillForm: { field: [{ fieldId: 'name', value: '${identification.firstName}' }, { fieldId: 'surname', value: '${identification.lastName}' }] },
+	signForms: {
+		field: [
+			{ fieldId: 'Signature1', actorId: 'userToIdentify' },
+			{ fieldId: 'Signature2', actorId: 'userToIdentify' },
+		],
+	},
+	fillForm: {
+		field: [
+			{ fieldId: 'name', value: '${identification.firstName}' },
+			{ fieldId: 'surname', value: '${identification.lastName}' },
+		],
+	},
 };

@@ -7,7 +7,12 @@ const HEADER = 'X-N8N-Webhook-Secret';
 
 describe('Umbrella QES Trigger', () => {
 	const { sim, credentials } = useUmbrella();
-	const setup = (): TriggerSetup => ({ type: 'umbrellaTrigger', parameters: {}, credentials: credentials(), staticData: {} });
+	const setup = (): TriggerSetup => ({
+		type: 'umbrellaTrigger',
+		parameters: {},
+		credentials: credentials(),
+		staticData: {},
+	});
 
 	it('registers its URL on activation with a generated secret header and remembers it', async () => {
 		const trigger = setup();
@@ -20,7 +25,11 @@ describe('Umbrella QES Trigger', () => {
 		const secret = received.body.metadata.authHeader[HEADER];
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
 		expect(received.body.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:5678\/webhook\/.+\/webhook$/);
-		expect(staticData).toMatchObject({ webhookUrl: received.body.webhookUrl, secret, umbrellaWebhookId: sim.webhook!.id });
+		expect(staticData).toMatchObject({
+			webhookUrl: received.body.webhookUrl,
+			secret,
+			umbrellaWebhookId: sim.webhook!.id,
+		});
 		expect((await runWebhookMethod(trigger, 'checkExists')).result).toBe(true);
 	});
 
@@ -34,9 +43,19 @@ describe('Umbrella QES Trigger', () => {
 			const good = await server.post(payload, { [HEADER]: secret });
 			expect(good.status).toBe(200);
 			expect(good.call.emitted).toHaveLength(1);
-			expect(good.call.emitted![0].json).toEqual({ requestId: 'r-1', status: 'completed', isVerified: true });
+			expect(good.call.emitted![0].json).toEqual({
+				requestId: 'r-1',
+				status: 'completed',
+				isVerified: true,
+			});
 
-			for (const headers of [{}, { [HEADER]: 'wrong' }, { [HEADER]: `${secret}0` }, { [HEADER]: secret.slice(0, -1) }, { Authorization: secret }]) {
+			for (const headers of [
+				{},
+				{ [HEADER]: 'wrong' },
+				{ [HEADER]: `${secret}0` },
+				{ [HEADER]: secret.slice(0, -1) },
+				{ Authorization: secret },
+			]) {
 				const bad = await server.post(payload, headers as Record<string, string>);
 				expect(bad.status).toBe(401);
 				expect(bad.body).toEqual({ message: `Missing or wrong ${HEADER} header` });
@@ -53,10 +72,15 @@ describe('Umbrella QES Trigger', () => {
 		const secret = sim.webhook!.authHeader[HEADER];
 		const server = await startTrigger(trigger);
 		try {
-			const echoed = await server.post(JSON.stringify({ requestId: 'r-2', metadata: { authHeader: { [HEADER]: secret } } }), { [HEADER]: secret });
+			const echoed = await server.post(
+				JSON.stringify({ requestId: 'r-2', metadata: { authHeader: { [HEADER]: secret } } }),
+				{ [HEADER]: secret },
+			);
 			expect(echoed.status).toBe(200);
 			expect(JSON.stringify(echoed.call.emitted)).not.toContain(secret);
-			expect((echoed.call.emitted![0].json.metadata as IDataObject).authHeader).toEqual({ [HEADER]: '[redacted]' });
+			expect((echoed.call.emitted![0].json.metadata as IDataObject).authHeader).toEqual({
+				[HEADER]: '[redacted]',
+			});
 		} finally {
 			await server.close();
 		}
@@ -92,8 +116,18 @@ describe('Umbrella QES Trigger', () => {
 
 	it('keeps the previous state when Umbrella refuses the registration', async () => {
 		const trigger = setup();
-		sim.inject({ kind: 'status', status: 200, body: { status: false, message: 'Webhook URL not reachable' } }, 1, (r) => r.path === '/onboarding/configureWebhook');
-		await expect(runWebhookMethod(trigger, 'create')).rejects.toThrow('Umbrella [status_false]: Webhook URL not reachable');
+		sim.inject(
+			{
+				kind: 'status',
+				status: 200,
+				body: { status: false, message: 'Webhook URL not reachable' },
+			},
+			1,
+			(r) => r.path === '/onboarding/configureWebhook',
+		);
+		await expect(runWebhookMethod(trigger, 'create')).rejects.toThrow(
+			'Umbrella [status_false]: Webhook URL not reachable',
+		);
 		expect((await runWebhookMethod(trigger, 'checkExists')).result).toBe(false);
 	});
 
@@ -107,7 +141,10 @@ describe('Umbrella QES Trigger', () => {
 			expect((await server.post(payload, { [HEADER]: secret })).call.emitted).toHaveLength(1);
 			const again = await server.post(payload, { [HEADER]: secret });
 			expect(again.status).toBe(200);
-			expect(again.body).toEqual({ received: true, ignored: 'repeat of a delivery, which already started a run' });
+			expect(again.body).toEqual({
+				received: true,
+				ignored: 'repeat of a delivery, which already started a run',
+			});
 			expect(again.call.emitted).toBeUndefined();
 			const other = JSON.stringify({ requestId: 'r-8', status: 'completed', isVerified: true });
 			expect((await server.post(other, { [HEADER]: secret })).call.emitted).toHaveLength(1);

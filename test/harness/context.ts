@@ -18,12 +18,29 @@ async function contextFor(type: string, parameters: INodeParameters, store: Cred
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: Object.fromEntries(store.types().map((t) => [t, { id: `cred-${t}`, name: `${t} account` }])),
+		credentials: Object.fromEntries(
+			store.types().map((t) => [t, { id: `cred-${t}`, name: `${t} account` }]),
+		),
 	};
-	const workflow = new Workflow({ id: 'ctx-workflow', nodes: [node], connections: {}, nodeTypes: pkg.nodeTypes, active: false, settings: {} });
-	const additionalData = additionalDataFor(store, new TestCredentialsHelper(store, pkg.credentialTypes));
+	const workflow = new Workflow({
+		id: 'ctx-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes: pkg.nodeTypes,
+		active: false,
+		settings: {},
+	});
+	const additionalData = additionalDataFor(
+		store,
+		new TestCredentialsHelper(store, pkg.credentialTypes),
+	);
 	(additionalData as unknown as IDataObject).currentNodeParameters = parameters;
-	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, 'parameters');
+	const context = new LoadOptionsContext(
+		workflow,
+		workflow.getNode(node.name)!,
+		additionalData,
+		'parameters',
+	);
 	return { pkg, workflow, node: workflow.getNode(node.name)!, context };
 }
 
@@ -54,34 +71,55 @@ export interface CredentialTestResult {
  * The credential's Test button: resolves its `test.request` with the credential's values, sends it
  * with authenticate (and preAuthentication) applied by n8n-core, then applies `test.rules`.
  */
-export async function testCredential(credentialType: string, nodeType: string, store: CredentialStore): Promise<CredentialTestResult> {
+export async function testCredential(
+	credentialType: string,
+	nodeType: string,
+	store: CredentialStore,
+): Promise<CredentialTestResult> {
 	const { pkg, workflow, node, context } = await contextFor(nodeType, {}, store);
 	const test = pkg.credentialTypes[credentialType].test;
 	if (!test) throw new Error(`${credentialType} has no test`);
 	const credentials = store.get(credentialType);
 	const resolve = (value: unknown) =>
 		typeof value === 'string' && value.startsWith('=')
-			? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, ''))
+			? String(
+					workflow.expression.getSimpleParameterValue(
+						node,
+						value,
+						'internal',
+						{ $credentials: credentials },
+						undefined,
+						'',
+					),
+				)
 			: (value as string | undefined);
 	const resolveAll = (values: IDataObject | undefined) =>
-		values && Object.fromEntries(Object.entries(values).map(([key, value]) => [key, resolve(value) ?? value]));
+		values &&
+		Object.fromEntries(
+			Object.entries(values).map(([key, value]) => [key, resolve(value) ?? value]),
+		);
 	const request = test.request;
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
-			method: request.method ?? 'GET',
-			url: `${resolve(request.baseURL) ?? ''}${resolve(request.url) ?? ''}`,
-			qs: resolveAll(request.qs),
-			body: request.body as IDataObject | undefined,
-			headers: resolveAll(request.headers),
-			json: true,
-			returnFullResponse: true,
-		})) as { body: unknown; statusCode: number };
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialType,
+			{
+				method: request.method ?? 'GET',
+				url: `${resolve(request.baseURL) ?? ''}${resolve(request.url) ?? ''}`,
+				qs: resolveAll(request.qs),
+				body: request.body as IDataObject | undefined,
+				headers: resolveAll(request.headers),
+				json: true,
+				returnFullResponse: true,
+			},
+		)) as { body: unknown; statusCode: number };
 		for (const rule of test.rules ?? []) {
 			if (rule.type === 'responseSuccessBody') {
 				const value = String(rule.properties.key)
 					.split('.')
 					.reduce<unknown>((cur, key) => (cur as IDataObject | undefined)?.[key], response.body);
-				if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+				if (value === rule.properties.value)
+					return { status: 'Error', message: rule.properties.message };
 			}
 			if (rule.type === 'responseCode' && response.statusCode === rule.properties.value) {
 				return { status: 'Error', message: rule.properties.message };
@@ -91,7 +129,11 @@ export async function testCredential(credentialType: string, nodeType: string, s
 	} catch (error) {
 		// n8n's credential tester shows the user only the message (and description) of the failure.
 		const { message, description } = error as { message: string; description?: string };
-		assertNoSecrets({ message, description }, secretsOf(store, pkg.credentialTypes), 'a credential test result');
+		assertNoSecrets(
+			{ message, description },
+			secretsOf(store, pkg.credentialTypes),
+			'a credential test result',
+		);
 		return { status: 'Error', message };
 	}
 }

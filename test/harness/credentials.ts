@@ -78,16 +78,33 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			for (const [outer, values] of Object.entries(authenticate.properties)) {
 				options[outer] ??= {};
 				for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
-					options[outer][this.resolve(key, credentials, workflow, node) as string] = this.resolve(value, credentials, workflow, node);
+					options[outer][this.resolve(key, credentials, workflow, node) as string] = this.resolve(
+						value,
+						credentials,
+						workflow,
+						node,
+					);
 				}
 			}
 		}
 		return requestOptions as IHttpRequestOptions;
 	}
 
-	private resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow?: Workflow, node?: INode) {
+	private resolve(
+		value: unknown,
+		credentials: ICredentialDataDecryptedObject,
+		workflow?: Workflow,
+		node?: INode,
+	) {
 		if (typeof value !== 'string' || !value.startsWith('=') || !workflow || !node) return value;
-		return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+		return workflow.expression.getSimpleParameterValue(
+			node,
+			value,
+			'internal',
+			{ $credentials: credentials },
+			undefined,
+			'',
+		);
 	}
 
 	async preAuthentication(
@@ -98,10 +115,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] !== undefined) {
 			const details = node.credentials?.[typeName] as INodeCredentialsDetails;
 			await this.updateCredentials(details, typeName, Object.assign(credentials, output));
@@ -115,7 +137,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		return typeof type.preAuthentication === 'function' ? ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) : undefined;
+		return typeof type.preAuthentication === 'function'
+			? ((await type.preAuthentication.call(
+					helpers,
+					credentials,
+				)) as ICredentialDataDecryptedObject)
+			: undefined;
 	}
 
 	async getCredentials(): Promise<ICredentials> {
@@ -123,7 +150,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	/** Like n8n, fills in the defaults of fields the stored data lacks (a hidden token field is then ''). */
-	async getDecrypted(_additionalData: unknown, _details: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_details: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.store.get(type);
 		for (const property of this.type(type).properties) {
 			if (data[property.name] === undefined && property.type !== 'notice') {
@@ -133,7 +164,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return data;
 	}
 
-	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.store.set(type, data);
 		this.store.updates.push({ type, data: { ...data } });
 	}

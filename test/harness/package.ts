@@ -23,21 +23,27 @@ export function loadPackage(): Promise<LoadedPackage> {
 	loading ??= (async () => {
 		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
 		await loader.loadAll();
-		const extra: Record<string, INodeType> = { 'n8n-nodes-base.manualTrigger': new ManualTriggerStandIn() };
+		const extra: Record<string, INodeType> = {
+			'n8n-nodes-base.manualTrigger': new ManualTriggerStandIn(),
+		};
 		const byName = (type: string): INodeType | IVersionedNodeType => {
 			if (extra[type]) return extra[type];
-			const short = type.startsWith(`${PACKAGE_NAME}.`) ? type.slice(PACKAGE_NAME.length + 1) : type;
+			const short = type.startsWith(`${PACKAGE_NAME}.`)
+				? type.slice(PACKAGE_NAME.length + 1)
+				: type;
 			const found = loader.nodeTypes[short];
 			if (!found) throw new Error(`Unknown node type ${type}`);
 			return found.type;
 		};
 		const nodeTypes: INodeTypes = {
 			getByName: byName,
-			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(byName(type), version),
+			getByNameAndVersion: (type, version) =>
+				NodeHelpers.getVersionedNodeType(byName(type), version),
 			getKnownTypes: () => ({}),
 		};
 		const credentialTypes: Record<string, ICredentialType> = {};
-		for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
+		for (const [name, { type }] of Object.entries(loader.credentialTypes))
+			credentialTypes[name] = type;
 		return {
 			nodeTypes,
 			credentialTypes,

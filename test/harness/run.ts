@@ -34,7 +34,11 @@ export interface RunResult {
 	store: CredentialStore;
 }
 
-export function additionalDataFor(store: CredentialStore, credentialsHelper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks) {
+export function additionalDataFor(
+	store: CredentialStore,
+	credentialsHelper: TestCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+) {
 	return {
 		hooks,
 		credentialsHelper,
@@ -74,10 +78,21 @@ export async function runWorkflow(
 		Object.values(json.connections).flatMap((c) => (c.main ?? []).flat().map((t) => t?.node)),
 	);
 	const start = json.nodes.find((n) => !targets.has(n.name)) ?? json.nodes[0];
-	const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: json.nodes,
+		connections: json.connections,
+	} as unknown as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-	const additionalData = additionalDataFor(options.store, new TestCredentialsHelper(options.store, pkg.credentialTypes), hooks);
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
+	const additionalData = additionalDataFor(
+		options.store,
+		new TestCredentialsHelper(options.store, pkg.credentialTypes),
+		hooks,
+	);
 	const runExecutionData = {
 		startData: {},
 		resultData: { runData: {} },
@@ -86,10 +101,18 @@ export async function runWorkflow(
 			metadata: {},
 			waitingExecution: {},
 			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: workflow.getNode(start.name)!, data: { main: [options.input ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{
+					node: workflow.getNode(start.name)!,
+					data: { main: [options.input ?? [{ json: {} }]] },
+					source: null,
+				},
+			],
 		},
 	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = await finished;
 
 	const outputs: Record<string, INodeExecutionData[]> = {};
@@ -120,7 +143,10 @@ export async function runNode(options: {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 }): Promise<NodeRun> {
-	const store = options.credentials instanceof CredentialStore ? options.credentials : new CredentialStore(options.credentials);
+	const store =
+		options.credentials instanceof CredentialStore
+			? options.credentials
+			: new CredentialStore(options.credentials);
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Node Under Test',
@@ -128,9 +154,14 @@ export async function runNode(options: {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: Object.fromEntries(store.types().map((t) => [t, { id: `cred-${t}`, name: `${t} account` }])),
+		credentials: Object.fromEntries(
+			store.types().map((t) => [t, { id: `cred-${t}`, name: `${t} account` }]),
+		),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	const result = await runWorkflow({ nodes: [node], connections: {} }, { store, input: options.input ?? [{ json: {} }] });
+	const result = await runWorkflow(
+		{ nodes: [node], connections: {} },
+		{ store, input: options.input ?? [{ json: {} }] },
+	);
 	return { items: result.outputs[node.name] ?? [], error: result.error, store };
 }

@@ -3,7 +3,10 @@ import type { ICredentialType } from 'n8n-workflow';
 import type { CredentialStore } from './credentials';
 
 /** Values of password and hidden fields (keys, tokens, salts) in the store, the ones that must never leak. */
-export function secretsOf(store: CredentialStore, credentialTypes: Record<string, ICredentialType>): string[] {
+export function secretsOf(
+	store: CredentialStore,
+	credentialTypes: Record<string, ICredentialType>,
+): string[] {
 	const secrets: string[] = [];
 	for (const type of store.types()) {
 		const data = store.get(type);
@@ -21,7 +24,8 @@ function describe(value: unknown): string {
 	const walk = (v: unknown): unknown => {
 		if (v instanceof Error) {
 			const own: Record<string, unknown> = { message: v.message, stack: v.stack };
-			for (const key of Object.getOwnPropertyNames(v)) own[key] = (v as unknown as Record<string, unknown>)[key];
+			for (const key of Object.getOwnPropertyNames(v))
+				own[key] = (v as unknown as Record<string, unknown>)[key];
 			return walk({ ...own, cause: (v as { cause?: unknown }).cause });
 		}
 		if (Buffer.isBuffer(v)) return v.toString('utf8');

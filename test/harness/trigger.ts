@@ -3,7 +3,14 @@ import './env';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HookContext, WebhookContext } from 'n8n-core';
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, IWebhookData, IWebhookDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IWebhookData,
+	IWebhookDescription,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { CredentialStore, TestCredentialsHelper } from './credentials';
@@ -29,7 +36,9 @@ async function triggerWorkflow(setup: TriggerSetup) {
 		position: [0, 0],
 		parameters: setup.parameters,
 		webhookId: 'b3c1d2e4-0000-4000-8000-00000000abcd',
-		credentials: Object.fromEntries(setup.credentials.types().map((t) => [t, { id: `cred-${t}`, name: `${t} account` }])),
+		credentials: Object.fromEntries(
+			setup.credentials.types().map((t) => [t, { id: `cred-${t}`, name: `${t} account` }]),
+		),
 	};
 	const workflow = new Workflow({
 		id: 'trigger-workflow',
@@ -42,7 +51,10 @@ async function triggerWorkflow(setup: TriggerSetup) {
 	});
 	const nodeType = pkg.nodeType(setup.type);
 	const description = nodeType.description.webhooks?.[0] as IWebhookDescription;
-	const additionalData = additionalDataFor(setup.credentials, new TestCredentialsHelper(setup.credentials, pkg.credentialTypes));
+	const additionalData = additionalDataFor(
+		setup.credentials,
+		new TestCredentialsHelper(setup.credentials, pkg.credentialTypes),
+	);
 	const webhookData: IWebhookData = {
 		httpMethod: description.httpMethod as IWebhookData['httpMethod'],
 		node: node.name,
@@ -52,13 +64,30 @@ async function triggerWorkflow(setup: TriggerSetup) {
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,
 	};
-	return { pkg, workflow, node: workflow.getNode(node.name)!, nodeType, additionalData, webhookData };
+	return {
+		pkg,
+		workflow,
+		node: workflow.getNode(node.name)!,
+		nodeType,
+		additionalData,
+		webhookData,
+	};
 }
 
 /** Runs one of the trigger's activation methods (checkExists, create, delete) through n8n-core's HookContext. */
-export async function runWebhookMethod(setup: TriggerSetup, method: 'checkExists' | 'create' | 'delete') {
+export async function runWebhookMethod(
+	setup: TriggerSetup,
+	method: 'checkExists' | 'create' | 'delete',
+) {
 	const { workflow, node, nodeType, additionalData, webhookData } = await triggerWorkflow(setup);
-	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalData,
+		'trigger',
+		'activate',
+		webhookData,
+	);
 	const fn = nodeType.webhookMethods?.default?.[method];
 	if (!fn) throw new Error(`${setup.type} has no webhook method ${method}`);
 	const result = await fn.call(context);
@@ -78,7 +107,8 @@ export interface WebhookCall {
  * body, to the trigger's webhook() through n8n-core's WebhookContext.
  */
 export async function startTrigger(setup: TriggerSetup) {
-	const { workflow, node, nodeType, additionalData, webhookData, pkg } = await triggerWorkflow(setup);
+	const { workflow, node, nodeType, additionalData, webhookData, pkg } =
+		await triggerWorkflow(setup);
 	const calls: WebhookCall[] = [];
 	const secrets = () => secretsOf(setup.credentials, pkg.credentialTypes);
 
@@ -93,7 +123,12 @@ export async function startTrigger(setup: TriggerSetup) {
 			body = {};
 		}
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const request = Object.assign(req, { body, rawBody, query: Object.fromEntries(url.searchParams), params: {} });
+		const request = Object.assign(req, {
+			body,
+			rawBody,
+			query: Object.fromEntries(url.searchParams),
+			params: {},
+		});
 		let sentStatus = 200;
 		let sentBody: unknown;
 		const response = {
@@ -124,7 +159,11 @@ export async function startTrigger(setup: TriggerSetup) {
 		const context = new WebhookContext(
 			workflow,
 			node,
-			{ ...additionalData, httpRequest: request, httpResponse: response } as unknown as typeof additionalData,
+			{
+				...additionalData,
+				httpRequest: request,
+				httpResponse: response,
+			} as unknown as typeof additionalData,
 			'webhook',
 			webhookData,
 			[],
@@ -158,7 +197,11 @@ export async function startTrigger(setup: TriggerSetup) {
 				body: typeof body === 'string' ? body : new Uint8Array(body),
 			});
 			const text = await response.text();
-			return { status: response.status, body: text ? JSON.parse(text) : undefined, call: calls[calls.length - 1] };
+			return {
+				status: response.status,
+				body: text ? JSON.parse(text) : undefined,
+				call: calls[calls.length - 1],
+			};
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};

@@ -37,7 +37,9 @@ export function useVendor<S extends Simulator>(options: {
 	});
 
 	const credentials = (overrides: Record<string, string> = {}) =>
-		new CredentialStore({ [options.credentialType]: { ...options.credentials(sim), ...overrides } });
+		new CredentialStore({
+			[options.credentialType]: { ...options.credentials(sim), ...overrides },
+		});
 
 	const run = (parameters: Record<string, unknown>, runOptions: RunOptions = {}) =>
 		runNode({

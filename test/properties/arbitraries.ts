@@ -6,10 +6,11 @@
  */
 import fc from 'fast-check';
 
-
 const word = fc.stringMatching(/^[a-z][a-z0-9]{1,7}$/);
 const idPart = fc.stringMatching(/^[A-Za-z0-9_-]{1,10}$/);
-const host = fc.tuple(word, fc.constantFrom('com', 'io', 'de', 'in')).map(([name, tld]) => `${name}.${tld}`);
+const host = fc
+	.tuple(word, fc.constantFrom('com', 'io', 'de', 'in'))
+	.map(([name, tld]) => `${name}.${tld}`);
 const fileName = word.map((w) => `${w}.pdf`);
 /** A small JSON object (fast-check may build objects without a prototype, which no item holds). */
 const anObject = fc.dictionary(word, word, { minKeys: 1, maxKeys: 2, noNullPrototype: true });
@@ -35,21 +36,33 @@ const notTextOrList = fc.oneof(fc.integer({ min: -1000, max: 1_000_000 }), fc.bo
 export const requiredText = fc.oneof(blank, missing, notText);
 
 /** An optional text: any string is fine, other types are not (null is read as "not set"). */
-export const optionalTextWrongType = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.boolean(), anObject);
+export const optionalTextWrongType = fc.oneof(
+	fc.integer({ min: -1000, max: 1000 }),
+	fc.boolean(),
+	anObject,
+);
 
 /** Like optionalTextWrongType, for fields where the node reads any falsy value (0, false) as "not set". */
-export const truthyNotText = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constant(true), anObject);
+export const truthyNotText = fc.oneof(
+	fc.integer({ min: 1, max: 1000 }),
+	fc.constant(true),
+	anObject,
+);
 
 /** `values` without blank, missing or null: for optional fields, where those mean "not set". */
 export const present = (values: fc.Arbitrary<unknown>) =>
-	values.filter((v) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === ''));
+	values.filter(
+		(v) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === ''),
+	);
 
 /** An ID that goes into a URL path: "/", "?", "#" or spaces would reach another endpoint. */
 export const pathId = fc.oneof(
 	blank,
 	missing,
 	notText,
-	fc.tuple(idPart, fc.constantFrom('/', '?', '#', ' ', '/../', '?x=', '#top', '\t'), idPart).map(([a, c, b]) => `${a}${c}${b}`),
+	fc
+		.tuple(idPart, fc.constantFrom('/', '?', '#', ' ', '/../', '?x=', '#top', '\t'), idPart)
+		.map(([a, c, b]) => `${a}${c}${b}`),
 );
 
 /** An ID that must start with `prefix` (SignatureAPI's re_, del_). */
@@ -76,7 +89,12 @@ export const malformedEmail = fc.oneof(
 );
 
 /** One email address, as text: empty, malformed, or two in one. */
-export const emailText = fc.oneof(blank, missing, malformedEmail, fc.tuple(word, host, word).map(([a, h, b]) => `${a}@${h}; ${b}@${h}`));
+export const emailText = fc.oneof(
+	blank,
+	missing,
+	malformedEmail,
+	fc.tuple(word, host, word).map(([a, h, b]) => `${a}@${h}; ${b}@${h}`),
+);
 
 /** One email address. */
 export const email = fc.oneof(emailText, notText);
@@ -85,7 +103,10 @@ export const email = fc.oneof(emailText, notText);
 export const emailInList = fc.oneof(malformedEmail, notTextOrList);
 
 /** Text longer than `max` characters (after trimming). */
-export const longerThan = (max: number) => fc.integer({ min: max + 1, max: max + 60 }).chain((n) => word.map((w) => w.repeat(Math.ceil(n / w.length)).slice(0, n)));
+export const longerThan = (max: number) =>
+	fc
+		.integer({ min: max + 1, max: max + 60 })
+		.chain((n) => word.map((w) => w.repeat(Math.ceil(n / w.length)).slice(0, n)));
 
 /** A URL that must be https:// (a public file the vendor downloads, a redirect that must be secure). */
 export const httpsUrl = fc.oneof(
@@ -111,7 +132,13 @@ export const webUrl = fc.oneof(
 	fc.tuple(host, word).map(([h, p]) => `ftp://${h}/${p}`),
 	fc.tuple(host, word).map(([h, p]) => `https//${h}/${p}`),
 	fc.tuple(word, word).map(([a, p]) => `https://${a} ${a}.com/${p}`),
-	fc.constantFrom('https://', 'not a url', 'mailto:ops@example.com', 'javascript:alert(1)', '/signed'),
+	fc.constantFrom(
+		'https://',
+		'not a url',
+		'mailto:ops@example.com',
+		'javascript:alert(1)',
+		'/signed',
+	),
 );
 
 /** An optional URL of any scheme (signNow's redirect URIs): what is there must parse as a URL. */
@@ -125,7 +152,15 @@ export const optionalUrl = fc.oneof(
 
 /** Origins allowed to embed a page (CSP frame-ancestors sources), typed as a comma-separated list. */
 export const origins = fc.oneof(
-	fc.constantFrom('https://', 'https://exa mple.com', 'https://exa_mple.com', 'https://app.example.com:123456', '**', 'https://a.example.com https://b.example.com', "'none' https://app.example.com"),
+	fc.constantFrom(
+		'https://',
+		'https://exa mple.com',
+		'https://exa_mple.com',
+		'https://app.example.com:123456',
+		'**',
+		'https://a.example.com https://b.example.com',
+		"'none' https://app.example.com",
+	),
 	word.map((w) => `https://app.example.com, https://${w} ${w}.com`),
 	word.map((w) => `https://app.example.com, https://*.${w}.com, https://`),
 	optionalTextWrongType,
@@ -146,14 +181,18 @@ export const notANumber = fc.oneof(
 );
 
 /** A whole number within [min, max]: outside it, fractions, and what is no number at all. */
-export const integerIn = (min: number, max = Number.MAX_SAFE_INTEGER) => fc.oneof(numberOutside(min, max), notANumber);
+export const integerIn = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+	fc.oneof(numberOutside(min, max), notANumber);
 
 /**
  * A boolean or a one-element list where a whole number is expected: JavaScript turns them into
  * 1, 0 or the element, so a node that coerces with Number() accepts them.
  */
 export const numberLookalike = (min: number, max: number) =>
-	fc.oneof(fc.boolean(), fc.integer({ min, max }).map((n) => [n]));
+	fc.oneof(
+		fc.boolean(),
+		fc.integer({ min, max }).map((n) => [n]),
+	);
 
 /**
  * One of `values` exactly: other words, another case, other types, nothing. `nullIsUnset` for
@@ -162,7 +201,10 @@ export const numberLookalike = (min: number, max: number) =>
 export const oneOf = (values: readonly string[], { nullIsUnset = false } = {}) =>
 	fc.oneof(
 		word.filter((w) => !values.includes(w)),
-		fc.constantFrom(...values).map((v) => (v === v.toUpperCase() ? v.toLowerCase() : v.toUpperCase())).filter((v) => !values.includes(v)),
+		fc
+			.constantFrom(...values)
+			.map((v) => (v === v.toUpperCase() ? v.toLowerCase() : v.toUpperCase()))
+			.filter((v) => !values.includes(v)),
 		fc.constantFrom(...values).map((v) => `${v}s`),
 		fc.integer({ min: 0, max: 9 }),
 		anObject,
@@ -171,7 +213,11 @@ export const oneOf = (values: readonly string[], { nullIsUnset = false } = {}) =
 	);
 
 /** A yes/no field given text or a number from an expression. */
-export const notBoolean = fc.oneof(fc.constantFrom('true', 'false', 'yes', 'no', 'on', ''), fc.integer({ min: 0, max: 1 }), anObject);
+export const notBoolean = fc.oneof(
+	fc.constantFrom('true', 'false', 'yes', 'no', 'on', ''),
+	fc.integer({ min: 0, max: 1 }),
+	anObject,
+);
 
 /** Text that is not JSON at all. */
 const malformedJson = fc.oneof(
@@ -188,15 +234,31 @@ export const jsonObject = fc.oneof(
 );
 
 /** A JSON list field whose entries are objects; `wrongEntries` adds lists of the wrong shape. */
-export const jsonList = (wrongEntries: fc.Arbitrary<string> = fc.constantFrom('[1]', '["x"]', '[null]', '[[]]')) =>
-	fc.oneof(malformedJson, fc.constantFrom('{}', '{"type": "signature"}', '"text"', '42', 'true'), wrongEntries, anObject);
+export const jsonList = (
+	wrongEntries: fc.Arbitrary<string> = fc.constantFrom('[1]', '["x"]', '[null]', '[[]]'),
+) =>
+	fc.oneof(
+		malformedJson,
+		fc.constantFrom('{}', '{"type": "signature"}', '"text"', '42', 'true'),
+		wrongEntries,
+		anObject,
+	);
 
 /** A date that must be in the future. */
 export const futureDate = fc.oneof(
 	blank,
 	missing,
-	fc.integer({ min: 1, max: 3650 }).map((days) => new Date(Date.now() - days * 86_400_000).toISOString()),
-	fc.constantFrom('tomorrow', 'next week', '31/12/2030', '2030-13-01', 'not a date', '2030-02-30T25:00:00Z'),
+	fc
+		.integer({ min: 1, max: 3650 })
+		.map((days) => new Date(Date.now() - days * 86_400_000).toISOString()),
+	fc.constantFrom(
+		'tomorrow',
+		'next week',
+		'31/12/2030',
+		'2030-13-01',
+		'not a date',
+		'2030-02-30T25:00:00Z',
+	),
 	fc.boolean(),
 	anObject,
 );
@@ -206,7 +268,17 @@ export const e164Phone = fc.oneof(
 	blank,
 	missing,
 	notText,
-	fc.constantFrom('+43 650 1234567', '+43-650-1234567', '(0650) 1234567', '0650123456', '+0436501234567', '+4365012345678901', '+4', 'tel:+436501234567', 'phone'),
+	fc.constantFrom(
+		'+43 650 1234567',
+		'+43-650-1234567',
+		'(0650) 1234567',
+		'0650123456',
+		'+0436501234567',
+		'+4365012345678901',
+		'+4',
+		'tel:+436501234567',
+		'phone',
+	),
 	fc.stringMatching(/^\+[1-9][0-9]{15,18}$/),
 	fc.stringMatching(/^\+?[1-9][0-9]{3,8}[ a-z.-][0-9]{3,5}$/),
 );

@@ -66,7 +66,9 @@ export const fromItem = (path: string) => `={{ $json.${path} }}`;
 
 /** Fixed-collection entries whose every leaf is read from `<list>[n].<leaf>` of the item. */
 export function entriesFromItem(list: string, count: number, leaves: string[]): IDataObject[] {
-	return Array.from({ length: count }, (_, n) => Object.fromEntries(leaves.map((leaf) => [leaf, fromItem(`${list}[${n}].${leaf}`)])));
+	return Array.from({ length: count }, (_, n) =>
+		Object.fromEntries(leaves.map((leaf) => [leaf, fromItem(`${list}[${n}].${leaf}`)])),
+	);
 }
 
 function setPath(target: IDataObject, path: string, value: unknown) {
@@ -79,31 +81,58 @@ function setPath(target: IDataObject, path: string, value: unknown) {
 }
 
 export function getPath(source: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((cur, key) => (cur as Record<string, unknown> | undefined)?.[key], source);
+	return path
+		.split('.')
+		.reduce<unknown>((cur, key) => (cur as Record<string, unknown> | undefined)?.[key], source);
 }
 
 /** Breaks the item field at `path` (dots, list indices as numbers) with one of `values`. */
-export function field(path: string, label: string | string[], values: fc.Arbitrary<unknown>): fc.Arbitrary<Break> {
+export function field(
+	path: string,
+	label: string | string[],
+	values: fc.Arbitrary<unknown>,
+): fc.Arbitrary<Break> {
 	const labels = typeof label === 'string' ? [label] : label;
-	return values.map((value) => ({ labels, apply: (item) => setPath(item.json, path, value), shows: { [path]: value ?? '(missing)' } }));
+	return values.map((value) => ({
+		labels,
+		apply: (item) => setPath(item.json, path, value),
+		shows: { [path]: value ?? '(missing)' },
+	}));
 }
 
 /** Several item fields written together (one rule broken across them). */
-export function fields(label: string | string[], values: fc.Arbitrary<Record<string, unknown>>, extra: Partial<Break> = {}): fc.Arbitrary<Break> {
+export function fields(
+	label: string | string[],
+	values: fc.Arbitrary<Record<string, unknown>>,
+	extra: Partial<Break> = {},
+): fc.Arbitrary<Break> {
 	const labels = typeof label === 'string' ? [label] : label;
 	return values.map((set) => ({
 		labels,
-		apply: (item) => Object.entries(set).forEach(([path, value]) => setPath(item.json, path, value)),
+		apply: (item) =>
+			Object.entries(set).forEach(([path, value]) => setPath(item.json, path, value)),
 		shows: set as IDataObject,
 		...extra,
 	}));
 }
 
 /** Entry `to` of an item list repeats entry `from` at `leaf` (a duplicate where each must differ). */
-export function duplicate(list: string, leaf: string, from: number, to: number, labels: string[], vary: fc.Arbitrary<(v: string) => string> = fc.constant((v) => v)): fc.Arbitrary<Break> {
+export function duplicate(
+	list: string,
+	leaf: string,
+	from: number,
+	to: number,
+	labels: string[],
+	vary: fc.Arbitrary<(v: string) => string> = fc.constant((v) => v),
+): fc.Arbitrary<Break> {
 	return vary.map((change) => ({
 		labels,
-		apply: (item) => setPath(item.json, `${list}.${to}.${leaf}`, change(String(getPath(item.json, `${list}.${from}.${leaf}`)))),
+		apply: (item) =>
+			setPath(
+				item.json,
+				`${list}.${to}.${leaf}`,
+				change(String(getPath(item.json, `${list}.${from}.${leaf}`))),
+			),
 		shows: { [`${list}.${to}.${leaf}`]: `same as ${list}.${from}.${leaf}` },
 		ownWording: true,
 		late: true,
@@ -117,11 +146,15 @@ interface Case {
 
 function caseArbitrary(spec: OperationSpec): fc.Arbitrary<Case> {
 	return fc
-		.uniqueArray(fc.nat({ max: spec.breaks.length - 1 }), { minLength: 1, maxLength: Math.min(3, spec.breaks.length) })
+		.uniqueArray(fc.nat({ max: spec.breaks.length - 1 }), {
+			minLength: 1,
+			maxLength: Math.min(3, spec.breaks.length),
+		})
 		.chain((picked) => fc.tuple(...picked.map((n) => spec.breaks[n])))
 		.map((breaks) => {
 			const item = structuredClone(spec.baseline());
-			for (const b of [...breaks.filter((x) => !x.late), ...breaks.filter((x) => x.late)]) b.apply(item);
+			for (const b of [...breaks.filter((x) => !x.late), ...breaks.filter((x) => x.late)])
+				b.apply(item);
 			return { item, breaks };
 		});
 }
@@ -132,7 +165,8 @@ function fieldOf(message: string): string {
 	return end === -1 ? '' : message.slice(0, end);
 }
 
-const namesOneOf = (path: string, labels: string[]) => labels.some((label) => path === label || path.startsWith(`${label} → `));
+const namesOneOf = (path: string, labels: string[]) =>
+	labels.some((label) => path === label || path.startsWith(`${label} → `));
 
 /** Why `outputs` (the output items paired with one input item) are not the refusal they should be. */
 function refusalProblem(outputs: INodeExecutionData[], breaks: Break[]): string | undefined {
@@ -142,12 +176,16 @@ function refusalProblem(outputs: INodeExecutionData[], breaks: Break[]): string 
 	if (typeof message !== 'string') return 'was not refused: its output is not an error item';
 	const path = fieldOf(message);
 	const named = breaks.filter((b) => namesOneOf(path, b.labels));
-	if (!named.length) return `error does not name a broken field (${breaks.map((b) => b.labels.join(' or ')).join('; ')})`;
+	if (!named.length)
+		return `error does not name a broken field (${breaks.map((b) => b.labels.join(' or ')).join('; ')})`;
 	const rule = message.slice(path.length + 2);
-	const explains = /^.+ is not allowed\. \S/.test(rule) || (named.some((b) => b.ownWording) && rule.trim().length > 10);
+	const explains =
+		/^.+ is not allowed\. \S/.test(rule) ||
+		(named.some((b) => b.ownWording) && rule.trim().length > 10);
 	if (!explains) return 'error does not say "<value> is not allowed. <what is allowed>"';
 	// zod's word for "no alternative matched" says nothing about what is allowed.
-	if (/ is not allowed\. Invalid input\.?$/.test(rule)) return 'error says only "Invalid input", not what is allowed';
+	if (/ is not allowed\. Invalid input\.?$/.test(rule))
+		return 'error says only "Invalid input", not what is allowed';
 	return undefined;
 }
 
@@ -158,28 +196,46 @@ function refusalProblem(outputs: INodeExecutionData[], breaks: Break[]): string 
  * what is allowed. Then the unbroken baseline must reach the vendor, so the sets were refused
  * for what was broken and not for how the parameters were wired.
  */
-export async function expectRefusedBeforeSending(target: Target, spec: OperationSpec): Promise<void> {
+export async function expectRefusedBeforeSending(
+	target: Target,
+	spec: OperationSpec,
+): Promise<void> {
 	const cases = fc.sample(caseArbitrary(spec), { seed: SEED, numRuns: RUNS });
 	target.sim.clearLog();
-	const { items, error } = await target.run(spec.parameters, { input: cases.map((c) => c.item), continueOnFail: true });
+	const { items, error } = await target.run(spec.parameters, {
+		input: cases.map((c) => c.item),
+		continueOnFail: true,
+	});
 
 	const problems: string[] = [];
 	if (error) problems.push(`The execution stopped: ${error.message}`);
 	const sent = target.sim.requests;
 	if (sent.length) {
-		problems.push(`${sent.length} request(s) reached the simulator: ${sent.slice(0, 5).map((r) => `${r.method} ${r.path}`).join(', ')}`);
+		problems.push(
+			`${sent.length} request(s) reached the simulator: ${sent
+				.slice(0, 5)
+				.map((r) => `${r.method} ${r.path}`)
+				.join(', ')}`,
+		);
 	}
 	const unpaired = items.filter((out) => {
 		const paired = out.pairedItem as { item?: number } | undefined;
 		return typeof paired?.item !== 'number' || paired.item < 0 || paired.item >= cases.length;
 	});
-	if (unpaired.length) problems.push(`${unpaired.length} output item(s) are not paired with an input item`);
+	if (unpaired.length)
+		problems.push(`${unpaired.length} output item(s) are not paired with an input item`);
 	cases.forEach((c, index) => {
-		const outputs = items.filter((out) => (out.pairedItem as { item?: number } | undefined)?.item === index);
+		const outputs = items.filter(
+			(out) => (out.pairedItem as { item?: number } | undefined)?.item === index,
+		);
 		const why = refusalProblem(outputs, c.breaks);
 		if (why) {
 			problems.push(
-				[`Item ${index} ${why}`, `  broken: ${JSON.stringify(c.breaks.map((b) => b.shows))}`, `  output: ${JSON.stringify(outputs.map((o) => o.json))}`].join('\n'),
+				[
+					`Item ${index} ${why}`,
+					`  broken: ${JSON.stringify(c.breaks.map((b) => b.shows))}`,
+					`  output: ${JSON.stringify(outputs.map((o) => o.json))}`,
+				].join('\n'),
 			);
 		}
 	});

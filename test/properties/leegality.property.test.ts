@@ -4,17 +4,33 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { useLeegality } from '../Leegality/setup';
 import { samplePdf } from '../simulators/base';
 import * as invalid from './arbitraries';
-import { type Break, entriesFromItem, field, fields, fromItem, type OperationSpec, propertyTests, RUNS } from './batch';
+import {
+	type Break,
+	entriesFromItem,
+	field,
+	fields,
+	fromItem,
+	type OperationSpec,
+	propertyTests,
+	RUNS,
+} from './batch';
 
 const SIGN_URL = 'https://sandbox.leegality.com/sign/6069cd1e-961f-47b1-bd27-ac7ba1d7363c';
 
 const documentId = field('documentId', 'Document ID', invalid.pathId);
 
 /** A text that must be there and has no spaces (Workflow ID, DocSigner Profile ID). */
-const idWithoutSpaces = fc.oneof(invalid.requiredText, fc.constantFrom('d4N rfHV', 'wf docsigner 01', 'd4NrfHV\tx'));
+const idWithoutSpaces = fc.oneof(
+	invalid.requiredText,
+	fc.constantFrom('d4N rfHV', 'wf docsigner 01', 'd4NrfHV\tx'),
+);
 
 const pdfBinary = (): INodeExecutionData['binary'] => ({
-	data: { data: samplePdf('to-sign').toString('base64'), fileName: 'contract.pdf', mimeType: 'application/pdf' },
+	data: {
+		data: samplePdf('to-sign').toString('base64'),
+		fileName: 'contract.pdf',
+		mimeType: 'application/pdf',
+	},
 });
 
 /** The input file is not a PDF (a scan, a text, an HTML error page saved as .pdf). */
@@ -22,12 +38,18 @@ const notPdf: fc.Arbitrary<Break> = fc
 	.constantFrom(
 		{ fileName: 'scan.png', mimeType: 'image/png', text: '\x89PNG\r\n\x1a\n....' },
 		{ fileName: 'notes.txt', mimeType: 'text/plain', text: 'Please sign' },
-		{ fileName: 'contract.pdf', mimeType: 'application/pdf', text: '<html><body>Not found</body></html>' },
+		{
+			fileName: 'contract.pdf',
+			mimeType: 'application/pdf',
+			text: '<html><body>Not found</body></html>',
+		},
 	)
 	.map(({ fileName, mimeType, text }) => ({
 		labels: ['Input Binary Field'],
 		apply: (item) => {
-			item.binary = { data: { data: Buffer.from(text, 'binary').toString('base64'), fileName, mimeType } };
+			item.binary = {
+				data: { data: Buffer.from(text, 'binary').toString('base64'), fileName, mimeType },
+			};
 		},
 		shows: { binary: fileName },
 	}));
@@ -50,12 +72,22 @@ const invitationRef = fc.oneof(
 const specs: OperationSpec[] = [
 	{
 		title: 'DocSigner → Sign Invitation',
-		parameters: { resource: 'docSigner', operation: 'signInvitation', signUrl: fromItem('signUrl'), profileId: fromItem('profileId'), consent: fromItem('consent') },
+		parameters: {
+			resource: 'docSigner',
+			operation: 'signInvitation',
+			signUrl: fromItem('signUrl'),
+			profileId: fromItem('profileId'),
+			consent: fromItem('consent'),
+		},
 		baseline: () => ({ json: { signUrl: SIGN_URL, profileId: 'd4NrfHV', consent: true } }),
 		breaks: [
 			field('signUrl', 'Sign URL', invalid.httpsUrl),
 			field('profileId', 'DocSigner Profile ID', idWithoutSpaces),
-			field('consent', 'I Agree', fc.oneof(fc.constant(false), fc.constant(null), invalid.notBoolean)),
+			field(
+				'consent',
+				'I Agree',
+				fc.oneof(fc.constant(false), fc.constant(null), invalid.notBoolean),
+			),
 		],
 		sends: ['POST', '/v3.0/sign/docSigner/invitation'],
 	},
@@ -87,7 +119,9 @@ const specs: OperationSpec[] = [
 			field('profileId', 'Workflow ID', idWithoutSpaces),
 			field('binaryPropertyName', 'Input Binary Field', invalid.outputBinaryField),
 			// readBinary words it its own way: "… is not a binary field of this item", listing the fields there are.
-			fields('Input Binary Field', fc.record({ binaryPropertyName: invalid.absentBinaryField }), { ownWording: true }),
+			fields('Input Binary Field', fc.record({ binaryPropertyName: invalid.absentBinaryField }), {
+				ownWording: true,
+			}),
 			notPdf,
 			...[0, 1].flatMap((n) => [
 				field(`invitees.${n}.name`, `Invitees → #${n + 1} → Name`, invalid.requiredText),
@@ -120,7 +154,11 @@ const specs: OperationSpec[] = [
 			field('returnAll', 'Return All', invalid.notBoolean),
 			field('limit', 'Limit', invalid.integerIn(1)),
 			field('q', 'Search', invalid.optionalTextWrongType),
-			field('status', 'Status', invalid.oneOf(['DRAFT', 'SENT', 'COMPLETED'], { nullIsUnset: true })),
+			field(
+				'status',
+				'Status',
+				invalid.oneOf(['DRAFT', 'SENT', 'COMPLETED'], { nullIsUnset: true }),
+			),
 		],
 		sends: ['GET', '/v3.0/sign/request/list'],
 	},
@@ -133,7 +171,9 @@ const specs: OperationSpec[] = [
 			fileType: fromItem('fileType'),
 			binaryPropertyName: fromItem('binaryPropertyName'),
 		},
-		baseline: () => ({ json: { documentId: 'Kx3dP9aQ', fileType: 'DOCUMENT', binaryPropertyName: 'data' } }),
+		baseline: () => ({
+			json: { documentId: 'Kx3dP9aQ', fileType: 'DOCUMENT', binaryPropertyName: 'data' },
+		}),
 		breaks: [
 			documentId,
 			field('fileType', 'File', invalid.oneOf(['DOCUMENT', 'AUDIT_TRAIL'])),
@@ -150,11 +190,16 @@ const specs: OperationSpec[] = [
 			documentId: fromItem('documentId'),
 			signUrl: fromItem('signUrl'),
 		},
-		baseline: () => ({ json: { deleteTarget: 'document', documentId: 'Kx3dP9aQ', signUrl: SIGN_URL } }),
+		baseline: () => ({
+			json: { deleteTarget: 'document', documentId: 'Kx3dP9aQ', signUrl: SIGN_URL },
+		}),
 		breaks: [
 			field('deleteTarget', 'Delete', invalid.oneOf(['document', 'invitation'])),
 			documentId,
-			fields('Sign URL', fc.record({ deleteTarget: fc.constant('invitation'), signUrl: invitationRef })),
+			fields(
+				'Sign URL',
+				fc.record({ deleteTarget: fc.constant('invitation'), signUrl: invitationRef }),
+			),
 		],
 		sends: ['DELETE', '/v3.0/sign/request'],
 	},

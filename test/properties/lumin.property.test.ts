@@ -2,7 +2,15 @@ import fc from 'fast-check';
 
 import { useLumin } from '../Lumin/setup';
 import * as invalid from './arbitraries';
-import { entriesFromItem, field, fields, fromItem, type OperationSpec, propertyTests, RUNS } from './batch';
+import {
+	entriesFromItem,
+	field,
+	fields,
+	fromItem,
+	type OperationSpec,
+	propertyTests,
+	RUNS,
+} from './batch';
 
 const inOneWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 
@@ -10,9 +18,21 @@ const requestId = field('signatureRequestId', 'Signature Request ID', invalid.pa
 
 /** Options → Custom Email. */
 const customEmail = {
-	senderEmail: field('customEmail.sender_email', ['Custom Email → Sender Email', 'Sender Email'], fc.oneof(invalid.malformedEmail, invalid.optionalTextWrongType)),
-	subject: field('customEmail.subject_name', ['Custom Email → Email Subject', 'Email Subject'], invalid.optionalTextWrongType),
-	title: field('customEmail.title', ['Custom Email → Email Title', 'Email Title'], invalid.optionalTextWrongType),
+	senderEmail: field(
+		'customEmail.sender_email',
+		['Custom Email → Sender Email', 'Sender Email'],
+		fc.oneof(invalid.malformedEmail, invalid.optionalTextWrongType),
+	),
+	subject: field(
+		'customEmail.subject_name',
+		['Custom Email → Email Subject', 'Email Subject'],
+		invalid.optionalTextWrongType,
+	),
+	title: field(
+		'customEmail.title',
+		['Custom Email → Email Title', 'Email Title'],
+		invalid.optionalTextWrongType,
+	),
 };
 
 /** Breaks of the recipient lists of Send and Send From Template (two signers, one viewer). */
@@ -20,8 +40,14 @@ function recipientBreaks(withRole: boolean) {
 	const signer = (n: number) => [
 		field(`signers.${n}.name`, `Signers → #${n + 1} → Name`, invalid.requiredText),
 		field(`signers.${n}.email`, `Signers → #${n + 1} → Email`, invalid.email),
-		field(`signers.${n}.group`, `Signers → #${n + 1} → Signing Group`, fc.oneof(invalid.integerIn(0), invalid.numberLookalike(1, 5))),
-		...(withRole ? [field(`signers.${n}.role`, `Signers → #${n + 1} → Role`, invalid.optionalTextWrongType)] : []),
+		field(
+			`signers.${n}.group`,
+			`Signers → #${n + 1} → Signing Group`,
+			fc.oneof(invalid.integerIn(0), invalid.numberLookalike(1, 5)),
+		),
+		...(withRole
+			? [field(`signers.${n}.role`, `Signers → #${n + 1} → Role`, invalid.optionalTextWrongType)]
+			: []),
 	];
 	return [
 		...signer(0),
@@ -34,7 +60,11 @@ function recipientBreaks(withRole: boolean) {
 		// In Order signing needs a Signing Group of 1 or more on every signer.
 		fields(
 			['Signers', 'Signing Order'],
-			fc.constantFrom({ signingType: 'ORDER' }, { signingType: 'ORDER', 'signers.0.group': 1 }, { signingType: 'ORDER', 'signers.1.group': 2 }),
+			fc.constantFrom(
+				{ signingType: 'ORDER' },
+				{ signingType: 'ORDER', 'signers.0.group': 1 },
+				{ signingType: 'ORDER', 'signers.1.group': 2 },
+			),
 			{ ownWording: true },
 		),
 		customEmail.senderEmail,
@@ -45,7 +75,14 @@ function recipientBreaks(withRole: boolean) {
 
 const recipientParameters = (withRole: boolean) => ({
 	title: fromItem('title'),
-	signers: { signer: entriesFromItem('signers', 2, ['name', 'email', 'group', ...(withRole ? ['role'] : [])]) },
+	signers: {
+		signer: entriesFromItem('signers', 2, [
+			'name',
+			'email',
+			'group',
+			...(withRole ? ['role'] : []),
+		]),
+	},
 	viewers: { viewer: entriesFromItem('viewers', 1, ['name', 'email']) },
 	expiresAt: fromItem('expiresAt'),
 	signingType: fromItem('signingType'),
@@ -60,22 +97,43 @@ const customEmailParameters = {
 const recipientBaseline = (withRole: boolean) => ({
 	title: 'Service agreement',
 	signers: [
-		{ name: 'Ana Signer', email: 'ana@example.com', group: 0, ...(withRole ? { role: 'Client' } : {}) },
-		{ name: 'Ben Signer', email: 'ben@example.com', group: 0, ...(withRole ? { role: 'Provider' } : {}) },
+		{
+			name: 'Ana Signer',
+			email: 'ana@example.com',
+			group: 0,
+			...(withRole ? { role: 'Client' } : {}),
+		},
+		{
+			name: 'Ben Signer',
+			email: 'ben@example.com',
+			group: 0,
+			...(withRole ? { role: 'Provider' } : {}),
+		},
 	],
 	viewers: [{ name: 'Vic Viewer', email: 'vic@example.com' }],
 	expiresAt: inOneWeek(),
 	signingType: 'SAME_TIME',
-	customEmail: { sender_email: 'sender@example.com', subject_name: 'Please sign', title: 'Service agreement' },
+	customEmail: {
+		sender_email: 'sender@example.com',
+		subject_name: 'Please sign',
+		title: 'Service agreement',
+	},
 });
 
 /** Send's own fields. */
 const send = {
 	documentSource: field('documentSource', 'Document Source', invalid.oneOf(['url', 'binary'])),
-	useTextTags: field('useTextTags', ['Use Text Tags', 'Options → Use Text Tags'], invalid.notBoolean),
+	useTextTags: field(
+		'useTextTags',
+		['Use Text Tags', 'Options → Use Text Tags'],
+		invalid.notBoolean,
+	),
 	absentBinaryField: fields(
 		'Input Binary Fields',
-		fc.record({ documentSource: fc.constant('binary'), binaryPropertyNames: invalid.absentBinaryField }),
+		fc.record({
+			documentSource: fc.constant('binary'),
+			binaryPropertyNames: invalid.absentBinaryField,
+		}),
 		{ ownWording: true },
 	),
 };
@@ -91,11 +149,17 @@ const specs: OperationSpec[] = [
 			signerEmail: fromItem('signerEmail'),
 			expiry: fromItem('expiry'),
 		},
-		baseline: () => ({ json: { signatureRequestId: 'sr_7f3a9c', signerEmail: 'signer@example.com', expiry: 900000 } }),
+		baseline: () => ({
+			json: { signatureRequestId: 'sr_7f3a9c', signerEmail: 'signer@example.com', expiry: 900000 },
+		}),
 		breaks: [
 			requestId,
 			field('signerEmail', 'Signer Email', invalid.email),
-			field('expiry', 'Expiry (Milliseconds)', fc.oneof(invalid.integerIn(300000, 3600000), invalid.numberLookalike(300000, 3600000))),
+			field(
+				'expiry',
+				'Expiry (Milliseconds)',
+				fc.oneof(invalid.integerIn(300000, 3600000), invalid.numberLookalike(300000, 3600000)),
+			),
 		],
 		sends: ['POST', '/signature_request/:id/signing-session'],
 	},
@@ -124,9 +188,17 @@ const specs: OperationSpec[] = [
 			field(
 				'fileUrls',
 				'File URLs',
-				fc.oneof(invalid.httpsUrl, invalid.httpsUrl.filter((u) => typeof u === 'string' && u.trim() !== '').map((u) => `https://files.example.com/a.pdf, ${u as string}`)),
+				fc.oneof(
+					invalid.httpsUrl,
+					invalid.httpsUrl
+						.filter((u) => typeof u === 'string' && u.trim() !== '')
+						.map((u) => `https://files.example.com/a.pdf, ${u as string}`),
+				),
 			),
-			fields('Input Binary Fields', fc.record({ documentSource: fc.constant('binary'), binaryPropertyNames: invalid.blank })),
+			fields(
+				'Input Binary Fields',
+				fc.record({ documentSource: fc.constant('binary'), binaryPropertyNames: invalid.blank }),
+			),
 			send.absentBinaryField,
 			send.useTextTags,
 		],
@@ -146,7 +218,13 @@ const specs: OperationSpec[] = [
 			},
 		},
 		baseline: () => ({
-			json: { templateId: 'sign_4c2e', ...recipientBaseline(true), fields: '{"amount": "1200"}', tags: '{}', variables: '{"city": "Vienna"}' },
+			json: {
+				templateId: 'sign_4c2e',
+				...recipientBaseline(true),
+				fields: '{"amount": "1200"}',
+				tags: '{}',
+				variables: '{"city": "Vienna"}',
+			},
 		}),
 		breaks: [
 			templateId,
@@ -173,8 +251,14 @@ const specs: OperationSpec[] = [
 	},
 	{
 		title: 'Signature Request → Remind',
-		parameters: { operation: 'remind', signatureRequestId: fromItem('signatureRequestId'), emails: fromItem('emails') },
-		baseline: () => ({ json: { signatureRequestId: 'sr_7f3a9c', emails: 'ana@example.com, ben@example.com' } }),
+		parameters: {
+			operation: 'remind',
+			signatureRequestId: fromItem('signatureRequestId'),
+			emails: fromItem('emails'),
+		},
+		baseline: () => ({
+			json: { signatureRequestId: 'sr_7f3a9c', emails: 'ana@example.com, ben@example.com' },
+		}),
 		breaks: [
 			requestId,
 			field(
@@ -193,8 +277,14 @@ const specs: OperationSpec[] = [
 	},
 	{
 		title: 'Signature Request → Get Signing Link',
-		parameters: { operation: 'getSigningLink', signatureRequestId: fromItem('signatureRequestId'), signerEmail: fromItem('signerEmail') },
-		baseline: () => ({ json: { signatureRequestId: 'sr_7f3a9c', signerEmail: 'signer@example.com' } }),
+		parameters: {
+			operation: 'getSigningLink',
+			signatureRequestId: fromItem('signatureRequestId'),
+			signerEmail: fromItem('signerEmail'),
+		},
+		baseline: () => ({
+			json: { signatureRequestId: 'sr_7f3a9c', signerEmail: 'signer@example.com' },
+		}),
 		breaks: [requestId, field('signerEmail', 'Signer Email', invalid.email)],
 		sends: ['POST', '/signature_request/:id/signing-link'],
 	},
@@ -206,7 +296,9 @@ const specs: OperationSpec[] = [
 			fileType: fromItem('fileType'),
 			binaryPropertyName: fromItem('binaryPropertyName'),
 		},
-		baseline: () => ({ json: { signatureRequestId: 'sr_7f3a9c', fileType: 'agreement', binaryPropertyName: 'data' } }),
+		baseline: () => ({
+			json: { signatureRequestId: 'sr_7f3a9c', fileType: 'agreement', binaryPropertyName: 'data' },
+		}),
 		breaks: [
 			requestId,
 			field('fileType', 'File', invalid.oneOf(['agreement', 'coc', 'merged'])),

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 
 import { useSignatureApi } from '../SignatureApi/setup';
 import * as invalid from './arbitraries';
-import { duplicate, entriesFromItem, field, fromItem, type OperationSpec, propertyTests, RUNS } from './batch';
+import {
+	duplicate,
+	entriesFromItem,
+	field,
+	fromItem,
+	type OperationSpec,
+	propertyTests,
+	RUNS,
+} from './batch';
 
 const AUTH_TYPES = ['email_link', 'email_code', 'custom'];
 
@@ -14,15 +22,31 @@ const deliverableId = field('deliverableId', 'Deliverable ID', invalid.prefixedI
 function ceremonyBreaks(path: string, label: string) {
 	return [
 		field(`${path}redirectUrl`, `${label}Redirect URL`, invalid.present(invalid.httpsUrl)),
-		field(`${path}redirectDelay`, `${label}Redirect Delay (Seconds)`, fc.oneof(invalid.integerIn(0, 20), invalid.numberLookalike(0, 20))),
-		field(`${path}urlVariant`, `${label}URL Variant`, invalid.oneOf(['standard', 'short'], { nullIsUnset: true })),
+		field(
+			`${path}redirectDelay`,
+			`${label}Redirect Delay (Seconds)`,
+			fc.oneof(invalid.integerIn(0, 20), invalid.numberLookalike(0, 20)),
+		),
+		field(
+			`${path}urlVariant`,
+			`${label}URL Variant`,
+			invalid.oneOf(['standard', 'short'], { nullIsUnset: true }),
+		),
 		field(`${path}embeddableIn`, `${label}Embeddable In`, invalid.origins),
 	];
 }
 
 /** Further steps as SignatureAPI writes them, each checked like the first step. */
 const furtherSteps = invalid.jsonList(
-	fc.constantFrom('[{"type": "sms"}]', '[{"type": "custom"}]', '[{"type": "custom", "provider": " "}]', '[{"type": "email_link", "subject_override": 5}]', '[{"type": "custom", "provider": "x", "data": "[1]"}]', '[1]', '[{}]'),
+	fc.constantFrom(
+		'[{"type": "sms"}]',
+		'[{"type": "custom"}]',
+		'[{"type": "custom", "provider": " "}]',
+		'[{"type": "email_link", "subject_override": 5}]',
+		'[{"type": "custom", "provider": "x", "data": "[1]"}]',
+		'[1]',
+		'[{}]',
+	),
 );
 
 /** Places whose entries lack what SignatureAPI needs, or point at no recipient. */
@@ -58,10 +82,18 @@ const RECIPIENT_LEAVES = [
 
 /** Recipient → Type. */
 const recipientType = (n: number) =>
-	field(`recipients.${n}.type`, `Recipients → #${n + 1} → Type`, invalid.oneOf(['signer', 'approver', 'preparer', 'automatic_signer'], { nullIsUnset: true }));
+	field(
+		`recipients.${n}.type`,
+		`Recipients → #${n + 1} → Type`,
+		invalid.oneOf(['signer', 'approver', 'preparer', 'automatic_signer'], { nullIsUnset: true }),
+	);
 
 /** Recipient → Provider Data (JSON) of a Custom step. */
-const providerData = field('recipients.1.data', 'Recipients → #2 → Provider Data (JSON)', invalid.jsonObject);
+const providerData = field(
+	'recipients.1.data',
+	'Recipients → #2 → Provider Data (JSON)',
+	invalid.jsonObject,
+);
 
 function recipientBreaks(n: number) {
 	const path = `recipients.${n}.`;
@@ -71,10 +103,26 @@ function recipientBreaks(n: number) {
 		field(`${path}key`, `${label}Key`, invalid.requiredText),
 		field(`${path}name`, `${label}Name`, invalid.requiredText),
 		field(`${path}email`, `${label}Email`, fc.oneof(invalid.emailText, invalid.notText)),
-		field(`${path}authType`, `${label}Authentication`, invalid.oneOf(AUTH_TYPES, { nullIsUnset: true })),
-		field(`${path}furtherAuthentication`, `${label}Further Authentication Steps (JSON)`, furtherSteps),
-		field(`${path}ceremonyCreation`, `${label}Ceremony Creation`, invalid.oneOf(['automatic', 'manual'], { nullIsUnset: true })),
-		field(`${path}deliveryType`, `${label}Delivery`, invalid.oneOf(['email', 'none'], { nullIsUnset: true })),
+		field(
+			`${path}authType`,
+			`${label}Authentication`,
+			invalid.oneOf(AUTH_TYPES, { nullIsUnset: true }),
+		),
+		field(
+			`${path}furtherAuthentication`,
+			`${label}Further Authentication Steps (JSON)`,
+			furtherSteps,
+		),
+		field(
+			`${path}ceremonyCreation`,
+			`${label}Ceremony Creation`,
+			invalid.oneOf(['automatic', 'manual'], { nullIsUnset: true }),
+		),
+		field(
+			`${path}deliveryType`,
+			`${label}Delivery`,
+			invalid.oneOf(['email', 'none'], { nullIsUnset: true }),
+		),
 		...ceremonyBreaks(path, label),
 	];
 }
@@ -86,7 +134,15 @@ const specs: OperationSpec[] = [
 			resource: 'ceremony',
 			operation: 'create',
 			recipientId: fromItem('recipientId'),
-			authentication: { method: entriesFromItem('authentication', 2, ['type', 'subjectOverride', 'messageOverride', 'provider', 'data']) },
+			authentication: {
+				method: entriesFromItem('authentication', 2, [
+					'type',
+					'subjectOverride',
+					'messageOverride',
+					'provider',
+					'data',
+				]),
+			},
 			redirectUrl: fromItem('redirectUrl'),
 			redirectDelay: fromItem('redirectDelay'),
 			urlVariant: fromItem('urlVariant'),
@@ -96,8 +152,20 @@ const specs: OperationSpec[] = [
 			json: {
 				recipientId: 're_2c8f41',
 				authentication: [
-					{ type: 'email_link', subjectOverride: 'Please sign', messageOverride: 'Your agreement is ready.', provider: '', data: '{}' },
-					{ type: 'custom', subjectOverride: '', messageOverride: '', provider: 'acme-login', data: '{"uid": "7"}' },
+					{
+						type: 'email_link',
+						subjectOverride: 'Please sign',
+						messageOverride: 'Your agreement is ready.',
+						provider: '',
+						data: '{}',
+					},
+					{
+						type: 'custom',
+						subjectOverride: '',
+						messageOverride: '',
+						provider: 'acme-login',
+						data: '{"uid": "7"}',
+					},
 				],
 				redirectUrl: 'https://app.example.com/signed',
 				redirectDelay: 3,
@@ -109,10 +177,22 @@ const specs: OperationSpec[] = [
 			recipientId,
 			field('authentication.0.type', 'Authentication → #1 → Method', invalid.oneOf(AUTH_TYPES)),
 			field('authentication.1.type', 'Authentication → #2 → Method', invalid.oneOf(AUTH_TYPES)),
-			field('authentication.0.subjectOverride', 'Authentication → #1 → Email Subject', invalid.optionalTextWrongType),
-			field('authentication.0.messageOverride', 'Authentication → #1 → Email Message', invalid.optionalTextWrongType),
+			field(
+				'authentication.0.subjectOverride',
+				'Authentication → #1 → Email Subject',
+				invalid.optionalTextWrongType,
+			),
+			field(
+				'authentication.0.messageOverride',
+				'Authentication → #1 → Email Message',
+				invalid.optionalTextWrongType,
+			),
 			field('authentication.1.provider', 'Authentication → #2 → Provider', invalid.requiredText),
-			field('authentication.1.data', 'Authentication → #2 → Provider Data (JSON)', invalid.jsonObject),
+			field(
+				'authentication.1.data',
+				'Authentication → #2 → Provider Data (JSON)',
+				invalid.jsonObject,
+			),
 			...ceremonyBreaks('', ''),
 		],
 		sends: ['POST', '/recipients/:id/ceremonies'],
@@ -123,7 +203,16 @@ const specs: OperationSpec[] = [
 			resource: 'envelope',
 			operation: 'create',
 			title: fromItem('title'),
-			documents: { document: entriesFromItem('documents', 2, ['url', 'format', 'title', 'key', 'places', 'data']) },
+			documents: {
+				document: entriesFromItem('documents', 2, [
+					'url',
+					'format',
+					'title',
+					'key',
+					'places',
+					'data',
+				]),
+			},
 			recipients: { recipient: entriesFromItem('recipients', 2, RECIPIENT_LEAVES) },
 			routing: fromItem('routing'),
 			options: {
@@ -142,7 +231,8 @@ const specs: OperationSpec[] = [
 						format: 'pdf',
 						title: 'Agreement',
 						key: 'main',
-						places: '[{"key": "sig1", "type": "signature", "recipient_key": "client", "page": 1, "top": 600, "left": 72}]',
+						places:
+							'[{"key": "sig1", "type": "signature", "recipient_key": "client", "page": 1, "top": 600, "left": 72}]',
 						data: '{}',
 					},
 					{
@@ -206,7 +296,11 @@ const specs: OperationSpec[] = [
 			field('title', 'Title', fc.oneof(invalid.requiredText, invalid.longerThan(500))),
 			field('documents.0.url', 'Documents → #1 → URL', invalid.httpsUrl),
 			field('documents.1.url', 'Documents → #2 → URL', invalid.httpsUrl),
-			field('documents.0.format', 'Documents → #1 → Format', invalid.oneOf(['pdf', 'docx'], { nullIsUnset: true })),
+			field(
+				'documents.0.format',
+				'Documents → #1 → Format',
+				invalid.oneOf(['pdf', 'docx'], { nullIsUnset: true }),
+			),
 			field('documents.0.title', 'Documents → #1 → Title', invalid.truthyNotText),
 			field('documents.1.key', 'Documents → #2 → Key', invalid.truthyNotText),
 			field('documents.0.places', 'Documents → #1 → Places (JSON)', places),
@@ -215,15 +309,31 @@ const specs: OperationSpec[] = [
 			duplicate('documents', 'key', 0, 1, ['Documents → #2 → Key']),
 			...recipientBreaks(0),
 			...recipientBreaks(1),
-			field('recipients.0.subjectOverride', 'Recipients → #1 → Email Subject', invalid.optionalTextWrongType),
+			field(
+				'recipients.0.subjectOverride',
+				'Recipients → #1 → Email Subject',
+				invalid.optionalTextWrongType,
+			),
 			field('recipients.1.provider', 'Recipients → #2 → Provider', invalid.requiredText),
 			providerData,
 			duplicate('recipients', 'key', 0, 1, ['Recipients → #2 → Key']),
 			field('routing', 'Routing', invalid.oneOf(['sequential', 'parallel'])),
 			field('label', 'Label', invalid.truthyNotText),
-			field('language', 'Language', invalid.oneOf(['en', 'es', 'fr', 'it', 'pt', 'de', 'zh', 'hu'], { nullIsUnset: true })),
-			field('metadata.0.key', 'Metadata → #1 → Key', fc.oneof(invalid.requiredText, invalid.longerThan(32))),
-			field('metadata.1.value', 'Metadata → #2 → Value', fc.oneof(invalid.longerThan(1000), invalid.optionalTextWrongType)),
+			field(
+				'language',
+				'Language',
+				invalid.oneOf(['en', 'es', 'fr', 'it', 'pt', 'de', 'zh', 'hu'], { nullIsUnset: true }),
+			),
+			field(
+				'metadata.0.key',
+				'Metadata → #1 → Key',
+				fc.oneof(invalid.requiredText, invalid.longerThan(32)),
+			),
+			field(
+				'metadata.1.value',
+				'Metadata → #2 → Value',
+				fc.oneof(invalid.longerThan(1000), invalid.optionalTextWrongType),
+			),
 			duplicate('metadata', 'key', 0, 1, ['Metadata → #2 → Key']),
 			field(
 				'topics',
@@ -254,19 +364,34 @@ const specs: OperationSpec[] = [
 			limit: fromItem('limit'),
 			filters: { status: fromItem('status'), topic: fromItem('topic') },
 		},
-		baseline: () => ({ json: { returnAll: false, limit: 5, status: 'in_progress', topic: 'sales' } }),
+		baseline: () => ({
+			json: { returnAll: false, limit: 5, status: 'in_progress', topic: 'sales' },
+		}),
 		breaks: [
 			field('returnAll', 'Return All', invalid.notBoolean),
 			field('limit', 'Limit', fc.oneof(invalid.numberOutside(1), invalid.notANumber)),
-			field('status', 'Status', invalid.oneOf(['processing', 'in_progress', 'completed', 'failed', 'canceled'], { nullIsUnset: true })),
+			field(
+				'status',
+				'Status',
+				invalid.oneOf(['processing', 'in_progress', 'completed', 'failed', 'canceled'], {
+					nullIsUnset: true,
+				}),
+			),
 			field('topic', 'Topic', invalid.truthyNotText),
 		],
 		sends: ['GET', '/envelopes'],
 	},
 	{
 		title: 'Envelope → Cancel',
-		parameters: { resource: 'envelope', operation: 'cancel', envelopeId: fromItem('envelopeId'), reason: fromItem('reason') },
-		baseline: () => ({ json: { envelopeId: 'env_91b2', reason: 'Replaced by a corrected contract' } }),
+		parameters: {
+			resource: 'envelope',
+			operation: 'cancel',
+			envelopeId: fromItem('envelopeId'),
+			reason: fromItem('reason'),
+		},
+		baseline: () => ({
+			json: { envelopeId: 'env_91b2', reason: 'Replaced by a corrected contract' },
+		}),
 		breaks: [envelopeId, field('reason', 'Reason', invalid.optionalTextWrongType)],
 		sends: ['POST', '/envelopes/:id/cancel'],
 	},
@@ -279,35 +404,66 @@ const specs: OperationSpec[] = [
 	},
 	{
 		title: 'Recipient → Replace',
-		parameters: { resource: 'recipient', operation: 'replace', recipientId: fromItem('recipientId'), name: fromItem('name'), email: fromItem('email') },
-		baseline: () => ({ json: { recipientId: 're_2c8f41', name: 'Bea Backup', email: 'bea@example.com' } }),
-		breaks: [recipientId, field('name', 'New Name', invalid.requiredText), field('email', 'New Email', invalid.email)],
+		parameters: {
+			resource: 'recipient',
+			operation: 'replace',
+			recipientId: fromItem('recipientId'),
+			name: fromItem('name'),
+			email: fromItem('email'),
+		},
+		baseline: () => ({
+			json: { recipientId: 're_2c8f41', name: 'Bea Backup', email: 'bea@example.com' },
+		}),
+		breaks: [
+			recipientId,
+			field('name', 'New Name', invalid.requiredText),
+			field('email', 'New Email', invalid.email),
+		],
 		sends: ['POST', '/recipients/:id/replace'],
 	},
 	{
 		title: 'Recipient → Resend',
-		parameters: { resource: 'recipient', operation: 'resend', recipientId: fromItem('recipientId') },
+		parameters: {
+			resource: 'recipient',
+			operation: 'resend',
+			recipientId: fromItem('recipientId'),
+		},
 		baseline: () => ({ json: { recipientId: 're_2c8f41' } }),
 		breaks: [recipientId],
 		sends: ['POST', '/recipients/:id/resend'],
 	},
 	{
 		title: 'Deliverable → Get',
-		parameters: { resource: 'deliverable', operation: 'get', deliverableId: fromItem('deliverableId') },
+		parameters: {
+			resource: 'deliverable',
+			operation: 'get',
+			deliverableId: fromItem('deliverableId'),
+		},
 		baseline: () => ({ json: { deliverableId: 'del_8f2c' } }),
 		breaks: [deliverableId],
 		sends: ['GET', '/deliverables/:id'],
 	},
 	{
 		title: 'Deliverable → Download',
-		parameters: { resource: 'deliverable', operation: 'download', deliverableId: fromItem('deliverableId'), binaryPropertyName: fromItem('binaryPropertyName') },
+		parameters: {
+			resource: 'deliverable',
+			operation: 'download',
+			deliverableId: fromItem('deliverableId'),
+			binaryPropertyName: fromItem('binaryPropertyName'),
+		},
 		baseline: () => ({ json: { deliverableId: 'del_8f2c', binaryPropertyName: 'signed' } }),
-		breaks: [deliverableId, field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField)],
+		breaks: [
+			deliverableId,
+			field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
+		],
 		sends: ['GET', '/deliverables/:id'],
 	},
 ];
 
 describe(`SignatureAPI: ${RUNS} invalid parameter sets per operation are refused by name, and nothing is sent`, () => {
 	const { sim, run } = useSignatureApi();
-	propertyTests({ sim, run: (parameters, options) => run(parameters.resource as string, parameters, options) }, specs);
+	propertyTests(
+		{ sim, run: (parameters, options) => run(parameters.resource as string, parameters, options) },
+		specs,
+	);
 });

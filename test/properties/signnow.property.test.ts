@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import type { SignNowSimulator } from '../simulators/signnow';
 import { pdfItem, useSignNow } from '../SignNow/setup';
 import * as invalid from './arbitraries';
-import { duplicate, entriesFromItem, field, fields, fromItem, type OperationSpec, propertyTests, RUNS } from './batch';
+import {
+	duplicate,
+	entriesFromItem,
+	field,
+	fields,
+	fromItem,
+	type OperationSpec,
+	propertyTests,
+	RUNS,
+} from './batch';
 
 const AUTH_METHODS = ['none', 'email', 'password', 'mfa', 'social', 'biometric', 'other'];
 
@@ -12,11 +21,16 @@ const checkFields = field('checkFields', 'Check Fields', invalid.notBoolean);
 const inputBinaryField = [
 	field('binaryPropertyName', 'Input Binary Field', invalid.outputBinaryField),
 	// readBinary words it its own way: "… is not a binary field of this item", listing the fields there are.
-	fields('Input Binary Field', fc.record({ binaryPropertyName: invalid.absentBinaryField }), { ownWording: true }),
+	fields('Input Binary Field', fc.record({ binaryPropertyName: invalid.absentBinaryField }), {
+		ownWording: true,
+	}),
 ];
 
 /** Emails signNow refuses: malformed, or longer than 150 characters. */
-const inviteEmail = fc.oneof(invalid.email, fc.integer({ min: 139, max: 200 }).map((n) => `${'a'.repeat(n)}@example.com`));
+const inviteEmail = fc.oneof(
+	invalid.email,
+	fc.integer({ min: 139, max: 200 }).map((n) => `${'a'.repeat(n)}@example.com`),
+);
 
 function specs(sim: SignNowSimulator): OperationSpec[] {
 	let document: ReturnType<SignNowSimulator['seed']> | undefined;
@@ -32,29 +46,56 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 				binaryPropertyName: fromItem('binaryPropertyName'),
 				options: { checkFields: fromItem('checkFields'), name: fromItem('name') },
 			},
-			baseline: () => ({ json: { binaryPropertyName: 'data', checkFields: true, name: 'Service agreement' }, binary: pdfItem(['Signer 1']).binary }),
-			breaks: [...inputBinaryField, checkFields, field('name', 'Document Name', fc.oneof(invalid.longerThan(255), invalid.truthyNotText))],
+			baseline: () => ({
+				json: { binaryPropertyName: 'data', checkFields: true, name: 'Service agreement' },
+				binary: pdfItem(['Signer 1']).binary,
+			}),
+			breaks: [
+				...inputBinaryField,
+				checkFields,
+				field('name', 'Document Name', fc.oneof(invalid.longerThan(255), invalid.truthyNotText)),
+			],
 			sends: ['POST', '/document'],
 		},
 		{
 			title: 'Document → Upload From URL',
-			parameters: { resource: 'document', operation: 'uploadFromUrl', url: fromItem('url'), options: { checkFields: fromItem('checkFields') } },
-			baseline: () => ({ json: { url: 'https://files.example.com/contract.pdf', checkFields: false } }),
+			parameters: {
+				resource: 'document',
+				operation: 'uploadFromUrl',
+				url: fromItem('url'),
+				options: { checkFields: fromItem('checkFields') },
+			},
+			baseline: () => ({
+				json: { url: 'https://files.example.com/contract.pdf', checkFields: false },
+			}),
 			breaks: [field('url', 'File URL', invalid.httpsUrl), checkFields],
 			sends: ['POST', '/v2/documents/url'],
 		},
 		{
 			title: 'Document → Get',
-			parameters: { resource: 'document', operation: 'get', documentId: fromItem('documentId'), simplify: fromItem('simplify') },
+			parameters: {
+				resource: 'document',
+				operation: 'get',
+				documentId: fromItem('documentId'),
+				simplify: fromItem('simplify'),
+			},
 			baseline: () => ({ json: { documentId: seeded().id, simplify: true } }),
 			breaks: [documentId, field('simplify', 'Simplify', invalid.notBoolean)],
 			sends: ['GET', '/document/:id'],
 		},
 		{
 			title: 'Document → Download',
-			parameters: { resource: 'document', operation: 'download', documentId: fromItem('documentId'), binaryPropertyName: fromItem('binaryPropertyName') },
+			parameters: {
+				resource: 'document',
+				operation: 'download',
+				documentId: fromItem('documentId'),
+				binaryPropertyName: fromItem('binaryPropertyName'),
+			},
 			baseline: () => ({ json: { documentId: seeded().id, binaryPropertyName: 'data' } }),
-			breaks: [documentId, field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField)],
+			breaks: [
+				documentId,
+				field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
+			],
 			sends: ['GET', '/document/:id/download'],
 		},
 		{
@@ -70,14 +111,24 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 				resource: 'embeddedInvite',
 				operation: 'create',
 				documentId: fromItem('documentId'),
-				invites: { invite: entriesFromItem('invites', 2, ['email', 'roleId', 'order', 'authMethod']) },
-				options: { redirectUri: fromItem('redirectUri'), declineRedirectUri: fromItem('declineRedirectUri') },
+				invites: {
+					invite: entriesFromItem('invites', 2, ['email', 'roleId', 'order', 'authMethod']),
+				},
+				options: {
+					redirectUri: fromItem('redirectUri'),
+					declineRedirectUri: fromItem('declineRedirectUri'),
+				},
 			},
 			baseline: () => ({
 				json: {
 					documentId: seeded().id,
 					invites: [
-						{ email: 'ana@example.com', roleId: seeded().roles[0].unique_id, order: 1, authMethod: 'email' },
+						{
+							email: 'ana@example.com',
+							roleId: seeded().roles[0].unique_id,
+							order: 1,
+							authMethod: 'email',
+						},
 						{ email: 'ben@example.com', roleId: 'Signer 2', order: 2, authMethod: 'none' },
 					],
 					redirectUri: 'https://example.com/signed',
@@ -88,12 +139,35 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 				documentId,
 				...[0, 1].flatMap((n) => [
 					field(`invites.${n}.email`, `Invites → #${n + 1} → Email`, inviteEmail),
-					field(`invites.${n}.roleId`, `Invites → #${n + 1} → Role Name or ID`, invalid.requiredText),
-					field(`invites.${n}.order`, `Invites → #${n + 1} → Order`, fc.oneof(invalid.integerIn(1), invalid.numberLookalike(1, 5))),
-					field(`invites.${n}.authMethod`, `Invites → #${n + 1} → Auth Method`, invalid.oneOf(AUTH_METHODS)),
+					field(
+						`invites.${n}.roleId`,
+						`Invites → #${n + 1} → Role Name or ID`,
+						invalid.requiredText,
+					),
+					field(
+						`invites.${n}.order`,
+						`Invites → #${n + 1} → Order`,
+						fc.oneof(invalid.integerIn(1), invalid.numberLookalike(1, 5)),
+					),
+					field(
+						`invites.${n}.authMethod`,
+						`Invites → #${n + 1} → Auth Method`,
+						invalid.oneOf(AUTH_METHODS),
+					),
 				]),
 				// Signer emails must differ, whatever their case.
-				duplicate('invites', 'email', 0, 1, ['Invites → #2 → Email'], fc.constantFrom((v: string) => v, (v: string) => v.toUpperCase(), (v: string) => ` ${v}`)),
+				duplicate(
+					'invites',
+					'email',
+					0,
+					1,
+					['Invites → #2 → Email'],
+					fc.constantFrom(
+						(v: string) => v,
+						(v: string) => v.toUpperCase(),
+						(v: string) => ` ${v}`,
+					),
+				),
 				// The same role typed twice is refused before the document is read.
 				duplicate('invites', 'roleId', 0, 1, ['Invites → #2 → Role Name or ID']),
 				field('redirectUri', 'Redirect URI', invalid.optionalUrl),
@@ -111,18 +185,33 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 				authMethod: fromItem('authMethod'),
 				options: { linkExpiration: fromItem('linkExpiration') },
 			},
-			baseline: () => ({ json: { documentId: seeded().id, fieldInviteId: '03739a736d324f9794c2e93ec7c5bda817af3f7f', authMethod: 'none', linkExpiration: 30 } }),
+			baseline: () => ({
+				json: {
+					documentId: seeded().id,
+					fieldInviteId: '03739a736d324f9794c2e93ec7c5bda817af3f7f',
+					authMethod: 'none',
+					linkExpiration: 30,
+				},
+			}),
 			breaks: [
 				documentId,
 				field('fieldInviteId', 'Field Invite ID', invalid.pathId),
 				field('authMethod', 'Auth Method', invalid.oneOf(AUTH_METHODS)),
-				field('linkExpiration', 'Link Expiration (Minutes)', fc.oneof(invalid.integerIn(15, 45), invalid.numberLookalike(15, 45))),
+				field(
+					'linkExpiration',
+					'Link Expiration (Minutes)',
+					fc.oneof(invalid.integerIn(15, 45), invalid.numberLookalike(15, 45)),
+				),
 			],
 			sends: ['POST', '/v2/documents/:id/embedded-invites/:inviteId/link'],
 		},
 		{
 			title: 'Embedded Invite → Delete',
-			parameters: { resource: 'embeddedInvite', operation: 'delete', documentId: fromItem('documentId') },
+			parameters: {
+				resource: 'embeddedInvite',
+				operation: 'delete',
+				documentId: fromItem('documentId'),
+			},
 			baseline: () => ({ json: { documentId: seeded().id } }),
 			breaks: [documentId],
 			sends: ['DELETE', '/v2/documents/:id/embedded-invites'],

@@ -2,16 +2,39 @@ import fc from 'fast-check';
 
 import { useUmbrella } from '../Umbrella/setup';
 import * as invalid from './arbitraries';
-import { duplicate, entriesFromItem, field, fields, fromItem, type OperationSpec, propertyTests, RUNS } from './batch';
+import {
+	duplicate,
+	entriesFromItem,
+	field,
+	fields,
+	fromItem,
+	type OperationSpec,
+	propertyTests,
+	RUNS,
+} from './batch';
 
 /** Umbrella downloads the PDF without logging in: a user name or password in the URL cannot work. */
 const docUrl = fc.oneof(
 	invalid.httpsUrl,
-	fc.constantFrom('https://user:secret@cdn.example.com/contract.pdf', 'https://user@cdn.example.com/contract.pdf', 'https://:token@cdn.example.com/contract.pdf'),
+	fc.constantFrom(
+		'https://user:secret@cdn.example.com/contract.pdf',
+		'https://user@cdn.example.com/contract.pdf',
+		'https://:token@cdn.example.com/contract.pdf',
+	),
 );
 
 /** Header names are RFC 9110 tokens: no spaces, colons or other separators. */
-const headerName = fc.oneof(invalid.requiredText, fc.constantFrom('X Webhook Secret', 'X-Secret:', 'Authorization: Bearer', 'X-Sécret', 'X-(Secret)', 'X-Sec\nret'));
+const headerName = fc.oneof(
+	invalid.requiredText,
+	fc.constantFrom(
+		'X Webhook Secret',
+		'X-Secret:',
+		'Authorization: Bearer',
+		'X-Sécret',
+		'X-(Secret)',
+		'X-Sec\nret',
+	),
+);
 
 const specs: OperationSpec[] = [
 	{
@@ -48,10 +71,26 @@ const specs: OperationSpec[] = [
 			field('redirectUrl', 'Redirect URL', invalid.webUrl),
 			field('docUrl', 'Document URL', docUrl),
 			...[0, 1].flatMap((n) => [
-				field(`signForms.${n}.fieldId`, `Signature Fields → #${n + 1} → Field ID`, invalid.requiredText),
-				field(`signForms.${n}.actorId`, `Signature Fields → #${n + 1} → Actor ID`, invalid.requiredText),
-				field(`fillForm.${n}.fieldId`, `Fill Form Fields → #${n + 1} → Field ID`, invalid.requiredText),
-				field(`fillForm.${n}.value`, `Fill Form Fields → #${n + 1} → Value`, fc.oneof(invalid.missing, invalid.notText)),
+				field(
+					`signForms.${n}.fieldId`,
+					`Signature Fields → #${n + 1} → Field ID`,
+					invalid.requiredText,
+				),
+				field(
+					`signForms.${n}.actorId`,
+					`Signature Fields → #${n + 1} → Actor ID`,
+					invalid.requiredText,
+				),
+				field(
+					`fillForm.${n}.fieldId`,
+					`Fill Form Fields → #${n + 1} → Field ID`,
+					invalid.requiredText,
+				),
+				field(
+					`fillForm.${n}.value`,
+					`Fill Form Fields → #${n + 1} → Value`,
+					fc.oneof(invalid.missing, invalid.notText),
+				),
 			]),
 			// A PDF field is signed once and filled once.
 			duplicate('signForms', 'fieldId', 0, 1, ['Signature Fields']),
@@ -67,11 +106,20 @@ const specs: OperationSpec[] = [
 			download: fromItem('download'),
 			binaryPropertyName: fromItem('binaryPropertyName'),
 		},
-		baseline: () => ({ json: { sessionId: '123e4567-e89b-12d3-a456-426614174000', download: false, binaryPropertyName: 'data' } }),
+		baseline: () => ({
+			json: {
+				sessionId: '123e4567-e89b-12d3-a456-426614174000',
+				download: false,
+				binaryPropertyName: 'data',
+			},
+		}),
 		breaks: [
 			field('sessionId', 'Session ID', invalid.pathId),
 			field('download', 'Download Signed Document', invalid.notBoolean),
-			fields('Put Output File in Field', fc.record({ download: fc.constant(true), binaryPropertyName: invalid.outputBinaryField })),
+			fields(
+				'Put Output File in Field',
+				fc.record({ download: fc.constant(true), binaryPropertyName: invalid.outputBinaryField }),
+			),
 		],
 		sends: ['GET', '/onboarding/getVerification/:sessionId'],
 	},
@@ -95,10 +143,25 @@ const specs: OperationSpec[] = [
 			field('webhookUrl', 'Webhook URL', invalid.webUrl),
 			...[0, 1].flatMap((n) => [
 				field(`authHeaders.${n}.name`, `Auth Headers → #${n + 1} → Name`, headerName),
-				field(`authHeaders.${n}.value`, `Auth Headers → #${n + 1} → Value`, fc.oneof(fc.constant(''), invalid.missing, invalid.notText)),
+				field(
+					`authHeaders.${n}.value`,
+					`Auth Headers → #${n + 1} → Value`,
+					fc.oneof(fc.constant(''), invalid.missing, invalid.notText),
+				),
 			]),
 			// Header names are not case-sensitive: X-Tenant and x-tenant are the same header.
-			duplicate('authHeaders', 'name', 0, 1, ['Auth Headers'], fc.constantFrom((v: string) => v, (v: string) => v.toLowerCase(), (v: string) => v.toUpperCase())),
+			duplicate(
+				'authHeaders',
+				'name',
+				0,
+				1,
+				['Auth Headers'],
+				fc.constantFrom(
+					(v: string) => v,
+					(v: string) => v.toLowerCase(),
+					(v: string) => v.toUpperCase(),
+				),
+			),
 		],
 		sends: ['POST', '/onboarding/configureWebhook'],
 	},

@@ -19,10 +19,15 @@ describe('secrets stay out of n8n’s log', () => {
 		sim.inject({
 			kind: 'status',
 			status: 400,
-			body: { error_code: 'key_not_allowed', error_message: `Key ${sim.apiKey} may not embed on this domain` },
+			body: {
+				error_code: 'key_not_allowed',
+				error_message: `Key ${sim.apiKey} may not embed on this domain`,
+			},
 		});
 		const { error } = await run({ operation: 'get', signatureRequestId: 'sr_any' });
-		expect(error?.message).toBe('Lumin [key_not_allowed]: Key [redacted] may not embed on this domain');
+		expect(error?.message).toBe(
+			'Lumin [key_not_allowed]: Key [redacted] may not embed on this domain',
+		);
 
 		// n8n logs the failed execution (message, description, error response, node) at error and debug level.
 		const log = await logContaining('Key [redacted] may not embed');
@@ -36,7 +41,11 @@ describe('secrets stay out of n8n’s log', () => {
 		const { CredentialStore } = await import('../harness/credentials');
 		const { error } = await runWith(
 			{ operation: 'get', signatureRequestId: 'sr_any' },
-			{ store: new CredentialStore({ luminApi: { apiKey: wrongKey, environment: 'custom', customUrl: sim.baseUrl } }) },
+			{
+				store: new CredentialStore({
+					luminApi: { apiKey: wrongKey, environment: 'custom', customUrl: sim.baseUrl },
+				}),
+			},
 		);
 		expect(error?.message).toContain('invalid_api_key');
 		const log = await logContaining('invalid_api_key');

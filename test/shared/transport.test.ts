@@ -7,11 +7,21 @@ describe('shared transport: retries, waits, timeouts and broken answers', () => 
 	const get = (id: string, settings: Record<string, number> = {}) =>
 		run({ operation: 'get', signatureRequestId: id, requestSettings: settings });
 	const session = (id: string, settings: Record<string, number> = {}) =>
-		run({ operation: 'createSigningSession', signatureRequestId: id, signerEmail: 'signer@example.com', requestSettings: settings });
+		run({
+			operation: 'createSigningSession',
+			signatureRequestId: id,
+			signerEmail: 'signer@example.com',
+			requestSettings: settings,
+		});
 
 	it('waits the seconds of Retry-After on 429 and then succeeds', async () => {
 		const r = sim.seed();
-		sim.inject({ kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error_code: 'rate_limited', error_message: 'Too many requests' } });
+		sim.inject({
+			kind: 'status',
+			status: 429,
+			headers: { 'retry-after': '1' },
+			body: { error_code: 'rate_limited', error_message: 'Too many requests' },
+		});
 		const started = Date.now();
 		const { items, error } = await get(r.signature_request_id);
 		expect(error).toBeUndefined();
@@ -45,23 +55,37 @@ describe('shared transport: retries, waits, timeouts and broken answers', () => 
 		expect(items[0].json.signature_request_id).toBe(r.signature_request_id);
 	});
 
-	it.each([502, 503, 504] as const)('does not resend a write after a gateway %i: it reports the outcome as unknown', async (status) => {
-		const r = sim.seed();
-		sim.inject({ kind: 'status', status, body: { error_code: 'gateway', error_message: 'Upstream timed out' } });
-		const { error, items } = await session(r.signature_request_id);
-		expect(items).toHaveLength(0);
-		expect(sim.received('POST')).toHaveLength(1);
-		expect(error?.message).toBe(
-			`Lumin [outcome_unknown]: the answer was lost (HTTP ${status} from the gateway in front of the API), so it is not known whether a signing session was created`,
-		);
-		expect((error as any).httpCode).toBe(String(status));
-		expect((error as any).description).toContain('The request may have gone through. It was not sent again');
-		expect((error as any).description).toContain('Run the item again for a new session');
-	});
+	it.each([502, 503, 504] as const)(
+		'does not resend a write after a gateway %i: it reports the outcome as unknown',
+		async (status) => {
+			const r = sim.seed();
+			sim.inject({
+				kind: 'status',
+				status,
+				body: { error_code: 'gateway', error_message: 'Upstream timed out' },
+			});
+			const { error, items } = await session(r.signature_request_id);
+			expect(items).toHaveLength(0);
+			expect(sim.received('POST')).toHaveLength(1);
+			expect(error?.message).toBe(
+				`Lumin [outcome_unknown]: the answer was lost (HTTP ${status} from the gateway in front of the API), so it is not known whether a signing session was created`,
+			);
+			expect((error as any).httpCode).toBe(String(status));
+			expect((error as any).description).toContain(
+				'The request may have gone through. It was not sent again',
+			);
+			expect((error as any).description).toContain('Run the item again for a new session');
+		},
+	);
 
 	it('resends a write after 429 with Retry-After: the vendor did not act on it', async () => {
 		const r = sim.seed();
-		sim.inject({ kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error_code: 'rate_limited', error_message: 'Too many requests' } });
+		sim.inject({
+			kind: 'status',
+			status: 429,
+			headers: { 'retry-after': '1' },
+			body: { error_code: 'rate_limited', error_message: 'Too many requests' },
+		});
 		const { error, items } = await session(r.signature_request_id);
 		expect(error).toBeUndefined();
 		expect(sim.received('POST')).toHaveLength(2);
@@ -71,7 +95,14 @@ describe('shared transport: retries, waits, timeouts and broken answers', () => 
 
 	it('gives up after Max Retries with a clear message and the vendor status', async () => {
 		const r = sim.seed();
-		sim.inject({ kind: 'status', status: 502, body: { error_code: 'bad_gateway', error_message: 'Upstream unavailable' } }, 2);
+		sim.inject(
+			{
+				kind: 'status',
+				status: 502,
+				body: { error_code: 'bad_gateway', error_message: 'Upstream unavailable' },
+			},
+			2,
+		);
 		const { error } = await get(r.signature_request_id, { maxRetries: 1 });
 		expect(sim.received('GET')).toHaveLength(2);
 		expect(error?.message).toBe('Lumin [bad_gateway]: Upstream unavailable');
@@ -81,7 +112,12 @@ describe('shared transport: retries, waits, timeouts and broken answers', () => 
 
 	it('fails at once when Retry-After asks for longer than the node will wait', async () => {
 		const r = sim.seed();
-		sim.inject({ kind: 'status', status: 429, headers: { 'retry-after': '600' }, body: { error_code: 'rate_limited', error_message: 'Slow down' } });
+		sim.inject({
+			kind: 'status',
+			status: 429,
+			headers: { 'retry-after': '600' },
+			body: { error_code: 'rate_limited', error_message: 'Slow down' },
+		});
 		const started = Date.now();
 		const { error } = await get(r.signature_request_id);
 		expect(Date.now() - started).toBeLessThan(2000);
@@ -100,7 +136,9 @@ describe('shared transport: retries, waits, timeouts and broken answers', () => 
 		const r = sim.seed();
 		sim.inject({ kind: 'applied', then: { delayMs: 2500 } });
 		const { error } = await session(r.signature_request_id, { timeoutSeconds: 1 });
-		expect(error?.message).toBe('Lumin [outcome_unknown]: no answer came within 1 s, so it is not known whether a signing session was created');
+		expect(error?.message).toBe(
+			'Lumin [outcome_unknown]: no answer came within 1 s, so it is not known whether a signing session was created',
+		);
 		expect(sim.received('POST')).toHaveLength(1);
 		expect(sim.applied).toHaveLength(1);
 	});
@@ -119,7 +157,9 @@ describe('shared transport: retries, waits, timeouts and broken answers', () => 
 		sim.inject({ kind: 'malformed' });
 		const { error, items } = await session(r.signature_request_id);
 		expect(items).toHaveLength(0);
-		expect(error?.message).toBe('Lumin [malformed_response]: answered HTTP 200 with a body that is not valid JSON');
+		expect(error?.message).toBe(
+			'Lumin [malformed_response]: answered HTTP 200 with a body that is not valid JSON',
+		);
 	});
 
 	it('does not repeat a POST whose connection dropped after the vendor acted, but repeats a GET', async () => {
@@ -147,22 +187,34 @@ describe('shared router: parallel items, order, pairing and failures', () => {
 		sim.inject({ kind: 'slow', delayMs: 150 }, 12);
 		const started = Date.now();
 		const { items, error } = await run(
-			{ operation: 'get', signatureRequestId: '={{ $json.id }}', requestSettings: { concurrency: 4 } },
+			{
+				operation: 'get',
+				signatureRequestId: '={{ $json.id }}',
+				requestSettings: { concurrency: 4 },
+			},
 			{ input: requests.map((r) => ({ json: { id: r.signature_request_id } })) },
 		);
 		expect(error).toBeUndefined();
 		expect(sim.maxInFlight).toBe(4);
 		// 1 alone, then 11 by 4: about 4 rounds of 150 ms rather than 12.
 		expect(Date.now() - started).toBeLessThan(12 * 150);
-		expect(items.map((i) => i.json.signature_request_id)).toEqual(requests.map((r) => r.signature_request_id));
+		expect(items.map((i) => i.json.signature_request_id)).toEqual(
+			requests.map((r) => r.signature_request_id),
+		);
 		expect(items.map((i) => i.pairedItem)).toEqual(requests.map((_, i) => ({ item: i })));
 	});
 
 	it('waits for one 429 together: the other parallel items are paused too and all succeed', async () => {
 		const requests = Array.from({ length: 6 }, () => sim.seed());
-		sim.inject({ kind: 'status', status: 429, headers: { 'retry-after': '1' } }, 1, (req) => req.path.endsWith(requests[1].signature_request_id));
+		sim.inject({ kind: 'status', status: 429, headers: { 'retry-after': '1' } }, 1, (req) =>
+			req.path.endsWith(requests[1].signature_request_id),
+		);
 		const { items, error } = await run(
-			{ operation: 'get', signatureRequestId: '={{ $json.id }}', requestSettings: { concurrency: 3 } },
+			{
+				operation: 'get',
+				signatureRequestId: '={{ $json.id }}',
+				requestSettings: { concurrency: 3 },
+			},
 			{ input: requests.map((r) => ({ json: { id: r.signature_request_id } })) },
 		);
 		expect(error).toBeUndefined();
@@ -173,8 +225,18 @@ describe('shared router: parallel items, order, pairing and failures', () => {
 	it('without Continue On Fail the execution stops with the failing item’s index', async () => {
 		const good = sim.seed();
 		const { error, items } = await run(
-			{ operation: 'get', signatureRequestId: '={{ $json.id }}', requestSettings: { concurrency: 1 } },
-			{ input: [{ json: { id: good.signature_request_id } }, { json: { id: 'sr_gone' } }, { json: { id: good.signature_request_id } }] },
+			{
+				operation: 'get',
+				signatureRequestId: '={{ $json.id }}',
+				requestSettings: { concurrency: 1 },
+			},
+			{
+				input: [
+					{ json: { id: good.signature_request_id } },
+					{ json: { id: 'sr_gone' } },
+					{ json: { id: good.signature_request_id } },
+				],
+			},
 		);
 		expect(items).toHaveLength(0);
 		expect(error?.message).toContain('sr_gone not found');
@@ -186,7 +248,14 @@ describe('shared router: parallel items, order, pairing and failures', () => {
 		const good = sim.seed();
 		const { error, items } = await run(
 			{ operation: 'get', signatureRequestId: '={{ $json.id }}' },
-			{ input: [{ json: { id: 'sr_gone' } }, { json: { id: good.signature_request_id } }, { json: { id: 'a/b' } }], continueOnFail: true },
+			{
+				input: [
+					{ json: { id: 'sr_gone' } },
+					{ json: { id: good.signature_request_id } },
+					{ json: { id: 'a/b' } },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);

@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface MultipartPart {
@@ -126,7 +132,9 @@ export class Simulator {
 	/** Recorded requests, optionally only one method and path (":param" patterns allowed). */
 	received(method?: string, path?: string): SimRequest[] {
 		const matcher = path ? compile(path).pattern : undefined;
-		return this.requests.filter((r) => (!method || r.method === method) && (!matcher || matcher.test(r.path)));
+		return this.requests.filter(
+			(r) => (!method || r.method === method) && (!matcher || matcher.test(r.path)),
+		);
 	}
 
 	clearLog() {
@@ -155,7 +163,9 @@ export class Simulator {
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
 		const url = new URL(req.url ?? '/', this.origin);
-		const path = url.pathname.startsWith(this.basePath) ? url.pathname.slice(this.basePath.length) || '/' : url.pathname;
+		const path = url.pathname.startsWith(this.basePath)
+			? url.pathname.slice(this.basePath.length) || '/'
+			: url.pathname;
 		const contentType = String(req.headers['content-type'] ?? '');
 		const sim: SimRequest = {
 			method: req.method ?? 'GET',
@@ -169,7 +179,11 @@ export class Simulator {
 		};
 		if (contentType.includes('multipart/form-data')) {
 			sim.parts = parseMultipart(rawBody, contentType);
-			sim.body = Object.fromEntries(sim.parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]));
+			sim.body = Object.fromEntries(
+				sim.parts
+					.filter((p) => p.filename === undefined)
+					.map((p) => [p.name, p.data.toString('utf8')]),
+			);
 		} else if (contentType.includes('application/x-www-form-urlencoded')) {
 			sim.body = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')));
 		} else if (rawBody.length) {
@@ -195,7 +209,9 @@ export class Simulator {
 				return;
 			}
 			if (fault.kind === 'status') {
-				res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers }).end(JSON.stringify(fault.body ?? {}));
+				res
+					.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
+					.end(JSON.stringify(fault.body ?? {}));
 				return;
 			}
 			if (fault.kind === 'slow') {
@@ -214,7 +230,9 @@ export class Simulator {
 			return;
 		}
 		if (typeof lost === 'number') {
-			res.writeHead(lost, { 'content-type': 'text/html' }).end(`<html><body>${lost} from the gateway</body></html>`);
+			res
+				.writeHead(lost, { 'content-type': 'text/html' })
+				.end(`<html><body>${lost} from the gateway</body></html>`);
 			return;
 		}
 		if (lost) {

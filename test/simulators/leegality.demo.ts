@@ -11,10 +11,21 @@ export const demo: DemoSetup = {
 			// simulator holds that invitation, for the credential's own account, under the searched IRN.
 			prepare(workflow) {
 				const params = workflow.nodes.map((node) => node.parameters as Record<string, any>);
-				const irn = params.find((p) => typeof p.filters?.q === 'string')?.filters.q as string | undefined;
+				const irn = params.find((p) => typeof p.filters?.q === 'string')?.filters.q as
+					| string
+					| undefined;
 				for (const p of params) {
-					if (p.operation === 'signInvitation' && typeof p.signUrl === 'string' && !p.signUrl.startsWith('=')) {
-						sim.seedDocSignerInvitation({ token: sim.authToken, signUrl: p.signUrl, profileId: String(p.profileId), irn });
+					if (
+						p.operation === 'signInvitation' &&
+						typeof p.signUrl === 'string' &&
+						!p.signUrl.startsWith('=')
+					) {
+						sim.seedDocSignerInvitation({
+							token: sim.authToken,
+							signUrl: p.signUrl,
+							profileId: String(p.profileId),
+							irn,
+						});
 					}
 				}
 			},

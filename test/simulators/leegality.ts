@@ -64,26 +64,61 @@ export class LeegalitySimulator extends Simulator {
 
 	/** Credential data pointing at this simulator, with the secrets it accepts. */
 	credential(): Record<string, string> {
-		return { authToken: this.authToken, privateSaltSecret: this.privateSalt, environment: 'custom', customUrl: this.baseUrl };
+		return {
+			authToken: this.authToken,
+			privateSaltSecret: this.privateSalt,
+			environment: 'custom',
+			customUrl: this.baseUrl,
+		};
 	}
 
 	constructor() {
 		super('/api');
 		this.accounts.set(this.authToken, { email: 'sender@example.com', docSignerProfiles: [] });
-		const authed = (handler: (req: SimRequest, account: Account) => SimResponse) => (req: SimRequest) => {
-			// Leegality reads X-Auth-Token only; an Authorization header as well makes the call fail.
-			if (req.headers.authorization !== undefined) return fail('auth.header.invalid', 'Do not send an Authorization header');
-			const account = this.accounts.get(String(req.headers['x-auth-token'] ?? ''));
-			// The code for a wrong token is not published; this one stands in for it (unconfirmed).
-			return account ? handler(req, account) : fail('auth.token.invalid', 'Invalid auth token');
-		};
-		this.route('GET', '/v3.0/sign/request/list', authed((req) => this.list(req)));
-		this.route('POST', '/v3.0/sign/request', authed((req) => this.create(req)));
-		this.route('DELETE', '/v3.0/sign/request', authed((req) => this.deleteDocument(req)));
-		this.route('DELETE', '/v3.0/sign/request/invitation', authed((req) => this.deleteInvitation(req)));
-		this.route('GET', '/v3.3/document/details', authed((req) => this.details(req)));
-		this.route('GET', '/v3.1/document/fetchDocument', authed((req) => this.fetchDocument(req)));
-		this.route('POST', '/v3.0/sign/docSigner/invitation', authed((req, account) => this.docSign(req, account)));
+		const authed =
+			(handler: (req: SimRequest, account: Account) => SimResponse) => (req: SimRequest) => {
+				// Leegality reads X-Auth-Token only; an Authorization header as well makes the call fail.
+				if (req.headers.authorization !== undefined)
+					return fail('auth.header.invalid', 'Do not send an Authorization header');
+				const account = this.accounts.get(String(req.headers['x-auth-token'] ?? ''));
+				// The code for a wrong token is not published; this one stands in for it (unconfirmed).
+				return account ? handler(req, account) : fail('auth.token.invalid', 'Invalid auth token');
+			};
+		this.route(
+			'GET',
+			'/v3.0/sign/request/list',
+			authed((req) => this.list(req)),
+		);
+		this.route(
+			'POST',
+			'/v3.0/sign/request',
+			authed((req) => this.create(req)),
+		);
+		this.route(
+			'DELETE',
+			'/v3.0/sign/request',
+			authed((req) => this.deleteDocument(req)),
+		);
+		this.route(
+			'DELETE',
+			'/v3.0/sign/request/invitation',
+			authed((req) => this.deleteInvitation(req)),
+		);
+		this.route(
+			'GET',
+			'/v3.3/document/details',
+			authed((req) => this.details(req)),
+		);
+		this.route(
+			'GET',
+			'/v3.1/document/fetchDocument',
+			authed((req) => this.fetchDocument(req)),
+		);
+		this.route(
+			'POST',
+			'/v3.0/sign/docSigner/invitation',
+			authed((req, account) => this.docSign(req, account)),
+		);
 	}
 
 	/** An invitee's own Leegality account, with the DocSigner profiles saved in it; returns its token. */
@@ -97,16 +132,30 @@ export class LeegalitySimulator extends Simulator {
 	 * A DocSigner invitation for the account of `token` (the organisation signing its own documents),
 	 * with `profileId` saved in that account.
 	 */
-	seedDocSignerInvitation(options: { token: string; signUrl: string; profileId: string; irn?: string }): LeegalityDocument {
+	seedDocSignerInvitation(options: {
+		token: string;
+		signUrl: string;
+		profileId: string;
+		irn?: string;
+	}): LeegalityDocument {
 		const account = this.accounts.get(options.token)!;
-		if (!account.docSignerProfiles.includes(options.profileId)) account.docSignerProfiles.push(options.profileId);
-		const doc = this.seed({ name: 'Purchase order', irn: options.irn, invitees: [{ name: 'Company signatory', email: account.email }] });
+		if (!account.docSignerProfiles.includes(options.profileId))
+			account.docSignerProfiles.push(options.profileId);
+		const doc = this.seed({
+			name: 'Purchase order',
+			irn: options.irn,
+			invitees: [{ name: 'Company signatory', email: account.email }],
+		});
 		doc.invitations[0].signUrl = options.signUrl;
 		return doc;
 	}
 
 	/** A sign request as if created earlier. */
-	seed(partial: Partial<LeegalityDocument> & { invitees?: Array<{ name: string; email: string }> } = {}): LeegalityDocument {
+	seed(
+		partial: Partial<LeegalityDocument> & {
+			invitees?: Array<{ name: string; email: string }>;
+		} = {},
+	): LeegalityDocument {
 		const { invitees, ...rest } = partial;
 		const doc: LeegalityDocument = {
 			documentId: `Doc${randomBytes(5).toString('hex')}`,
@@ -114,7 +163,9 @@ export class LeegalitySimulator extends Simulator {
 			status: 'SENT',
 			profileId: 'wf_docsigner_01',
 			file: samplePdf('uploaded'),
-			invitations: (invitees ?? [{ name: 'Isha Invitee', email: 'invitee@example.com' }]).map((i) => this.invitation(i)),
+			invitations: (invitees ?? [{ name: 'Isha Invitee', email: 'invitee@example.com' }]).map((i) =>
+				this.invitation(i),
+			),
 			createdOn: leegalityDate(Date.now()),
 			...rest,
 		};
@@ -133,7 +184,11 @@ export class LeegalitySimulator extends Simulator {
 			documentId,
 			documentStatus: doc?.status === 'COMPLETED' ? 'Completed' : 'Sent',
 			irn: doc?.irn ?? '',
-			request: { invitationUrl: doc?.invitations[0]?.signUrl, email: doc?.invitations[0]?.email, action: webhookType === 'Success' ? 'Signed' : 'Rejected' },
+			request: {
+				invitationUrl: doc?.invitations[0]?.signUrl,
+				email: doc?.invitations[0]?.email,
+				action: webhookType === 'Success' ? 'Signed' : 'Rejected',
+			},
 		};
 	}
 
@@ -150,7 +205,13 @@ export class LeegalitySimulator extends Simulator {
 	}
 
 	private view(doc: LeegalityDocument) {
-		return { documentId: doc.documentId, name: doc.name, irn: doc.irn ?? null, status: doc.status, createdOn: doc.createdOn };
+		return {
+			documentId: doc.documentId,
+			name: doc.name,
+			irn: doc.irn ?? null,
+			status: doc.status,
+			createdOn: doc.createdOn,
+		};
 	}
 
 	private list(req: SimRequest): SimResponse {
@@ -164,22 +225,31 @@ export class LeegalitySimulator extends Simulator {
 				(!q || [d.name, d.documentId, d.irn ?? ''].some((v) => v.toLowerCase() === q)) &&
 				(!req.query.status || d.status === req.query.status),
 		);
-		return ok({ documents: docs.slice(offset, offset + max).map((d) => this.view(d)) }, 'document.list.success', 'Documents fetched.');
+		return ok(
+			{ documents: docs.slice(offset, offset + max).map((d) => this.view(d)) },
+			'document.list.success',
+			'Documents fetched.',
+		);
 	}
 
 	private create(req: SimRequest): SimResponse {
 		const body = req.body ?? {};
-		if (typeof body.profileId !== 'string' || !body.profileId) return fail('profileId.required', 'profileId is required');
-		if (!this.workflows.has(body.profileId)) return fail('workflow.not.exists', 'Workflow does not exist or is not published');
+		if (typeof body.profileId !== 'string' || !body.profileId)
+			return fail('profileId.required', 'profileId is required');
+		if (!this.workflows.has(body.profileId))
+			return fail('workflow.not.exists', 'Workflow does not exist or is not published');
 		const file = body.file ?? {};
-		if (typeof file.name !== 'string' || !file.name) return fail('file.name.required', 'file.name is required');
+		if (typeof file.name !== 'string' || !file.name)
+			return fail('file.name.required', 'file.name is required');
 		const pdf = typeof file.file === 'string' ? Buffer.from(file.file, 'base64') : Buffer.alloc(0);
-		if (!pdf.subarray(0, 5).equals(Buffer.from('%PDF-'))) return fail('file.invalid', 'file.file must be a base64 PDF');
+		if (!pdf.subarray(0, 5).equals(Buffer.from('%PDF-')))
+			return fail('file.invalid', 'file.file must be a base64 PDF');
 		const invitees = Array.isArray(body.invitees) ? body.invitees : [];
 		if (!invitees.length) return fail('invitees.required', 'At least one invitee is required');
 		for (const invitee of invitees) {
 			if (!invitee?.name) return fail('invitee.name.required', 'Invitee name is required');
-			if (!isEmail(invitee.email)) return fail('invitee.email.invalid', `Invalid email ${invitee.email}`);
+			if (!isEmail(invitee.email))
+				return fail('invitee.email.invalid', `Invalid email ${invitee.email}`);
 			if (invitee.phone !== undefined && !/^\+?\d{10,15}$/.test(String(invitee.phone))) {
 				return fail('invitee.phone.invalid', `Invalid phone ${invitee.phone}`);
 			}
@@ -189,23 +259,35 @@ export class LeegalitySimulator extends Simulator {
 			irn: typeof body.irn === 'string' && body.irn ? body.irn : undefined,
 			profileId: body.profileId,
 			file: pdf,
-			invitations: invitees.map((i: { name: string; email: string; phone?: string }) => this.invitation(i)),
+			invitations: invitees.map((i: { name: string; email: string; phone?: string }) =>
+				this.invitation(i),
+			),
 		});
 		return ok(
 			{
 				documentId: doc.documentId,
 				irn: doc.irn ?? null,
-				invitees: doc.invitations.map(({ name, email, phone, signUrl, expiryDate }) => ({ name, email, phone: phone ?? null, signUrl, expiryDate })),
+				invitees: doc.invitations.map(({ name, email, phone, signUrl, expiryDate }) => ({
+					name,
+					email,
+					phone: phone ?? null,
+					signUrl,
+					expiryDate,
+				})),
 			},
 			'simpleWorkFlow.success',
 			'Invitations sent successfully.',
 		);
 	}
 
-	private findInvitation(ref: string): { doc: LeegalityDocument; invitation: Invitation } | undefined {
+	private findInvitation(
+		ref: string,
+	): { doc: LeegalityDocument; invitation: Invitation } | undefined {
 		const uuid = ref.split('/').pop();
 		for (const doc of this.documents.values()) {
-			const invitation = doc.invitations.find((i) => i.signUrl === ref || i.signUrl.endsWith(`/${uuid}`));
+			const invitation = doc.invitations.find(
+				(i) => i.signUrl === ref || i.signUrl.endsWith(`/${uuid}`),
+			);
 			if (invitation) return { doc, invitation };
 		}
 		return undefined;
@@ -213,9 +295,18 @@ export class LeegalitySimulator extends Simulator {
 
 	private docSign(req: SimRequest, account: Account): SimResponse {
 		const { signUrl, profileId, consent } = req.body ?? {};
-		const found = typeof signUrl === 'string' && signUrl.startsWith('https://') ? this.findInvitation(signUrl) : undefined;
+		const found =
+			typeof signUrl === 'string' && signUrl.startsWith('https://')
+				? this.findInvitation(signUrl)
+				: undefined;
 		// Wrong URL, already signed, expired, completed document, or a token of another account: one code.
-		if (!found || found.invitation.signed || found.invitation.expired || found.doc.status === 'COMPLETED' || found.invitation.email !== account.email) {
+		if (
+			!found ||
+			found.invitation.signed ||
+			found.invitation.expired ||
+			found.doc.status === 'COMPLETED' ||
+			found.invitation.email !== account.email
+		) {
 			return fail('invitation.not.exists', 'Invitation does not exist.');
 		}
 		if (consent !== DOCSIGNER_CONSENT) return fail('invalid.consent', 'Invalid consent.');
@@ -233,7 +324,16 @@ export class LeegalitySimulator extends Simulator {
 		return ok(
 			{
 				document: this.view(doc),
-				invitations: doc.invitations.map(({ name, email, signUrl, signed, expired, expiryDate }) => ({ name, email, signUrl, signed, expired, expiryDate })),
+				invitations: doc.invitations.map(
+					({ name, email, signUrl, signed, expired, expiryDate }) => ({
+						name,
+						email,
+						signUrl,
+						signed,
+						expired,
+						expiryDate,
+					}),
+				),
 			},
 			'document.details.success',
 			'Document details fetched.',
@@ -247,7 +347,8 @@ export class LeegalitySimulator extends Simulator {
 			return fail('document.download.type', 'Invalid documentDownloadType');
 		}
 		if (!doc) return fail('no.document.found', 'No document found.');
-		if (type === 'AUDIT_TRAIL' && doc.status !== 'COMPLETED') return fail('no.document.found', 'No document found.');
+		if (type === 'AUDIT_TRAIL' && doc.status !== 'COMPLETED')
+			return fail('no.document.found', 'No document found.');
 		const pdf = type === 'AUDIT_TRAIL' ? samplePdf(`${doc.documentId}-audit-trail`) : doc.file;
 		return { status: 200, raw: pdf, headers: { 'content-type': 'application/pdf' } };
 	}
@@ -260,7 +361,8 @@ export class LeegalitySimulator extends Simulator {
 
 	private deleteInvitation(req: SimRequest): SimResponse {
 		const found = this.findInvitation(req.query.signUrl ?? '');
-		if (!found || found.invitation.signed) return fail('invitation.not.exists', 'Invitation does not exist.');
+		if (!found || found.invitation.signed)
+			return fail('invitation.not.exists', 'Invitation does not exist.');
 		found.doc.invitations = found.doc.invitations.filter((i) => i !== found.invitation);
 		return ok({}, 'invitation.deleted.success', 'Invitation deleted successfully.');
 	}

@@ -15,7 +15,14 @@ export const demo: DemoSetup = {
 						sim.seed({
 							signature_request_id: signatureRequestId,
 							title: 'Service agreement',
-							signers: [{ email_address: String(signerEmail), name: 'Demo Signer', is_approved: false, status: 'NEED_TO_SIGN' }],
+							signers: [
+								{
+									email_address: String(signerEmail),
+									name: 'Demo Signer',
+									is_approved: false,
+									status: 'NEED_TO_SIGN',
+								},
+							],
 						});
 					}
 				}

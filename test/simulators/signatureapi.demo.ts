@@ -11,8 +11,10 @@ export const demo: DemoSetup = {
 			prepare(workflow) {
 				for (const node of workflow.nodes) {
 					const { recipientId, envelopeId } = node.parameters as Record<string, unknown>;
-					if (typeof recipientId === 'string' && recipientId.startsWith('re_')) sim.seedEnvelope({}, { id: recipientId });
-					if (typeof envelopeId === 'string' && !envelopeId.startsWith('=') && envelopeId) sim.seedEnvelope({ id: envelopeId });
+					if (typeof recipientId === 'string' && recipientId.startsWith('re_'))
+						sim.seedEnvelope({}, { id: recipientId });
+					if (typeof envelopeId === 'string' && !envelopeId.startsWith('=') && envelopeId)
+						sim.seedEnvelope({ id: envelopeId });
 				}
 			},
 			stop: () => sim.stop(),

@@ -62,11 +62,23 @@ export interface SimDeliverable {
 
 const ERRORS = 'https://signatureapi.com/docs/v1/errors';
 
-export function problem(status: number, slug: string, title: string, detail?: string, errors?: string[]): SimResponse {
+export function problem(
+	status: number,
+	slug: string,
+	title: string,
+	detail?: string,
+	errors?: string[],
+): SimResponse {
 	return {
 		status,
 		headers: { 'content-type': 'application/problem+json' },
-		body: { type: `${ERRORS}/${slug}`, title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) },
+		body: {
+			type: `${ERRORS}/${slug}`,
+			title,
+			status,
+			...(detail ? { detail } : {}),
+			...(errors ? { errors } : {}),
+		},
 	};
 }
 
@@ -91,26 +103,83 @@ export class SignatureApiSimulator extends Simulator {
 
 	/** Credential data pointing at this simulator, with the secrets it accepts. */
 	credential(): Record<string, string> {
-		return { apiKey: this.testKey, webhookSecret: '', environment: 'custom', customUrl: this.baseUrl };
+		return {
+			apiKey: this.testKey,
+			webhookSecret: '',
+			environment: 'custom',
+			customUrl: this.baseUrl,
+		};
 	}
 
 	constructor() {
 		super('/v1');
-		const api = (handler: (req: SimRequest, mode: 'test' | 'live') => SimResponse) => (req: SimRequest) => this.guard(req, handler);
-		this.route('GET', '/envelopes', api((req, mode) => this.listEnvelopes(req, mode)));
-		this.route('POST', '/envelopes', api((req, mode) => this.createEnvelope(req, mode)));
-		this.route('GET', '/envelopes/:id', api((req, mode) => this.withEnvelope(req, mode, (e) => ({ status: 200, body: this.envelopeView(e) }))));
-		this.route('POST', '/envelopes/:id/cancel', api((req, mode) => this.withEnvelope(req, mode, (e) => this.cancel(e, req))));
-		this.route('GET', '/recipients/:id', api((req, mode) => this.withRecipient(req, mode, (r) => ({ status: 200, body: this.recipientView(r) }))));
-		this.route('POST', '/recipients/:id/ceremonies', api((req, mode) => this.withRecipient(req, mode, (r) => this.createCeremony(r, req))));
-		this.route('POST', '/recipients/:id/replace', api((req, mode) => this.withRecipient(req, mode, (r) => this.replace(r, req))));
-		this.route('POST', '/recipients/:id/resend', api((req, mode) => this.withRecipient(req, mode, (r) => this.resend(r))));
-		this.route('GET', '/deliverables/:id', api((req, mode) => this.withDeliverable(req, mode, (d) => ({ status: 200, body: this.deliverableView(d) }))));
+		const api =
+			(handler: (req: SimRequest, mode: 'test' | 'live') => SimResponse) => (req: SimRequest) =>
+				this.guard(req, handler);
+		this.route(
+			'GET',
+			'/envelopes',
+			api((req, mode) => this.listEnvelopes(req, mode)),
+		);
+		this.route(
+			'POST',
+			'/envelopes',
+			api((req, mode) => this.createEnvelope(req, mode)),
+		);
+		this.route(
+			'GET',
+			'/envelopes/:id',
+			api((req, mode) =>
+				this.withEnvelope(req, mode, (e) => ({ status: 200, body: this.envelopeView(e) })),
+			),
+		);
+		this.route(
+			'POST',
+			'/envelopes/:id/cancel',
+			api((req, mode) => this.withEnvelope(req, mode, (e) => this.cancel(e, req))),
+		);
+		this.route(
+			'GET',
+			'/recipients/:id',
+			api((req, mode) =>
+				this.withRecipient(req, mode, (r) => ({ status: 200, body: this.recipientView(r) })),
+			),
+		);
+		this.route(
+			'POST',
+			'/recipients/:id/ceremonies',
+			api((req, mode) => this.withRecipient(req, mode, (r) => this.createCeremony(r, req))),
+		);
+		this.route(
+			'POST',
+			'/recipients/:id/replace',
+			api((req, mode) => this.withRecipient(req, mode, (r) => this.replace(r, req))),
+		);
+		this.route(
+			'POST',
+			'/recipients/:id/resend',
+			api((req, mode) => this.withRecipient(req, mode, (r) => this.resend(r))),
+		);
+		this.route(
+			'GET',
+			'/deliverables/:id',
+			api((req, mode) =>
+				this.withDeliverable(req, mode, (d) => ({ status: 200, body: this.deliverableView(d) })),
+			),
+		);
 		// The pre-signed vault URL: it needs no API key, and expires.
 		this.route('GET', '/vault/:token', (req) =>
 			this.files.has(req.params.token)
-				? { status: 200, raw: this.files.get(req.params.token)!, headers: { 'content-type': 'application/pdf' } }
-				: { status: 403, raw: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>', headers: { 'content-type': 'application/xml' } },
+				? {
+						status: 200,
+						raw: this.files.get(req.params.token)!,
+						headers: { 'content-type': 'application/pdf' },
+					}
+				: {
+						status: 403,
+						raw: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+						headers: { 'content-type': 'application/xml' },
+					},
 		);
 	}
 
@@ -118,19 +187,37 @@ export class SignatureApiSimulator extends Simulator {
 		return `${prefix}_${(++this.seq).toString(36)}${randomBytes(6).toString('hex')}`;
 	}
 
-	private guard(req: SimRequest, handler: (req: SimRequest, mode: 'test' | 'live') => SimResponse): SimResponse {
+	private guard(
+		req: SimRequest,
+		handler: (req: SimRequest, mode: 'test' | 'live') => SimResponse,
+	): SimResponse {
 		const key = req.headers['x-api-key'];
 		if (typeof key !== 'string' || (key !== this.testKey && key !== this.liveKey)) {
-			return problem(401, 'invalid-api-key', 'Invalid API Key', 'The API key provided in the X-API-Key header is missing or not valid.');
+			return problem(
+				401,
+				'invalid-api-key',
+				'Invalid API Key',
+				'The API key provided in the X-API-Key header is missing or not valid.',
+			);
 		}
 		const mode = key === this.testKey ? 'test' : 'live';
 		if (mode === 'live' && !this.liveEnabled) {
-			return problem(401, 'live-mode-disabled', 'Live Mode Disabled', 'Live mode is not enabled for this account.');
+			return problem(
+				401,
+				'live-mode-disabled',
+				'Live Mode Disabled',
+				'Live mode is not enabled for this account.',
+			);
 		}
 		if (!this.take(key)) {
 			this.throttled.push(req);
 			return {
-				...problem(429, 'too-many-requests', 'Too Many Requests', 'Rate limit exceeded. Retry after the number of seconds in the Retry-After header.'),
+				...problem(
+					429,
+					'too-many-requests',
+					'Too Many Requests',
+					'Rate limit exceeded. Retry after the number of seconds in the Retry-After header.',
+				),
 				headers: { 'content-type': 'application/problem+json', 'retry-after': '1' },
 			};
 		}
@@ -140,7 +227,10 @@ export class SignatureApiSimulator extends Simulator {
 	private take(key: string): boolean {
 		const now = Date.now();
 		const bucket = this.buckets.get(key) ?? { tokens: this.rate.burst, at: now };
-		bucket.tokens = Math.min(this.rate.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.rate.perSecond);
+		bucket.tokens = Math.min(
+			this.rate.burst,
+			bucket.tokens + ((now - bucket.at) / 1000) * this.rate.perSecond,
+		);
 		bucket.at = now;
 		this.buckets.set(key, bucket);
 		if (bucket.tokens < 1) return false;
@@ -162,7 +252,10 @@ export class SignatureApiSimulator extends Simulator {
 	// ---------- seeding, for tests and the demo ----------
 
 	/** An in-progress envelope with one signer, as if created earlier through the API. */
-	seedEnvelope(partial: Partial<SimEnvelope> = {}, recipient: Partial<SimRecipient> = {}): { envelope: SimEnvelope; recipient: SimRecipient } {
+	seedEnvelope(
+		partial: Partial<SimEnvelope> = {},
+		recipient: Partial<SimRecipient> = {},
+	): { envelope: SimEnvelope; recipient: SimRecipient } {
 		const envelope: SimEnvelope = {
 			id: partial.id ?? this.id('env'),
 			title: 'Service Agreement',
@@ -173,13 +266,29 @@ export class SignatureApiSimulator extends Simulator {
 			language: 'en',
 			metadata: {},
 			topics: [],
-			documents: [{ id: this.id('doc'), key: 'main', title: 'Service Agreement', format: 'pdf', url: 'https://example.com/agreement.pdf', places: [] }],
+			documents: [
+				{
+					id: this.id('doc'),
+					key: 'main',
+					title: 'Service Agreement',
+					format: 'pdf',
+					url: 'https://example.com/agreement.pdf',
+					places: [],
+				},
+			],
 			recipients: [],
 			created_at: new Date(Date.now() - this.seq * 1000).toISOString(),
 			...partial,
 		};
 		this.envelopes.set(envelope.id, envelope);
-		const r = this.addRecipient(envelope, { type: 'signer', key: 'client', name: 'Ana Client', email: 'ana@example.com', status: 'sent', ...recipient });
+		const r = this.addRecipient(envelope, {
+			type: 'signer',
+			key: 'client',
+			name: 'Ana Client',
+			email: 'ana@example.com',
+			status: 'sent',
+			...recipient,
+		});
 		return { envelope, recipient: r };
 	}
 
@@ -244,7 +353,10 @@ export class SignatureApiSimulator extends Simulator {
 	envelopeView(e: SimEnvelope) {
 		// Processing finishes on the first read after creation.
 		if (e.status === 'processing') e.status = 'in_progress';
-		return { ...e, recipients: e.recipients.map((id) => this.recipientView(this.recipients.get(id)!)) };
+		return {
+			...e,
+			recipients: e.recipients.map((id) => this.recipientView(this.recipients.get(id)!)),
+		};
 	}
 
 	deliverableView(d: SimDeliverable) {
@@ -252,7 +364,8 @@ export class SignatureApiSimulator extends Simulator {
 		if (d.status === 'generated') {
 			// A fresh pre-signed URL on every read; each expires (here: when the next one is issued).
 			const token = randomBytes(16).toString('hex');
-			for (const [t, file] of this.files) if (file.toString('utf8').includes(d.id)) this.files.delete(t);
+			for (const [t, file] of this.files)
+				if (file.toString('utf8').includes(d.id)) this.files.delete(t);
 			this.files.set(token, samplePdf(`deliverable ${d.id}`));
 			url = `${this.originUrl}/v1/vault/${token}?X-Amz-Expires=3600`;
 		}
@@ -261,21 +374,39 @@ export class SignatureApiSimulator extends Simulator {
 
 	// ---------- lookups (test and live are separate namespaces) ----------
 
-	private withEnvelope(req: SimRequest, mode: string, fn: (e: SimEnvelope) => SimResponse): SimResponse {
+	private withEnvelope(
+		req: SimRequest,
+		mode: string,
+		fn: (e: SimEnvelope) => SimResponse,
+	): SimResponse {
 		const e = this.envelopes.get(req.params.id);
-		return e && e.mode === mode ? fn(e) : problem(404, 'not-found', 'Not Found', `Envelope ${req.params.id} was not found.`);
+		return e && e.mode === mode
+			? fn(e)
+			: problem(404, 'not-found', 'Not Found', `Envelope ${req.params.id} was not found.`);
 	}
 
-	private withRecipient(req: SimRequest, mode: string, fn: (r: SimRecipient) => SimResponse): SimResponse {
+	private withRecipient(
+		req: SimRequest,
+		mode: string,
+		fn: (r: SimRecipient) => SimResponse,
+	): SimResponse {
 		const r = this.recipients.get(req.params.id);
 		const e = r && this.envelopes.get(r.envelope_id);
-		return r && e?.mode === mode ? fn(r) : problem(404, 'not-found', 'Not Found', `Recipient ${req.params.id} was not found.`);
+		return r && e?.mode === mode
+			? fn(r)
+			: problem(404, 'not-found', 'Not Found', `Recipient ${req.params.id} was not found.`);
 	}
 
-	private withDeliverable(req: SimRequest, mode: string, fn: (d: SimDeliverable) => SimResponse): SimResponse {
+	private withDeliverable(
+		req: SimRequest,
+		mode: string,
+		fn: (d: SimDeliverable) => SimResponse,
+	): SimResponse {
 		const d = this.deliverables.get(req.params.id);
 		const e = d && this.envelopes.get(d.envelope_id);
-		return d && e?.mode === mode ? fn(d) : problem(404, 'not-found', 'Not Found', `Deliverable ${req.params.id} was not found.`);
+		return d && e?.mode === mode
+			? fn(d)
+			: problem(404, 'not-found', 'Not Found', `Deliverable ${req.params.id} was not found.`);
 	}
 
 	// ---------- ceremonies ----------
@@ -283,24 +414,45 @@ export class SignatureApiSimulator extends Simulator {
 	ceremonyProblems(body: any, at = ''): string[] {
 		const problems: string[] = [];
 		const auth = body?.authentication;
-		if (!Array.isArray(auth) || auth.length === 0) problems.push(`${at}authentication is required and must be a non-empty array`);
+		if (!Array.isArray(auth) || auth.length === 0)
+			problems.push(`${at}authentication is required and must be a non-empty array`);
 		(Array.isArray(auth) ? auth : []).forEach((a: any, i: number) => {
-			if (!['email_link', 'email_code', 'custom'].includes(a?.type)) problems.push(`${at}authentication[${i}].type must be one of email_link, email_code, custom`);
-			if (a?.type === 'custom' && (typeof a.provider !== 'string' || !a.provider)) problems.push(`${at}authentication[${i}].provider is required`);
-			if (a?.type === 'custom' && a.data !== undefined && (typeof a.data !== 'object' || Array.isArray(a.data))) problems.push(`${at}authentication[${i}].data must be an object`);
+			if (!['email_link', 'email_code', 'custom'].includes(a?.type))
+				problems.push(
+					`${at}authentication[${i}].type must be one of email_link, email_code, custom`,
+				);
+			if (a?.type === 'custom' && (typeof a.provider !== 'string' || !a.provider))
+				problems.push(`${at}authentication[${i}].provider is required`);
+			if (
+				a?.type === 'custom' &&
+				a.data !== undefined &&
+				(typeof a.data !== 'object' || Array.isArray(a.data))
+			)
+				problems.push(`${at}authentication[${i}].data must be an object`);
 		});
 		if (body?.redirect_url !== undefined && body.redirect_url !== null) {
-			if (typeof body.redirect_url !== 'string' || !body.redirect_url.startsWith('https://')) problems.push(`${at}redirect_url protocol must be HTTPS`);
+			if (typeof body.redirect_url !== 'string' || !body.redirect_url.startsWith('https://'))
+				problems.push(`${at}redirect_url protocol must be HTTPS`);
 		}
-		if (body?.redirect_delay !== undefined && !(Number.isInteger(body.redirect_delay) && body.redirect_delay >= 0 && body.redirect_delay <= 20)) {
+		if (
+			body?.redirect_delay !== undefined &&
+			!(
+				Number.isInteger(body.redirect_delay) &&
+				body.redirect_delay >= 0 &&
+				body.redirect_delay <= 20
+			)
+		) {
 			problems.push(`${at}redirect_delay must be an integer between 0 and 20`);
 		}
-		if (body?.url_variant !== undefined && !['standard', 'short'].includes(body.url_variant)) problems.push(`${at}url_variant must be one of standard, short`);
+		if (body?.url_variant !== undefined && !['standard', 'short'].includes(body.url_variant))
+			problems.push(`${at}url_variant must be one of standard, short`);
 		if (body?.embeddable_in !== undefined) {
 			if (!Array.isArray(body.embeddable_in)) problems.push(`${at}embeddable_in must be an array`);
-			else body.embeddable_in.forEach((o: unknown, i: number) => {
-				if (typeof o !== 'string' || !ORIGIN.test(o)) problems.push(`${at}embeddable_in[${i}] must be a valid origin`);
-			});
+			else
+				body.embeddable_in.forEach((o: unknown, i: number) => {
+					if (typeof o !== 'string' || !ORIGIN.test(o))
+						problems.push(`${at}embeddable_in[${i}] must be a valid origin`);
+				});
 		}
 		return problems;
 	}
@@ -316,17 +468,37 @@ export class SignatureApiSimulator extends Simulator {
 			redirect_delay: body.redirect_delay ?? 3,
 			url_variant: variant,
 			// The link is emailed when the first method is email_link, so no URL is returned.
-			url: first === 'email_link' ? null : variant === 'short' ? `https://sign.signatureapi.com/s/${token.slice(0, 8)}` : `https://sign.signatureapi.com/en/start?token=${token}`,
+			url:
+				first === 'email_link'
+					? null
+					: variant === 'short'
+						? `https://sign.signatureapi.com/s/${token.slice(0, 8)}`
+						: `https://sign.signatureapi.com/en/start?token=${token}`,
 		};
 	}
 
 	private createCeremony(r: SimRecipient, req: SimRequest): SimResponse {
 		const problems = this.ceremonyProblems(req.body);
-		if (problems.length) return problem(422, 'validation-error', 'Validation Error', 'The request body has invalid fields.', problems);
+		if (problems.length)
+			return problem(
+				422,
+				'validation-error',
+				'Validation Error',
+				'The request body has invalid fields.',
+				problems,
+			);
 		const envelope = this.envelopes.get(r.envelope_id)!;
 		// Whether a ceremony can be created while the envelope is still processing is not documented; allowed here.
-		if (!['processing', 'in_progress'].includes(envelope.status) || ['completed', 'rejected', 'replaced'].includes(r.status)) {
-			return problem(409, 'cannot-create-ceremony', 'Cannot Create Ceremony', `Recipient ${r.id} is ${r.status} in an envelope that is ${envelope.status}.`);
+		if (
+			!['processing', 'in_progress'].includes(envelope.status) ||
+			['completed', 'rejected', 'replaced'].includes(r.status)
+		) {
+			return problem(
+				409,
+				'cannot-create-ceremony',
+				'Cannot Create Ceremony',
+				`Recipient ${r.id} is ${r.status} in an envelope that is ${envelope.status}.`,
+			);
 		}
 		for (const c of r.ceremonies) c.revoked = true;
 		const ceremony = this.buildCeremony(req.body);
@@ -340,42 +512,73 @@ export class SignatureApiSimulator extends Simulator {
 	private createEnvelope(req: SimRequest, mode: 'test' | 'live'): SimResponse {
 		const b = req.body ?? {};
 		const problems: string[] = [];
-		if (typeof b.title !== 'string' || b.title.length < 1 || b.title.length > 500) problems.push('title must be between 1 and 500 characters');
+		if (typeof b.title !== 'string' || b.title.length < 1 || b.title.length > 500)
+			problems.push('title must be between 1 and 500 characters');
 		const docs = Array.isArray(b.documents) ? b.documents : [];
-		if (docs.length < 1 || docs.length > 10) problems.push('documents must contain between 1 and 10 items');
+		if (docs.length < 1 || docs.length > 10)
+			problems.push('documents must contain between 1 and 10 items');
 		const recipients = Array.isArray(b.recipients) ? b.recipients : [];
 		if (!recipients.length) problems.push('recipients must contain at least 1 item');
 		const keys = new Set<string>();
 		recipients.forEach((r: any, i: number) => {
-			if (!RECIPIENT_TYPES.includes(r?.type)) problems.push(`recipients[${i}].type must be one of ${RECIPIENT_TYPES.join(', ')}`);
+			if (!RECIPIENT_TYPES.includes(r?.type))
+				problems.push(`recipients[${i}].type must be one of ${RECIPIENT_TYPES.join(', ')}`);
 			if (typeof r?.key !== 'string' || !r.key) problems.push(`recipients[${i}].key is required`);
 			else if (keys.has(r.key)) problems.push(`recipients[${i}].key must be unique`);
 			else keys.add(r.key);
-			if (typeof r?.name !== 'string' || !r.name) problems.push(`recipients[${i}].name is required`);
-			if (r?.type !== 'automatic_signer' && !isEmail(r?.email)) problems.push(`recipients[${i}].email must be a valid email address`);
-			if (r?.ceremony !== undefined) problems.push(...this.ceremonyProblems(r.ceremony, `recipients[${i}].ceremony.`));
-			if (r?.delivery_type !== undefined && !['email', 'none'].includes(r.delivery_type)) problems.push(`recipients[${i}].delivery_type must be one of email, none`);
-			if (r?.ceremony_creation !== undefined && !['automatic', 'manual'].includes(r.ceremony_creation)) problems.push(`recipients[${i}].ceremony_creation must be one of automatic, manual`);
+			if (typeof r?.name !== 'string' || !r.name)
+				problems.push(`recipients[${i}].name is required`);
+			if (r?.type !== 'automatic_signer' && !isEmail(r?.email))
+				problems.push(`recipients[${i}].email must be a valid email address`);
+			if (r?.ceremony !== undefined)
+				problems.push(...this.ceremonyProblems(r.ceremony, `recipients[${i}].ceremony.`));
+			if (r?.delivery_type !== undefined && !['email', 'none'].includes(r.delivery_type))
+				problems.push(`recipients[${i}].delivery_type must be one of email, none`);
+			if (
+				r?.ceremony_creation !== undefined &&
+				!['automatic', 'manual'].includes(r.ceremony_creation)
+			)
+				problems.push(`recipients[${i}].ceremony_creation must be one of automatic, manual`);
 		});
 		docs.forEach((d: any, i: number) => {
-			if (typeof d?.url !== 'string' || !d.url.startsWith('https://')) problems.push(`documents[${i}].url protocol must be HTTPS`);
-			if (d?.format !== undefined && !['pdf', 'docx'].includes(d.format)) problems.push(`documents[${i}].format must be one of pdf, docx`);
+			if (typeof d?.url !== 'string' || !d.url.startsWith('https://'))
+				problems.push(`documents[${i}].url protocol must be HTTPS`);
+			if (d?.format !== undefined && !['pdf', 'docx'].includes(d.format))
+				problems.push(`documents[${i}].format must be one of pdf, docx`);
 			(Array.isArray(d?.places) ? d.places : []).forEach((p: any, j: number) => {
-				if (!keys.has(p?.recipient_key)) problems.push(`documents[${i}].places[${j}].recipient_key must match a recipient key`);
+				if (!keys.has(p?.recipient_key))
+					problems.push(`documents[${i}].places[${j}].recipient_key must match a recipient key`);
 			});
 		});
-		if (b.routing !== undefined && !['sequential', 'parallel'].includes(b.routing)) problems.push('routing must be one of sequential, parallel');
-		if (b.language !== undefined && !LANGUAGES.includes(b.language)) problems.push(`language must be one of ${LANGUAGES.join(', ')}`);
+		if (b.routing !== undefined && !['sequential', 'parallel'].includes(b.routing))
+			problems.push('routing must be one of sequential, parallel');
+		if (b.language !== undefined && !LANGUAGES.includes(b.language))
+			problems.push(`language must be one of ${LANGUAGES.join(', ')}`);
 		const metadata = b.metadata ?? {};
 		if (Object.keys(metadata).length > 10) problems.push('metadata must have at most 10 keys');
 		for (const [k, v] of Object.entries(metadata)) {
 			if (k.length > 32) problems.push(`metadata key ${k} must be at most 32 characters`);
-			if (typeof v !== 'string' || v.length > 1000) problems.push(`metadata.${k} must be a string of at most 1000 characters`);
+			if (typeof v !== 'string' || v.length > 1000)
+				problems.push(`metadata.${k} must be a string of at most 1000 characters`);
 		}
-		if (b.topics !== undefined && (!Array.isArray(b.topics) || b.topics.length > 10)) problems.push('topics must contain at most 10 items');
-		if (problems.length) return problem(422, 'validation-error', 'Validation Error', 'The request body has invalid fields.', problems);
+		if (b.topics !== undefined && (!Array.isArray(b.topics) || b.topics.length > 10))
+			problems.push('topics must contain at most 10 items');
+		if (problems.length)
+			return problem(
+				422,
+				'validation-error',
+				'Validation Error',
+				'The request body has invalid fields.',
+				problems,
+			);
 		const blocked = recipients.find((r: any) => r.email === 'bounced@example.com');
-		if (blocked) return problem(422, 'blocked-email', 'Blocked Email', `Emails to ${blocked.email} hard-bounced before and are blocked.`);
+		if (blocked)
+			return problem(
+				422,
+				'blocked-email',
+				'Blocked Email',
+				`Emails to ${blocked.email} hard-bounced before and are blocked.`,
+			);
 
 		const { envelope } = this.seedEnvelope(
 			{
@@ -387,7 +590,14 @@ export class SignatureApiSimulator extends Simulator {
 				language: b.language ?? 'en',
 				metadata,
 				topics: b.topics ?? [],
-				documents: docs.map((d: any) => ({ id: this.id('doc'), key: d.key ?? null, title: d.title ?? null, format: d.format ?? 'pdf', url: d.url, places: d.places ?? [] })),
+				documents: docs.map((d: any) => ({
+					id: this.id('doc'),
+					key: d.key ?? null,
+					title: d.title ?? null,
+					format: d.format ?? 'pdf',
+					url: d.url,
+					places: d.places ?? [],
+				})),
 				recipients: [],
 			},
 			{ id: '__none__' },
@@ -396,7 +606,10 @@ export class SignatureApiSimulator extends Simulator {
 		envelope.recipients = [];
 		recipients.forEach((r: any, i: number) => {
 			const manual = r.ceremony_creation === 'manual';
-			const ceremony = !manual && r.type !== 'automatic_signer' ? this.buildCeremony(r.ceremony ?? { authentication: [{ type: 'email_link' }] }) : null;
+			const ceremony =
+				!manual && r.type !== 'automatic_signer'
+					? this.buildCeremony(r.ceremony ?? { authentication: [{ type: 'email_link' }] })
+					: null;
 			this.addRecipient(envelope, {
 				type: r.type,
 				key: r.key,
@@ -409,14 +622,23 @@ export class SignatureApiSimulator extends Simulator {
 				ceremonies: ceremony ? [ceremony] : [],
 			});
 		});
-		const view = { ...envelope, recipients: envelope.recipients.map((id) => this.recipientView(this.recipients.get(id)!)) };
+		const view = {
+			...envelope,
+			recipients: envelope.recipients.map((id) => this.recipientView(this.recipients.get(id)!)),
+		};
 		return { status: 201, body: view };
 	}
 
 	private listEnvelopes(req: SimRequest, mode: string): SimResponse {
 		const limit = req.query.limit === undefined ? 20 : Number(req.query.limit);
 		if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
-			return problem(422, 'validation-error', 'Validation Error', 'The query has invalid parameters.', ['limit must be an integer between 1 and 20']);
+			return problem(
+				422,
+				'validation-error',
+				'Validation Error',
+				'The query has invalid parameters.',
+				['limit must be an integer between 1 and 20'],
+			);
 		}
 		const all = [...this.envelopes.values()]
 			.filter((e) => e.mode === mode)
@@ -426,7 +648,14 @@ export class SignatureApiSimulator extends Simulator {
 		let start = 0;
 		if (req.query.cursor) {
 			const at = all.findIndex((e) => `seq_${e.id}` === req.query.cursor);
-			if (at === -1) return problem(422, 'validation-error', 'Validation Error', 'The query has invalid parameters.', ['cursor is invalid']);
+			if (at === -1)
+				return problem(
+					422,
+					'validation-error',
+					'Validation Error',
+					'The query has invalid parameters.',
+					['cursor is invalid'],
+				);
 			start = at;
 		}
 		const page = all.slice(start, start + limit);
@@ -440,7 +669,10 @@ export class SignatureApiSimulator extends Simulator {
 		return {
 			status: 200,
 			body: {
-				links: { next: nextEnvelope ? query(`seq_${nextEnvelope.id}`) : null, previous: start > 0 ? query(`seq_${all[Math.max(0, start - limit)].id}`) : null },
+				links: {
+					next: nextEnvelope ? query(`seq_${nextEnvelope.id}`) : null,
+					previous: start > 0 ? query(`seq_${all[Math.max(0, start - limit)].id}`) : null,
+				},
 				data: page.map((e) => this.envelopeView(e)),
 			},
 		};
@@ -448,10 +680,21 @@ export class SignatureApiSimulator extends Simulator {
 
 	private cancel(e: SimEnvelope, req: SimRequest): SimResponse {
 		if (e.status !== 'in_progress') {
-			return problem(409, 'envelope-not-in-progress', 'Conflict', `Envelope ${e.id} is ${e.status}; only envelopes in progress can be canceled.`);
+			return problem(
+				409,
+				'envelope-not-in-progress',
+				'Conflict',
+				`Envelope ${e.id} is ${e.status}; only envelopes in progress can be canceled.`,
+			);
 		}
 		if (req.body?.reason !== undefined && typeof req.body.reason !== 'string') {
-			return problem(422, 'validation-error', 'Validation Error', 'The request body has invalid fields.', ['reason must be a string']);
+			return problem(
+				422,
+				'validation-error',
+				'Validation Error',
+				'The request body has invalid fields.',
+				['reason must be a string'],
+			);
 		}
 		e.status = 'canceled';
 		e.canceled_reason = req.body?.reason ?? null;
@@ -465,23 +708,60 @@ export class SignatureApiSimulator extends Simulator {
 		const problems: string[] = [];
 		if (typeof name !== 'string' || !name) problems.push('name is required');
 		if (!isEmail(email)) problems.push('email must be a valid email address');
-		if (problems.length) return problem(422, 'validation-error', 'Validation Error', 'The request body has invalid fields.', problems);
+		if (problems.length)
+			return problem(
+				422,
+				'validation-error',
+				'Validation Error',
+				'The request body has invalid fields.',
+				problems,
+			);
 		const envelope = this.envelopes.get(r.envelope_id)!;
-		if (['completed', 'replaced'].includes(r.status) || !['processing', 'in_progress'].includes(envelope.status)) {
-			return problem(409, 'cannot-replace', 'Cannot Replace Recipient', `Recipient ${r.id} is ${r.status} and the envelope is ${envelope.status}.`);
+		if (
+			['completed', 'replaced'].includes(r.status) ||
+			!['processing', 'in_progress'].includes(envelope.status)
+		) {
+			return problem(
+				409,
+				'cannot-replace',
+				'Cannot Replace Recipient',
+				`Recipient ${r.id} is ${r.status} and the envelope is ${envelope.status}.`,
+			);
 		}
 		r.status = 'replaced';
-		const replacement = this.addRecipient(envelope, { type: r.type, key: r.key, name, email, status: 'awaiting', delivery_type: r.delivery_type, ceremony_creation: 'manual' });
+		const replacement = this.addRecipient(envelope, {
+			type: r.type,
+			key: r.key,
+			name,
+			email,
+			status: 'awaiting',
+			delivery_type: r.delivery_type,
+			ceremony_creation: 'manual',
+		});
 		return { status: 201, body: this.recipientView(replacement) };
 	}
 
 	private resend(r: SimRecipient): SimResponse {
 		const envelope = this.envelopes.get(r.envelope_id)!;
 		if (!['sent', 'soft_bounced'].includes(r.status) || envelope.status !== 'in_progress') {
-			return problem(409, 'cannot-resend', 'Cannot Resend', `Recipient ${r.id} is ${r.status}; only sent or soft-bounced recipients can be resent.`);
+			return problem(
+				409,
+				'cannot-resend',
+				'Cannot Resend',
+				`Recipient ${r.id} is ${r.status}; only sent or soft-bounced recipients can be resent.`,
+			);
 		}
-		if (r.resends >= 3) return problem(422, 'resend-limit-reached', 'Resend Limit Reached', 'This recipient was resent the maximum number of times.');
+		if (r.resends >= 3)
+			return problem(
+				422,
+				'resend-limit-reached',
+				'Resend Limit Reached',
+				'This recipient was resent the maximum number of times.',
+			);
 		r.resends += 1;
-		return { status: 200, body: { can_resend_at: new Date(Date.now() + 15 * 60_000).toISOString() } };
+		return {
+			status: 200,
+			body: { can_resend_at: new Date(Date.now() + 15 * 60_000).toISOString() },
+		};
 	}
 }

@@ -11,8 +11,16 @@ export const demo: DemoSetup = {
 			prepare(workflow) {
 				for (const node of workflow.nodes) {
 					const { documentId } = node.parameters as Record<string, unknown>;
-					if (typeof documentId === 'string' && !documentId.startsWith('=') && !sim.documents.has(documentId)) {
-						sim.seed({ id: documentId, document_name: 'Consulting agreement', roleNames: ['Signer 1'] });
+					if (
+						typeof documentId === 'string' &&
+						!documentId.startsWith('=') &&
+						!sim.documents.has(documentId)
+					) {
+						sim.seed({
+							id: documentId,
+							document_name: 'Consulting agreement',
+							roleNames: ['Signer 1'],
+						});
 					}
 				}
 			},

@@ -49,7 +49,10 @@ export interface SimSubscription {
 
 export const AUTH_METHODS = ['password', 'email', 'mfa', 'social', 'biometric', 'other', 'none'];
 
-const errors = (status: number, code: number, message: string): SimResponse => ({ status, body: { errors: [{ code, message }] } });
+const errors = (status: number, code: number, message: string): SimResponse => ({
+	status,
+	body: { errors: [{ code, message }] },
+});
 const hex = (bytes = 20) => randomBytes(bytes).toString('hex');
 
 /** Text tags as signNow reads them with check_fields: {{t:s;r:y;o:"Signer 1";}} marks a field of role "Signer 1". */
@@ -88,31 +91,94 @@ export class SignNowSimulator extends Simulator {
 	constructor() {
 		super('');
 		this.route('POST', '/oauth2/token', (req) => this.token(req));
-		this.route('GET', '/oauth2/token', this.authed((_req, token) => ({
-			status: 200,
-			body: { access_token: token, scope: '*', expires_in: '2591000', token_type: 'bearer' },
-		})));
-		this.route('GET', '/user', this.authed(() => ({
-			status: 200,
-			body: { id: this.userId, first_name: 'Olivia', last_name: 'Owner', active: '1', emails: [this.username], primary_email: this.username },
-		})));
-		this.route('POST', '/document', this.authed((req) => this.upload(req)));
-		this.route('POST', '/v2/documents/url', this.authed((req) => this.uploadFromUrl(req)));
-		this.route('GET', '/document/:id', this.authed((req) => this.withDocument(req, (d) => ({ status: 200, body: this.view(d) }))));
-		this.route('GET', '/document/:id/download', this.authed((req) => this.withDocument(req, (d) => this.download(d, req))));
-		this.route('DELETE', '/document/:id', this.authed((req) => this.withDocument(req, (d) => this.deleteDocument(d))));
-		this.route('POST', '/v2/documents/:id/embedded-invites', this.authed((req) => this.withDocument(req, (d) => this.createInvites(d, req))));
-		this.route('POST', '/v2/documents/:id/embedded-invites/:inviteId/link', this.authed((req) => this.withDocument(req, (d) => this.link(d, req))));
-		this.route('DELETE', '/v2/documents/:id/embedded-invites', this.authed((req) => this.withDocument(req, (d) => this.deleteInvites(d))));
-		this.route('POST', '/api/v2/events', this.authed((req) => this.subscribe(req)));
-		this.route('GET', '/v2/event-subscriptions', this.authed(() => ({ status: 200, body: { data: [...this.subscriptions.values()] } })));
-		this.route('GET', '/v2/event-subscriptions/:id', this.authed((req) => this.withSubscription(req, (s) => ({ status: 200, body: { data: s } }))));
-		this.route('DELETE', '/v2/event-subscriptions/:id', this.authed((req) =>
-			this.withSubscription(req, (s) => {
-				this.subscriptions.delete(s.id);
-				return { status: 204 };
-			}),
-		));
+		this.route(
+			'GET',
+			'/oauth2/token',
+			this.authed((_req, token) => ({
+				status: 200,
+				body: { access_token: token, scope: '*', expires_in: '2591000', token_type: 'bearer' },
+			})),
+		);
+		this.route(
+			'GET',
+			'/user',
+			this.authed(() => ({
+				status: 200,
+				body: {
+					id: this.userId,
+					first_name: 'Olivia',
+					last_name: 'Owner',
+					active: '1',
+					emails: [this.username],
+					primary_email: this.username,
+				},
+			})),
+		);
+		this.route(
+			'POST',
+			'/document',
+			this.authed((req) => this.upload(req)),
+		);
+		this.route(
+			'POST',
+			'/v2/documents/url',
+			this.authed((req) => this.uploadFromUrl(req)),
+		);
+		this.route(
+			'GET',
+			'/document/:id',
+			this.authed((req) => this.withDocument(req, (d) => ({ status: 200, body: this.view(d) }))),
+		);
+		this.route(
+			'GET',
+			'/document/:id/download',
+			this.authed((req) => this.withDocument(req, (d) => this.download(d, req))),
+		);
+		this.route(
+			'DELETE',
+			'/document/:id',
+			this.authed((req) => this.withDocument(req, (d) => this.deleteDocument(d))),
+		);
+		this.route(
+			'POST',
+			'/v2/documents/:id/embedded-invites',
+			this.authed((req) => this.withDocument(req, (d) => this.createInvites(d, req))),
+		);
+		this.route(
+			'POST',
+			'/v2/documents/:id/embedded-invites/:inviteId/link',
+			this.authed((req) => this.withDocument(req, (d) => this.link(d, req))),
+		);
+		this.route(
+			'DELETE',
+			'/v2/documents/:id/embedded-invites',
+			this.authed((req) => this.withDocument(req, (d) => this.deleteInvites(d))),
+		);
+		this.route(
+			'POST',
+			'/api/v2/events',
+			this.authed((req) => this.subscribe(req)),
+		);
+		this.route(
+			'GET',
+			'/v2/event-subscriptions',
+			this.authed(() => ({ status: 200, body: { data: [...this.subscriptions.values()] } })),
+		);
+		this.route(
+			'GET',
+			'/v2/event-subscriptions/:id',
+			this.authed((req) => this.withSubscription(req, (s) => ({ status: 200, body: { data: s } }))),
+		);
+		this.route(
+			'DELETE',
+			'/v2/event-subscriptions/:id',
+			this.authed((req) =>
+				this.withSubscription(req, (s) => {
+					this.subscriptions.delete(s.id);
+					return { status: 204 };
+				}),
+			),
+		);
 	}
 
 	/** The Basic token signNow shows in its API Dashboard: base64(client_id:client_secret). */
@@ -133,13 +199,22 @@ export class SignNowSimulator extends Simulator {
 	}
 
 	/** A subscription registered earlier by someone else (another workflow, say). */
-	seedSubscription(input: { event: string; entityId: string; callbackUrl: string }): SimSubscription {
+	seedSubscription(input: {
+		event: string;
+		entityId: string;
+		callbackUrl: string;
+	}): SimSubscription {
 		const subscription: SimSubscription = {
 			id: hex(),
 			event: input.event,
 			entity_id: input.entityId,
 			action: 'callback',
-			json_attributes: { use_tls_12: false, docid_queryparam: false, delete_access_token: true, callback_url: input.callbackUrl },
+			json_attributes: {
+				use_tls_12: false,
+				docid_queryparam: false,
+				delete_access_token: true,
+				callback_url: input.callbackUrl,
+			},
 			created: Math.floor(Date.now() / 1000),
 		};
 		this.subscriptions.set(subscription.id, subscription);
@@ -148,7 +223,9 @@ export class SignNowSimulator extends Simulator {
 
 	/** Subscriptions of the account that call `callbackUrl`. */
 	subscriptionsCalling(callbackUrl: string): SimSubscription[] {
-		return [...this.subscriptions.values()].filter((s) => s.json_attributes.callback_url === callbackUrl);
+		return [...this.subscriptions.values()].filter(
+			(s) => s.json_attributes.callback_url === callbackUrl,
+		);
 	}
 
 	/** One event as signNow delivers it: a callback for every subscription to that event and entity. */
@@ -168,7 +245,11 @@ export class SignNowSimulator extends Simulator {
 	/** A document as if uploaded earlier with text tags for `roles`. */
 	seed(partial: Partial<SimDocument> & { roleNames?: string[] } = {}): SimDocument {
 		const { roleNames = ['Signer 1', 'Signer 2'], ...rest } = partial;
-		const roles = roleNames.map((name, i) => ({ unique_id: hex(), name, signing_order: String(i + 1) }));
+		const roles = roleNames.map((name, i) => ({
+			unique_id: hex(),
+			name,
+			signing_order: String(i + 1),
+		}));
 		const now = Math.floor(Date.now() / 1000);
 		const doc: SimDocument = {
 			id: hex(),
@@ -178,7 +259,12 @@ export class SignNowSimulator extends Simulator {
 			created: now,
 			updated: now,
 			roles,
-			fields: roles.map((r) => ({ id: hex(), type: 'signature', role_id: r.unique_id, role: r.name })),
+			fields: roles.map((r) => ({
+				id: hex(),
+				type: 'signature',
+				role_id: r.unique_id,
+				role: r.name,
+			})),
 			field_invites: [],
 			file: taggedPdf(roleNames),
 			...rest,
@@ -195,12 +281,20 @@ export class SignNowSimulator extends Simulator {
 		const next = doc.field_invites.filter((i) => i.status === 'created').map((i) => i.order);
 		const step = next.length ? Math.min(...next) : undefined;
 		doc.field_invites.forEach((i) => {
-			if (i.status === 'created' && i.order === step && doc.field_invites.every((j) => j.order >= step || j.status === 'fulfilled')) i.status = 'pending';
+			if (
+				i.status === 'created' &&
+				i.order === step &&
+				doc.field_invites.every((j) => j.order >= step || j.status === 'fulfilled')
+			)
+				i.status = 'pending';
 		});
 	}
 
 	/** A callback as signNow posts it for subscription `id`, with its signature when a secret was registered. */
-	callback(id: string, content: Record<string, unknown>): { body: string; headers: Record<string, string> } {
+	callback(
+		id: string,
+		content: Record<string, unknown>,
+	): { body: string; headers: Record<string, string> } {
 		const s = this.subscriptions.get(id)!;
 		const attributes = s.json_attributes;
 		const meta: Record<string, unknown> = {
@@ -215,7 +309,9 @@ export class SignNowSimulator extends Simulator {
 		const body = JSON.stringify({ meta, content });
 		const headers: Record<string, string> = {};
 		if (typeof attributes.secret_key === 'string') {
-			headers['X-SignNow-Signature'] = createHmac('sha256', attributes.secret_key).update(body).digest('base64');
+			headers['X-SignNow-Signature'] = createHmac('sha256', attributes.secret_key)
+				.update(body)
+				.digest('base64');
 		}
 		return { body, headers };
 	}
@@ -234,19 +330,44 @@ export class SignNowSimulator extends Simulator {
 
 	private token(req: SimRequest): SimResponse {
 		if (req.headers.authorization !== `Basic ${this.basicToken}`) {
-			return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } };
+			return {
+				status: 401,
+				body: { error: 'invalid_client', error_description: 'Client authentication failed' },
+			};
 		}
 		if (!String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
-			return { status: 400, body: { error: 'invalid_request', error_description: 'Expected a form body' } };
+			return {
+				status: 400,
+				body: { error: 'invalid_request', error_description: 'Expected a form body' },
+			};
 		}
 		const body = (req.body ?? {}) as Record<string, string>;
-		if (body.grant_type !== 'password') return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only the password grant is simulated' } };
-		if (body.scope !== '*') return { status: 400, body: { error: 'invalid_scope', error_description: 'The requested scope is invalid' } };
-		if (body.username !== this.username || body.password !== this.password) return errors(400, 65536, 'Invalid credentials.');
+		if (body.grant_type !== 'password')
+			return {
+				status: 400,
+				body: {
+					error: 'unsupported_grant_type',
+					error_description: 'Only the password grant is simulated',
+				},
+			};
+		if (body.scope !== '*')
+			return {
+				status: 400,
+				body: { error: 'invalid_scope', error_description: 'The requested scope is invalid' },
+			};
+		if (body.username !== this.username || body.password !== this.password)
+			return errors(400, 65536, 'Invalid credentials.');
 		const token = this.issueToken();
 		return {
 			status: 200,
-			body: { expires_in: 2592000, token_type: 'bearer', access_token: token, refresh_token: hex(32), scope: '*', last_login: 1 },
+			body: {
+				expires_in: 2592000,
+				token_type: 'bearer',
+				access_token: token,
+				refresh_token: hex(32),
+				scope: '*',
+				last_login: 1,
+			},
 		};
 	}
 
@@ -267,33 +388,50 @@ export class SignNowSimulator extends Simulator {
 
 	private createDocument(name: string, file: Buffer, checkFields: boolean): SimDocument {
 		const text = file.toString('latin1');
-		const roleNames = checkFields ? [...new Set([...text.matchAll(/\{\{t:s;[^}]*o:"([^"]+)";[^}]*\}\}/g)].map((m) => m[1]))] : [];
+		const roleNames = checkFields
+			? [...new Set([...text.matchAll(/\{\{t:s;[^}]*o:"([^"]+)";[^}]*\}\}/g)].map((m) => m[1]))]
+			: [];
 		return this.seed({ document_name: name, roleNames, file });
 	}
 
 	private upload(req: SimRequest): SimResponse {
 		const file = req.parts?.find((p) => p.name === 'file' && p.filename !== undefined);
 		if (!file) return errors(400, 65579, 'Must upload one file');
-		if (!file.data.subarray(0, 5).equals(Buffer.from('%PDF-'))) return errors(400, 65580, 'Invalid file type');
-		const doc = this.createDocument(file.filename!.replace(/\.pdf$/i, ''), file.data, req.body?.check_fields === 'true');
+		if (!file.data.subarray(0, 5).equals(Buffer.from('%PDF-')))
+			return errors(400, 65580, 'Invalid file type');
+		const doc = this.createDocument(
+			file.filename!.replace(/\.pdf$/i, ''),
+			file.data,
+			req.body?.check_fields === 'true',
+		);
 		return { status: 200, body: { id: doc.id } };
 	}
 
 	private uploadFromUrl(req: SimRequest): SimResponse {
 		const url = req.body?.url;
-		if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return errors(400, 65579, 'url is required');
+		if (typeof url !== 'string' || !/^https?:\/\//.test(url))
+			return errors(400, 65579, 'url is required');
 		const name = decodeURIComponent(url.split('/').pop() ?? 'document').replace(/\.pdf$/i, '');
 		const doc = this.createDocument(name, taggedPdf(['Signer 1']), req.body?.check_fields === true);
 		return { status: 200, body: { id: doc.id } };
 	}
 
 	private download(d: SimDocument, req: SimRequest): SimResponse {
-		if (req.query.type && !['collapsed', 'zip', 'email'].includes(req.query.type)) return errors(400, 65579, 'Invalid download type');
-		return { status: 200, raw: d.file, headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${d.document_name}.pdf"` } };
+		if (req.query.type && !['collapsed', 'zip', 'email'].includes(req.query.type))
+			return errors(400, 65579, 'Invalid download type');
+		return {
+			status: 200,
+			raw: d.file,
+			headers: {
+				'content-type': 'application/pdf',
+				'content-disposition': `attachment; filename="${d.document_name}.pdf"`,
+			},
+		};
 	}
 
 	private deleteDocument(d: SimDocument): SimResponse {
-		if (d.owner !== this.username) return errors(403, 65600, 'Current user is not the document owner');
+		if (d.owner !== this.username)
+			return errors(403, 65600, 'Current user is not the document owner');
 		this.documents.delete(d.id);
 		return { status: 200, body: { status: 'success' } };
 	}
@@ -301,29 +439,46 @@ export class SignNowSimulator extends Simulator {
 	/** The rules of the embedded-invite page, in its order. */
 	private createInvites(d: SimDocument, req: SimRequest): SimResponse {
 		const invites = req.body?.invites;
-		if (!Array.isArray(invites) || !invites.length) return errors(400, 65579, 'invites is required');
+		if (!Array.isArray(invites) || !invites.length)
+			return errors(400, 65579, 'invites is required');
 		const problems: string[] = [];
 		invites.forEach((inv: Record<string, unknown>, i: number) => {
 			if (!isEmail(inv.email)) problems.push(`invites.${i}.email must be a valid email`);
-			else if (String(inv.email).length > 150) problems.push(`invites.${i}.email may not be greater than 150 characters`);
-			if (typeof inv.role_id !== 'string' && typeof inv.role !== 'string') problems.push(`invites.${i}.role_id is required`);
-			if (!Number.isInteger(inv.order) || (inv.order as number) < 1) problems.push(`invites.${i}.order must be an integer of at least 1`);
-			if (!AUTH_METHODS.includes(String(inv.auth_method))) problems.push(`invites.${i}.auth_method is invalid`);
+			else if (String(inv.email).length > 150)
+				problems.push(`invites.${i}.email may not be greater than 150 characters`);
+			if (typeof inv.role_id !== 'string' && typeof inv.role !== 'string')
+				problems.push(`invites.${i}.role_id is required`);
+			if (!Number.isInteger(inv.order) || (inv.order as number) < 1)
+				problems.push(`invites.${i}.order must be an integer of at least 1`);
+			if (!AUTH_METHODS.includes(String(inv.auth_method)))
+				problems.push(`invites.${i}.auth_method is invalid`);
 		});
 		const emails = invites.map((inv: Record<string, unknown>) => String(inv.email).toLowerCase());
 		if (new Set(emails).size !== emails.length) problems.push('Signer emails must be unique');
-		if (problems.length) return { status: 400, body: { errors: problems.map((message) => ({ code: 65579, message })) } };
+		if (problems.length)
+			return {
+				status: 400,
+				body: { errors: problems.map((message) => ({ code: 65579, message })) },
+			};
 
-		if (d.owner !== this.username) return errors(403, 65600, 'Current user is not the document owner');
+		if (d.owner !== this.username)
+			return errors(403, 65600, 'Current user is not the document owner');
 		if (d.template) return errors(400, 65601, 'Invites cannot be created for a template');
 		if (!d.fields.length) return errors(400, 65602, 'Document has no active fields');
-		if (d.field_invites.some((i) => i.status !== 'declined')) return errors(400, 65603, 'Document has active invites');
+		if (d.field_invites.some((i) => i.status !== 'declined'))
+			return errors(400, 65603, 'Document has active invites');
 		const roles = invites.map((inv: Record<string, unknown>) =>
-			d.roles.find((r) => (inv.role_id === undefined || r.unique_id === inv.role_id) && (inv.role === undefined || r.name === inv.role)),
+			d.roles.find(
+				(r) =>
+					(inv.role_id === undefined || r.unique_id === inv.role_id) &&
+					(inv.role === undefined || r.name === inv.role),
+			),
 		);
 		if (roles.some((r) => !r)) return errors(400, 65604, 'The role doesn’t exist in the document');
-		if (d.roles.some((r) => !roles.includes(r))) return errors(400, 65605, 'Not all of the document roles were used');
-		if (emails.includes(d.owner.toLowerCase())) return errors(400, 65606, 'Document owner’s email was used as signer’s email');
+		if (d.roles.some((r) => !roles.includes(r)))
+			return errors(400, 65605, 'Not all of the document roles were used');
+		if (emails.includes(d.owner.toLowerCase()))
+			return errors(400, 65606, 'Document owner’s email was used as signer’s email');
 
 		const first = Math.min(...invites.map((inv: Record<string, unknown>) => inv.order as number));
 		d.field_invites = invites.map((inv: Record<string, unknown>, i: number) => ({
@@ -339,7 +494,15 @@ export class SignNowSimulator extends Simulator {
 		d.updated = Math.floor(Date.now() / 1000);
 		return {
 			status: 200,
-			body: { data: d.field_invites.map(({ id, email, role_id, order, status }) => ({ id, email, role_id, order, status })) },
+			body: {
+				data: d.field_invites.map(({ id, email, role_id, order, status }) => ({
+					id,
+					email,
+					role_id,
+					order,
+					status,
+				})),
+			},
 		};
 	}
 
@@ -347,19 +510,27 @@ export class SignNowSimulator extends Simulator {
 		const invite = d.field_invites.find((i) => i.id === req.params.inviteId && i.is_embedded);
 		if (!invite) return errors(400, 65607, 'Invalid field invite id');
 		const body = req.body ?? {};
-		if (!AUTH_METHODS.includes(String(body.auth_method))) return errors(400, 65579, 'auth_method is invalid');
+		if (!AUTH_METHODS.includes(String(body.auth_method)))
+			return errors(400, 65579, 'auth_method is invalid');
 		if (!('link_expiration' in body)) return errors(400, 65579, 'link_expiration is required');
 		const exp = body.link_expiration;
-		if (exp !== null && (!Number.isInteger(exp) || exp < 15 || exp > 45)) return errors(400, 65579, 'link_expiration must be between 15 and 45');
+		if (exp !== null && (!Number.isInteger(exp) || exp < 15 || exp > 45))
+			return errors(400, 65579, 'link_expiration must be between 15 and 45');
 		return {
 			status: 200,
-			body: { data: { link: `https://app.signnow.com/webapp/document/${d.id}?access_token=${hex(32)}&route=fieldinvite` } },
+			body: {
+				data: {
+					link: `https://app.signnow.com/webapp/document/${d.id}?access_token=${hex(32)}&route=fieldinvite`,
+				},
+			},
 		};
 	}
 
 	private deleteInvites(d: SimDocument): SimResponse {
-		if (d.owner !== this.username) return errors(403, 65600, 'Current user is not the document owner');
-		if (!d.field_invites.some((i) => i.is_embedded)) return errors(400, 65608, 'The document has no active embedded invites');
+		if (d.owner !== this.username)
+			return errors(403, 65600, 'Current user is not the document owner');
+		if (!d.field_invites.some((i) => i.is_embedded))
+			return errors(400, 65608, 'The document has no active embedded invites');
 		d.field_invites = d.field_invites.filter((i) => !i.is_embedded);
 		return { status: 200, body: { status: 'success' } };
 	}
@@ -368,10 +539,16 @@ export class SignNowSimulator extends Simulator {
 		const body = req.body ?? {};
 		const attributes = (body.attributes ?? {}) as Record<string, unknown>;
 		if (body.action !== 'callback') return errors(400, 65579, 'action must be callback');
-		if (typeof attributes.callback !== 'string' || !/^https?:\/\//.test(attributes.callback)) return errors(400, 65579, 'attributes.callback must be a URL');
+		if (typeof attributes.callback !== 'string' || !/^https?:\/\//.test(attributes.callback))
+			return errors(400, 65579, 'attributes.callback must be a URL');
 		const event = String(body.event ?? '');
-		if (!/^(user\.)?document(\.fieldinvite)?\.[a-z_.]+$/.test(event)) return errors(400, 65579, `Unknown event ${event}`);
-		if (event.startsWith('user.') ? body.entity_id !== this.userId : !this.documents.has(body.entity_id)) {
+		if (!/^(user\.)?document(\.fieldinvite)?\.[a-z_.]+$/.test(event))
+			return errors(400, 65579, `Unknown event ${event}`);
+		if (
+			event.startsWith('user.')
+				? body.entity_id !== this.userId
+				: !this.documents.has(body.entity_id)
+		) {
 			return errors(400, 65579, 'entity_id does not match the event');
 		}
 		const id = hex();
@@ -381,7 +558,12 @@ export class SignNowSimulator extends Simulator {
 			event,
 			entity_id: body.entity_id,
 			action: 'callback',
-			json_attributes: { use_tls_12: false, docid_queryparam: false, ...rest, callback_url: callback },
+			json_attributes: {
+				use_tls_12: false,
+				docid_queryparam: false,
+				...rest,
+				callback_url: callback,
+			},
 			created: Math.floor(Date.now() / 1000),
 		});
 		return { status: 201 };

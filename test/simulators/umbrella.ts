@@ -35,25 +35,52 @@ export class UmbrellaSimulator extends Simulator {
 	readonly sessions = new Map<string, UmbrellaSession>();
 	readonly files = new Map<string, Buffer>();
 	/** The account's one webhook; a new configureWebhook replaces it. */
-	webhook?: { id: string; webhookUrl: string; authHeader: Record<string, string>; createdAt: string };
+	webhook?: {
+		id: string;
+		webhookUrl: string;
+		authHeader: Record<string, string>;
+		createdAt: string;
+	};
 	/** Lifetime of the links to signed files. */
 	linkLifetimeMs = 15 * 60_000;
 
 	/** Credential data pointing at this simulator, with the secrets it accepts. */
 	credential(): Record<string, string> {
-		return { apiKey: this.apiKey, customerId: this.customerId, environment: 'custom', customUrl: this.baseUrl, accessToken: '' };
+		return {
+			apiKey: this.apiKey,
+			customerId: this.customerId,
+			environment: 'custom',
+			customUrl: this.baseUrl,
+			accessToken: '',
+		};
 	}
 
 	constructor() {
 		super('/api/services');
 		this.route('POST', '/auth', (req) => this.auth(req));
-		this.route('POST', '/onboarding/createSessionLink', this.authed((req) => this.createSessionLink(req)));
-		this.route('GET', '/onboarding/getVerification/:sessionId', this.authed((req) => this.getVerification(req)));
-		this.route('POST', '/onboarding/configureWebhook', this.authed((req) => this.configureWebhook(req)));
+		this.route(
+			'POST',
+			'/onboarding/createSessionLink',
+			this.authed((req) => this.createSessionLink(req)),
+		);
+		this.route(
+			'GET',
+			'/onboarding/getVerification/:sessionId',
+			this.authed((req) => this.getVerification(req)),
+		);
+		this.route(
+			'POST',
+			'/onboarding/configureWebhook',
+			this.authed((req) => this.configureWebhook(req)),
+		);
 		// The storage host behind signedResource.resourceUrl: pre-signed, no Umbrella token needed.
 		this.route('GET', '/storage/:token', (req) =>
 			this.files.has(req.params.token)
-				? { status: 200, raw: this.files.get(req.params.token)!, headers: { 'content-type': 'application/pdf' } }
+				? {
+						status: 200,
+						raw: this.files.get(req.params.token)!,
+						headers: { 'content-type': 'application/pdf' },
+					}
 				: { status: 403, body: { message: 'link expired' } },
 		);
 	}
@@ -86,8 +113,10 @@ export class UmbrellaSimulator extends Simulator {
 
 	private auth(req: SimRequest): SimResponse {
 		// The error body of /auth is not documented; other endpoints answer this.
-		if (req.headers['api-key'] !== this.apiKey || req.headers['customer-id'] !== this.customerId) return unauthorized;
-		if (!String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) return invalid;
+		if (req.headers['api-key'] !== this.apiKey || req.headers['customer-id'] !== this.customerId)
+			return unauthorized;
+		if (!String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded'))
+			return invalid;
 		const token = `eyJhbGciOiJIUzI1NiJ9.${randomBytes(18).toString('base64url')}.${++this.issuedTokens}`;
 		this.tokens.set(token, Date.now() + 3600_000);
 		return { status: 200, body: { access_token: token, expires_in: 3600, token_type: 'Bearer' } };
@@ -102,8 +131,12 @@ export class UmbrellaSimulator extends Simulator {
 		if (!isUri(b.docUrl) || !/^https:\/\//.test(b.docUrl)) return invalid;
 		const pairs = (list: unknown, keys: string[]) =>
 			list === undefined ||
-			(Array.isArray(list) && list.every((f) => typeof f === 'object' && f !== null && keys.every((k) => typeof f[k] === 'string')));
-		if (!pairs(b.signForms, ['fieldId', 'actorId']) || !pairs(b.fillForm, ['fieldId', 'value'])) return invalid;
+			(Array.isArray(list) &&
+				list.every(
+					(f) => typeof f === 'object' && f !== null && keys.every((k) => typeof f[k] === 'string'),
+				));
+		if (!pairs(b.signForms, ['fieldId', 'actorId']) || !pairs(b.fillForm, ['fieldId', 'value']))
+			return invalid;
 		const requestId = randomUUID();
 		this.sessions.set(requestId, { requestId, body: b, status: 'pending', createdAt: Date.now() });
 		return {
@@ -121,7 +154,12 @@ export class UmbrellaSimulator extends Simulator {
 
 	/** Creates a session directly, as if created earlier through the API. */
 	seed(requestId: string = randomUUID(), body: Record<string, any> = {}): UmbrellaSession {
-		const session: UmbrellaSession = { requestId, body: { email: 'signer@example.com', phoneNumber: '+436501234567', ...body }, status: 'pending', createdAt: Date.now() };
+		const session: UmbrellaSession = {
+			requestId,
+			body: { email: 'signer@example.com', phoneNumber: '+436501234567', ...body },
+			status: 'pending',
+			createdAt: Date.now(),
+		};
 		this.sessions.set(requestId, session);
 		return session;
 	}
@@ -134,11 +172,24 @@ export class UmbrellaSimulator extends Simulator {
 	private getVerification(req: SimRequest): SimResponse {
 		const session = this.sessions.get(req.params.sessionId);
 		// Undocumented: how an unknown session is answered. The {status:false, message} wrapper is assumed.
-		if (!session) return { status: 200, body: { status: false, message: `Session ${req.params.sessionId} not found` } };
+		if (!session)
+			return {
+				status: 200,
+				body: { status: false, message: `Session ${req.params.sessionId} not found` },
+			};
 		if (session.status !== 'completed') {
 			return {
 				status: 200,
-				body: { status: true, data: { isVerified: false, status: 'pending', message: 'Waiting for the user', requestId: session.requestId, signature: { content: [] } } },
+				body: {
+					status: true,
+					data: {
+						isVerified: false,
+						status: 'pending',
+						message: 'Waiting for the user',
+						requestId: session.requestId,
+						signature: { content: [] },
+					},
+				},
 			};
 		}
 		const token = randomBytes(12).toString('hex');
@@ -162,7 +213,12 @@ export class UmbrellaSimulator extends Simulator {
 								status: 'COMPLETED',
 								pageMode: 'ALL_PAGES',
 								signedAt,
-								plainResource: { id: randomUUID(), family: 'PLAIN_DOCUMENT', resourceUrl: `${this.originUrl}/api/services/storage/plain-${token}`, urlValidBefore: validBefore },
+								plainResource: {
+									id: randomUUID(),
+									family: 'PLAIN_DOCUMENT',
+									resourceUrl: `${this.originUrl}/api/services/storage/plain-${token}`,
+									urlValidBefore: validBefore,
+								},
 								signedResource: {
 									id: randomUUID(),
 									family: 'SIGNED_DOCUMENT',
@@ -193,9 +249,16 @@ export class UmbrellaSimulator extends Simulator {
 		const b = req.body ?? {};
 		if (!isUri(b.webhookUrl)) return invalid;
 		const authHeader = b.metadata?.authHeader ?? {};
-		if (typeof authHeader !== 'object' || Object.values(authHeader).some((v) => typeof v !== 'string')) return invalid;
+		if (
+			typeof authHeader !== 'object' ||
+			Object.values(authHeader).some((v) => typeof v !== 'string')
+		)
+			return invalid;
 		const createdAt = new Date().toISOString();
 		this.webhook = { id: randomUUID(), webhookUrl: b.webhookUrl, authHeader, createdAt };
-		return { status: 200, body: { status: true, data: { id: this.webhook.id, url: b.webhookUrl, createdAt } } };
+		return {
+			status: 200,
+			body: { status: true, data: { id: this.webhook.id, url: b.webhookUrl, createdAt } },
+		};
 	}
 }

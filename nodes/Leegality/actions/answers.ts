@@ -10,10 +10,16 @@ import { type LeegalityMessage, messagesOf } from '../transport';
  */
 
 /** Checks `value` against `schema` and reports its problems at `path` of the parent. */
-function checkPart(ctx: z.RefinementCtx, schema: z.ZodTypeAny, value: unknown, path: Array<string | number>): void {
+function checkPart(
+	ctx: z.RefinementCtx,
+	schema: z.ZodTypeAny,
+	value: unknown,
+	path: Array<string | number>,
+): void {
 	const parsed = schema.safeParse(value);
 	if (parsed.success) return;
-	for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
+	for (const issue of parsed.error.issues)
+		ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
 }
 
 const answerRecord = z.record(z.unknown());
@@ -34,7 +40,8 @@ export const createAnswer = z
 	.object({
 		data: answerRecord.superRefine((data, ctx) => {
 			checkPart(ctx, z.string().min(1, 'is empty'), data.documentId, ['documentId']);
-			const key = data.invitees === undefined && data.invitations !== undefined ? 'invitations' : 'invitees';
+			const key =
+				data.invitees === undefined && data.invitations !== undefined ? 'invitations' : 'invitees';
 			checkPart(ctx, inviteeList, data[key], [key]);
 		}),
 	})
@@ -61,7 +68,10 @@ export const detailsAnswer = z
 	})
 	.transform(({ data }) => ({
 		details: data as IDataObject,
-		status: typeof data.status === 'string' ? data.status : ((data.document as IDataObject).status as string),
+		status:
+			typeof data.status === 'string'
+				? data.status
+				: ((data.document as IDataObject).status as string),
 	}));
 
 /**
@@ -76,7 +86,8 @@ export const listAnswer = z
 			if (Array.isArray(data)) return checkPart(ctx, documents, data, []);
 			if (!answerRecord.safeParse(data).success) return checkPart(ctx, answerRecord, data, []);
 			const record = data as Record<string, unknown>;
-			const key = record.documents === undefined && record.list !== undefined ? 'list' : 'documents';
+			const key =
+				record.documents === undefined && record.list !== undefined ? 'list' : 'documents';
 			checkPart(ctx, documents, record[key], [key]);
 		}),
 	})
@@ -90,13 +101,18 @@ export const listAnswer = z
  * give; a status-1 envelope, an empty body or anything that is not a PDF is not the file.
  */
 export const fileAnswer = z.object({
-	contentType: z.string().refine((type) => !type.includes('json'), 'Leegality sent JSON instead of the file'),
+	contentType: z
+		.string()
+		.refine((type) => !type.includes('json'), 'Leegality sent JSON instead of the file'),
 	sizeBytes: z.number().positive('the file is empty'),
 	startsWith: z.string().startsWith('%PDF-', 'the file is not a PDF'),
 });
 
 /** A summary of a downloaded body for fileAnswer, small enough to travel in an error. */
-export function fileSummary(body: Buffer, contentType: string): z.input<typeof fileAnswer> & { answer?: string } {
+export function fileSummary(
+	body: Buffer,
+	contentType: string,
+): z.input<typeof fileAnswer> & { answer?: string } {
 	const startsWith = body.subarray(0, 5).toString('latin1');
 	return {
 		contentType,
@@ -107,7 +123,11 @@ export function fileSummary(body: Buffer, contentType: string): z.input<typeof f
 }
 
 /** What Leegality said with a success: its messages, and the first one's code and text when it gave them. */
-export function reportedMessages(body: unknown): { code?: string; message?: string; messages: LeegalityMessage[] } {
+export function reportedMessages(body: unknown): {
+	code?: string;
+	message?: string;
+	messages: LeegalityMessage[];
+} {
 	const messages = messagesOf(body);
 	const first = messages[0] ?? {};
 	return {

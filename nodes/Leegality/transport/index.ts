@@ -21,13 +21,14 @@ export interface Envelope<T = unknown> {
 }
 
 /** Our own code for an answer that is not a success and names no code of Leegality's. */
-export const NOT_SUCCESS_CODE = 'no_success_status';
+const NOT_SUCCESS_CODE = 'no_success_status';
 
 /** Plain-language advice for the failure codes Leegality documents. */
 const HINTS: Record<string, string> = {
 	'invitation.not.exists':
 		'The sign URL is wrong, the invitation is already signed, expired or not a DocSigner invitation, or the Auth Token is not the invitee’s own: DocSigner signing needs a credential with the invitee’s account token.',
-	'invalid.consent': 'Leegality accepts only its exact consent text. Tick "I Agree" in the node instead of typing the text.',
+	'invalid.consent':
+		'Leegality accepts only its exact consent text. Tick "I Agree" in the node instead of typing the text.',
 	'profile.not.exists':
 		'The DocSigner Profile ID is not in the invitee’s account. Copy it from the invitee’s dashboard: Settings → eSignature & Seal → Document Signer Certificate.',
 	'no.document.found':
@@ -42,7 +43,8 @@ function isSuccess(body: unknown): boolean {
 
 /** The answer's messages as Leegality sent them, leaving out anything that is not a message. */
 export function messagesOf(body: unknown): LeegalityMessage[] {
-	const messages = typeof body === 'object' && body !== null ? (body as Envelope).messages : undefined;
+	const messages =
+		typeof body === 'object' && body !== null ? (body as Envelope).messages : undefined;
 	if (!Array.isArray(messages)) return [];
 	return messages
 		.filter((m): m is Record<string, unknown> => typeof m === 'object' && m !== null)
@@ -55,7 +57,8 @@ export function messagesOf(body: unknown): LeegalityMessage[] {
 
 /** What the answer had instead of status 1, for the message. */
 function describeStatus(body: unknown): string {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'an answer that is not a Leegality envelope';
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		return 'an answer that is not a Leegality envelope';
 	const status = (body as Envelope).status;
 	return status === undefined ? 'no status' : `status ${JSON.stringify(status)}`;
 }
@@ -66,7 +69,10 @@ function failureFromMessages(messages: LeegalityMessage[], codeIfNone?: string):
 	return {
 		code: first.code ?? codeIfNone,
 		message: first.message ?? 'the request failed without a message',
-		details: messages.length > 1 ? messages.map((m) => `${m.code ?? 'message'}: ${m.message ?? ''}`) : undefined,
+		details:
+			messages.length > 1
+				? messages.map((m) => `${m.code ?? 'message'}: ${m.message ?? ''}`)
+				: undefined,
 		hint: first.code ? HINTS[first.code] : undefined,
 	};
 }
@@ -84,7 +90,8 @@ function envelopeFailure(body: unknown): VendorFailure | undefined {
 		? failureFromMessages(messages, NOT_SUCCESS_CODE)
 		: { code: NOT_SUCCESS_CODE, message: `answered without status 1 (success): ${status}` };
 	// Status 0 is Leegality's documented failure; anything else is worth a word of explanation.
-	const statusValue = typeof body === 'object' && body !== null ? (body as Envelope).status : undefined;
+	const statusValue =
+		typeof body === 'object' && body !== null ? (body as Envelope).status : undefined;
 	if (statusValue !== 0 && statusValue !== '0') {
 		failure.hint ??= `Leegality answered with ${status}; only status 1 means the request succeeded. Check the result in the Leegality dashboard before running the item again.`;
 	}

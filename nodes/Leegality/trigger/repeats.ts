@@ -12,6 +12,13 @@ export const REMEMBER_SECONDS = 6 * 3600;
 export function repeatKeys(body: IDataObject): string[] {
 	const request = (body.request ?? {}) as IDataObject;
 	return [
-		deliveryKey('event', body.webhookType, body.documentId, body.documentStatus, request.invitationUrl ?? request.email, request.action),
+		deliveryKey(
+			'event',
+			body.webhookType,
+			body.documentId,
+			body.documentStatus,
+			request.invitationUrl ?? request.email,
+			request.action,
+		),
 	];
 }

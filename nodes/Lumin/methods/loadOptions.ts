@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { collectPages } from '../../shared/pagination';
 import { ApiClient } from '../../shared/transport/request';
-import { templatePageAnswer } from '../actions/signatureRequest/answers';
+import { templatePageAnswer } from '../actions/answers';
 import { LUMIN } from '../transport';
 
 interface Template {

@@ -17,12 +17,15 @@ function parseError(status: number, body: unknown): VendorFailure {
 		code: b.error_code,
 		message: b.error_message ?? b.message ?? `HTTP ${status}`,
 	};
-	if (status === 401) failure.hint = 'Check the API key in the Lumin credential (Settings → Developer settings → API keys).';
+	if (status === 401)
+		failure.hint =
+			'Check the API key in the Lumin credential (Settings → Developer settings → API keys).';
 	if (status === 403) {
 		failure.hint =
 			'Embedded signing needs the embedding domain allow-listed for this key by Lumin support, and the request must have been created through the API.';
 	}
-	if (status === 404) failure.hint = 'Check the signature request ID: it must belong to the account of this API key.';
+	if (status === 404)
+		failure.hint = 'Check the signature request ID: it must belong to the account of this API key.';
 	return failure;
 }
 

@@ -1,11 +1,13 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ApiClient } from '../../shared/transport/request';
-import { readDocument } from '../actions/shared';
 import { SIGNNOW } from '../transport';
+import { readDocument } from '../actions/answers';
 
 /** Roles of the document named in Document ID, for the invite's role dropdown. */
-export async function getDocumentRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getDocumentRoles(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const documentId = String(this.getCurrentNodeParameter('documentId') ?? '').trim();
 	// Until a plain ID is entered (empty, or an expression not resolvable here) there is nothing to load.
 	if (!documentId || documentId.startsWith('=') || /[/?#\s]/.test(documentId)) return [];

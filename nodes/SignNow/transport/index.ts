@@ -19,27 +19,52 @@ interface SignNowErrorBody {
  * for them are not published, so they are recognised by their message (unconfirmed wording).
  */
 const HINTS: Array<[RegExp, string]> = [
-	[/not (the )?(document )?owner/i, 'Embedded invites can only be created by the account that owns the document. Use the owner’s credential.'],
-	[/no (active )?fields/i, 'Add signature fields to the document first, for example with text tags and "Check Fields" on upload.'],
-	[/no active embedded invites/i, 'There is nothing to delete: the document has no embedded invites, or they were already deleted.'],
-	[/active invite|already.*invite/i, 'The document is already out for signature. Delete its embedded invites (Embedded Invite → Delete) or use a fresh copy.'],
-	[/role.*(exist|not found)|unknown role/i, 'Pick the role from the list loaded from the document, or copy a role ID from Document → Get.'],
+	[
+		/not (the )?(document )?owner/i,
+		'Embedded invites can only be created by the account that owns the document. Use the owner’s credential.',
+	],
+	[
+		/no (active )?fields/i,
+		'Add signature fields to the document first, for example with text tags and "Check Fields" on upload.',
+	],
+	[
+		/no active embedded invites/i,
+		'There is nothing to delete: the document has no embedded invites, or they were already deleted.',
+	],
+	[
+		/active invite|already.*invite/i,
+		'The document is already out for signature. Delete its embedded invites (Embedded Invite → Delete) or use a fresh copy.',
+	],
+	[
+		/role.*(exist|not found)|unknown role/i,
+		'Pick the role from the list loaded from the document, or copy a role ID from Document → Get.',
+	],
 	[/not all.*roles/i, 'Add one invite for every role of the document.'],
-	[/owner.?s email/i, 'The document owner cannot sign through an embedded invite; use another signer email.'],
+	[
+		/owner.?s email/i,
+		'The document owner cannot sign through an embedded invite; use another signer email.',
+	],
 ];
 
 function hintFor(status: number, message: string): string | undefined {
 	const known = HINTS.find(([pattern]) => pattern.test(message));
 	if (known) return known[1];
-	if (status === 401) return 'The access token was refused. Check the signNow credential; a pasted token may have expired.';
-	if (status === 403) return 'This signNow account may not do this with the document: only its owner can.';
-	if (status === 404) return 'Check the ID: the document or invite must exist in this signNow account and environment.';
+	if (status === 401)
+		return 'The access token was refused. Check the signNow credential; a pasted token may have expired.';
+	if (status === 403)
+		return 'This signNow account may not do this with the document: only its owner can.';
+	if (status === 404)
+		return 'Check the ID: the document or invite must exist in this signNow account and environment.';
 	return undefined;
 }
 
 /** signNow answers {"errors":[{code,message}]}, the older {"error": "..."}, or OAuth-style {error, error_description}. */
 export function parseError(status: number, body: unknown): VendorFailure {
-	const b = (typeof body === 'object' && body !== null ? body : { message: typeof body === 'string' ? body : undefined }) as SignNowErrorBody;
+	const b = (
+		typeof body === 'object' && body !== null
+			? body
+			: { message: typeof body === 'string' ? body : undefined }
+	) as SignNowErrorBody;
 	const list = Array.isArray(b.errors) ? b.errors : [];
 	let code: string | undefined;
 	let message: string | undefined;
@@ -59,7 +84,10 @@ export function parseError(status: number, body: unknown): VendorFailure {
 	}
 	message ??= b.message || `HTTP ${status}`;
 	const failure: VendorFailure = { code, message };
-	if (list.length > 1) failure.details = list.slice(1).map((e) => `${e.code !== undefined ? `[${e.code}] ` : ''}${e.message ?? ''}`);
+	if (list.length > 1)
+		failure.details = list
+			.slice(1)
+			.map((e) => `${e.code !== undefined ? `[${e.code}] ` : ''}${e.message ?? ''}`);
 	const hint = hintFor(status, `${code ?? ''} ${message}`);
 	if (hint) failure.hint = hint;
 	return failure;

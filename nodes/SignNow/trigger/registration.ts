@@ -1,8 +1,19 @@
-import type { IHookFunctions, NodeApiError } from 'n8n-workflow';
+import type { IHookFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
 
 import type { ApiClient } from '../../shared/transport/request';
-import { callingBack, currentUserId, listSubscriptions, subscribe, unsubscribe } from './subscriptions';
+import { checkParameters } from '../../shared/validation';
+import { documentId } from '../actions/fields';
+import { SIGNNOW } from '../transport';
+import { scopedEvent, SIGNNOW_EVENTS } from './events';
+import {
+	callingBack,
+	currentUserId,
+	listSubscriptions,
+	subscribe,
+	unsubscribe,
+} from './subscriptions';
 
 /**
  * What one activation of the trigger registers with signNow: one callback subscription per event
@@ -14,6 +25,76 @@ export interface Wanted {
 	events: string[];
 	callbackUrl: string;
 	secret?: string;
+}
+
+/** The trigger's parameters: what it registers with signNow. */
+export const registrationProperties: INodeProperties[] = [
+	{
+		displayName: 'Watch',
+		name: 'scope',
+		type: 'options',
+		options: [
+			{
+				name: 'One Document',
+				value: 'document',
+				description: 'Events of the document given below',
+			},
+			{
+				name: 'All My Documents',
+				value: 'user',
+				description: 'Events of every document of the signed-in user',
+			},
+		],
+		default: 'document',
+	},
+	{
+		displayName: 'Document ID',
+		name: 'documentId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the signNow document to watch',
+		displayOptions: { show: { scope: ['document'] } },
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: SIGNNOW_EVENTS,
+		required: true,
+		default: ['document.complete'],
+		description: 'Which events start the workflow; signNow is subscribed to exactly these',
+	},
+];
+
+const registration = z.discriminatedUnion('scope', [
+	z.object({
+		scope: z.literal('document'),
+		documentId,
+		events: z.array(z.string()).min(1, 'Pick at least one event.'),
+	}),
+	z.object({
+		scope: z.literal('user'),
+		events: z.array(z.string()).min(1, 'Pick at least one event.'),
+	}),
+]);
+
+/** What this trigger is to register, checked before any request. */
+export async function wantedRegistration(ctx: IHookFunctions): Promise<Wanted> {
+	const scope = ctx.getNodeParameter('scope') as string;
+	const params = checkParameters(ctx, 0, registrationProperties, registration, {
+		scope,
+		events: ctx.getNodeParameter('events', []),
+		...(scope === 'document' ? { documentId: ctx.getNodeParameter('documentId') } : {}),
+	});
+	const credentials = await ctx.getCredentials(SIGNNOW.credentialType);
+	return {
+		scope: params.scope,
+		documentId: params.scope === 'document' ? params.documentId : undefined,
+		events: params.events.map((name) => scopedEvent(name, params.scope)),
+		callbackUrl: ctx.getNodeWebhookUrl('default') as string,
+		secret: String(credentials.webhookSecret ?? '') || undefined,
+	};
 }
 
 /** Kept in the workflow's static data (per node): the subscriptions the last activation registered. */
@@ -42,12 +123,17 @@ function recorded(ctx: IHookFunctions): RegistrationData {
 }
 
 /** Removes the recorded subscriptions and every other one calling this trigger's URL. */
-async function removeOwn(api: ApiClient, data: RegistrationData, callbackUrl: string): Promise<void> {
+async function removeOwn(
+	api: ApiClient,
+	data: RegistrationData,
+	callbackUrl: string,
+): Promise<void> {
 	for (const id of [...(data.subscriptionIds ?? [])]) {
 		await unsubscribe(api, id);
 		data.subscriptionIds = data.subscriptionIds?.filter((known) => known !== id);
 	}
-	for (const leftover of callingBack(await listSubscriptions(api), callbackUrl)) await unsubscribe(api, leftover.id);
+	for (const leftover of callingBack(await listSubscriptions(api), callbackUrl))
+		await unsubscribe(api, leftover.id);
 	delete data.subscriptionIds;
 }
 
@@ -56,13 +142,24 @@ async function removeOwn(api: ApiClient, data: RegistrationData, callbackUrl: st
  * one per wanted event (for the wanted document, with the current secret where signNow lists it).
  * Anything else answers false, and create() starts over cleanly.
  */
-export async function isRegistered(ctx: IHookFunctions, api: ApiClient, wanted: Wanted): Promise<boolean> {
+export async function isRegistered(
+	ctx: IHookFunctions,
+	api: ApiClient,
+	wanted: Wanted,
+): Promise<boolean> {
 	const ids = recorded(ctx).subscriptionIds ?? [];
 	if (!ids.length) return false;
 	const own = callingBack(await listSubscriptions(api), wanted.callbackUrl);
 	if (own.length !== ids.length || own.some((s) => !ids.includes(s.id))) return false;
-	if (own.map((s) => s.event).sort().join() !== [...wanted.events].sort().join()) return false;
-	if (wanted.scope === 'document' && own.some((s) => s.entity_id !== wanted.documentId)) return false;
+	if (
+		own
+			.map((s) => s.event)
+			.sort()
+			.join() !== [...wanted.events].sort().join()
+	)
+		return false;
+	if (wanted.scope === 'document' && own.some((s) => s.entity_id !== wanted.documentId))
+		return false;
 	return own.every((s) => {
 		const listed = s.json_attributes?.secret_key;
 		return listed === undefined || listed === null || String(listed) === (wanted.secret ?? '');
@@ -82,9 +179,16 @@ export async function register(ctx: IHookFunctions, api: ApiClient, wanted: Want
 		const entityId = wanted.scope === 'user' ? await currentUserId(api) : wanted.documentId!;
 		let ids: string[] = [];
 		for (const event of wanted.events) {
-			const created = await subscribe(api, { event, entityId, callbackUrl: wanted.callbackUrl, secret: wanted.secret }, ids);
+			const created = await subscribe(
+				api,
+				{ event, entityId, callbackUrl: wanted.callbackUrl, secret: wanted.secret },
+				ids,
+			);
 			if (!created) {
-				throw new NodeOperationError(ctx.getNode(), `signNow accepted the subscription to ${event} but does not list it`);
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`signNow accepted the subscription to ${event} but does not list it`,
+				);
 			}
 			ids = [...ids, created.id];
 			data.subscriptionIds = ids;
@@ -102,15 +206,27 @@ export async function register(ctx: IHookFunctions, api: ApiClient, wanted: Want
 }
 
 /** delete(): removes the recorded subscriptions and any other one calling this trigger's URL. */
-export async function unregister(ctx: IHookFunctions, api: ApiClient, callbackUrl: string): Promise<void> {
+export async function unregister(
+	ctx: IHookFunctions,
+	api: ApiClient,
+	callbackUrl: string,
+): Promise<void> {
 	await removeOwn(api, recorded(ctx), callbackUrl);
 }
 
-function activationFailed(ctx: IHookFunctions, cause: NodeApiError | NodeOperationError, cleanupFailure?: string): NodeOperationError {
+function activationFailed(
+	ctx: IHookFunctions,
+	cause: NodeApiError | NodeOperationError,
+	cleanupFailure?: string,
+): NodeOperationError {
 	const left = cleanupFailure
 		? `Removing what this attempt registered failed too (${cleanupFailure}); the next activation or deactivation removes it.`
 		: 'Nothing is left registered with signNow for this trigger.';
-	return new NodeOperationError(ctx.getNode(), `The signNow Trigger could not be activated: ${cause.message}`, {
-		description: [cause.description, left].filter(Boolean).join('\n'),
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`The signNow Trigger could not be activated: ${cause.message}`,
+		{
+			description: [cause.description, left].filter(Boolean).join('\n'),
+		},
+	);
 }

@@ -1,11 +1,18 @@
-import { verifyHmac } from '../../shared/webhook';
+import type { IWebhookFunctions } from 'n8n-workflow';
 
-export const SIGNATURE_HEADER = 'x-signnow-signature';
+import { header, rawBody, verifyHmac } from '../../shared/webhook';
 
 /**
  * signNow's callback signature as third-party code verifies it: base64 HMAC-SHA256 of the raw body,
- * keyed with the subscription's secret_key. No signNow page confirms this, so it lives here alone.
+ * keyed with the subscription's secret_key, in X-SignNow-Signature. No signNow page confirms this
+ * (unconfirmed), so it lives here alone.
  */
-export function signatureMatches(secret: string, body: Buffer, signature: string | undefined): boolean {
-	return verifyHmac({ algorithm: 'sha256', key: secret, payload: body, encoding: 'base64', signature });
+export function signatureMatches(ctx: IWebhookFunctions, secret: string): boolean {
+	return verifyHmac({
+		algorithm: 'sha256',
+		key: secret,
+		payload: rawBody(ctx),
+		encoding: 'base64',
+		signature: header(ctx, 'x-signnow-signature'),
+	});
 }

@@ -22,7 +22,10 @@ const listSchema = z.object({ data: z.array(subscriptionSchema) });
 
 /** The signed-in user's ID, the entity of user-scoped events. GET /user is not in the reference material (unconfirmed). */
 export async function currentUserId(api: ApiClient): Promise<string> {
-	const user = await api.requestChecked({ method: 'GET', path: '/user' }, z.object({ id: z.string().min(1) }).passthrough());
+	const user = await api.requestChecked(
+		{ method: 'GET', path: '/user' },
+		z.object({ id: z.string().min(1) }).passthrough(),
+	);
 	return user.id;
 }
 
@@ -31,7 +34,8 @@ export async function currentUserId(api: ApiClient): Promise<string> {
  * as one page (unconfirmed).
  */
 export async function listSubscriptions(api: ApiClient): Promise<Subscription[]> {
-	return (await api.requestChecked({ method: 'GET', path: '/v2/event-subscriptions' }, listSchema)).data;
+	return (await api.requestChecked({ method: 'GET', path: '/v2/event-subscriptions' }, listSchema))
+		.data;
 }
 
 /** Subscriptions that call `callbackUrl`: a trigger's webhook URL is its own, so these are its registrations. */
@@ -48,7 +52,10 @@ export interface SubscriptionInput {
 
 function isNew(input: SubscriptionInput, known: string[]) {
 	return (s: Subscription) =>
-		s.event === input.event && s.entity_id === input.entityId && s.json_attributes?.callback_url === input.callbackUrl && !known.includes(s.id);
+		s.event === input.event &&
+		s.entity_id === input.entityId &&
+		s.json_attributes?.callback_url === input.callbackUrl &&
+		!known.includes(s.id);
 }
 
 /**
@@ -58,18 +65,24 @@ function isNew(input: SubscriptionInput, known: string[]) {
  * whether it was created. signNow's SDK puts secret_key at the top level, working third-party
  * code inside attributes; it is sent inside attributes (unconfirmed which one counts).
  */
-export async function subscribe(api: ApiClient, input: SubscriptionInput, known: string[]): Promise<Subscription | undefined> {
+export async function subscribe(
+	api: ApiClient,
+	input: SubscriptionInput,
+	known: string[],
+): Promise<Subscription | undefined> {
 	const attributes: IDataObject = { callback: input.callbackUrl, delete_access_token: true };
 	if (input.secret) attributes.secret_key = input.secret;
 	let found: Subscription | undefined;
-	const lookUp = async () => (found = (await listSubscriptions(api)).filter(isNew(input, known)).pop());
+	const lookUp = async () =>
+		(found = (await listSubscriptions(api)).filter(isNew(input, known)).pop());
 	await api.request({
 		method: 'POST',
 		path: '/api/v2/events',
 		body: { event: input.event, entity_id: input.entityId, action: 'callback', attributes },
 		ifUnknown: {
 			happened: `the subscription to ${input.event} was created`,
-			advice: 'Activate the workflow again: activation first removes what earlier activations of this trigger left.',
+			advice:
+				'Activate the workflow again: activation first removes what earlier activations of this trigger left.',
 			settle: async () => ((await lookUp()) ? {} : undefined),
 		},
 	});
@@ -86,7 +99,8 @@ export async function unsubscribe(api: ApiClient, id: string): Promise<void> {
 			ifUnknown: {
 				happened: 'the subscription was removed',
 				advice: 'Deactivate the workflow again, or remove it in the signNow API Dashboard.',
-				settle: async () => ((await api.requestUnlessNotFound({ method: 'GET', path })) === undefined ? {} : undefined),
+				settle: async () =>
+					(await api.requestUnlessNotFound({ method: 'GET', path })) === undefined ? {} : undefined,
 			},
 		});
 	} catch (error) {

@@ -32,7 +32,11 @@ export const canceledEnvelopeAnswer = z
 	.object({
 		id: text,
 		status: z.string().superRefine((status, ctx) => {
-			if (status !== 'canceled') ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Expected "canceled", got ${JSON.stringify(status)}` });
+			if (status !== 'canceled')
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `Expected "canceled", got ${JSON.stringify(status)}`,
+				});
 		}),
 	})
 	.passthrough();
@@ -52,7 +56,11 @@ export function ceremonyAnswer(firstMethod: string) {
 	const url =
 		firstMethod === 'email_link'
 			? z.string().url().nullable()
-			: z.string({ invalid_type_error: `Expected the ceremony link: with ${firstMethod} as the first method, SignatureAPI returns one` }).url();
+			: z
+					.string({
+						invalid_type_error: `Expected the ceremony link: with ${firstMethod} as the first method, SignatureAPI returns one`,
+					})
+					.url();
 	return z.object({ url }).passthrough();
 }
 

@@ -1,27 +1,36 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { httpsUrl, intInRange, jsonObject, pathId, splitList } from '../../shared/schemas';
-
-/** Recipient IDs carry the re_ prefix; checked before the ID goes into a URL path. */
-export const recipientId = pathId('recipient ID').refine((v) => v.startsWith('re_'), 'Recipient IDs start with re_, such as re_2c8f….');
+import { httpsUrl, intInRange, jsonObject, oneOf, splitList } from '../../shared/schemas';
 
 /** An empty text field means "not set". */
 const optionalText = <T extends z.ZodTypeAny>(schema: T) =>
-	z.preprocess((v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), schema.optional());
+	z.preprocess(
+		(v) =>
+			v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v,
+		schema.optional(),
+	);
 
 // frame-ancestors sources: "*", 'self', or scheme://host[:port] with an optional leading "*." wildcard.
 const ORIGIN = /^(\*|'self'|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d{1,5}|\*))?(\/\S*)?)$/i;
 
 const origin = z
 	.string()
-	.regex(ORIGIN, 'Each origin is a scheme and host such as https://app.example.com or https://*.example.com, or * for any site.');
+	.regex(
+		ORIGIN,
+		'Each origin is a scheme and host such as https://app.example.com or https://*.example.com, or * for any site.',
+	);
+
+const urlVariantOptions: INodePropertyOptions[] = [
+	{ name: 'Standard', value: 'standard', description: 'Full-length URL, right for most uses' },
+	{ name: 'Short', value: 'short', description: 'A short URL for SMS or push notifications' },
+];
 
 /** The four ceremony settings shared by Ceremony → Create and each recipient of Envelope → Create. */
 export const ceremonyOptionsSchema = z.object({
 	redirectUrl: optionalText(httpsUrl),
 	redirectDelay: intInRange(0, 20, ' seconds'),
-	urlVariant: z.enum(['standard', 'short'], { errorMap: () => ({ message: 'Must be standard or short.' }) }),
+	urlVariant: oneOf(urlVariantOptions),
 	embeddableIn: z.array(origin),
 });
 
@@ -46,9 +55,26 @@ export function ceremonyOptionsBody(options: CeremonyOptions): IDataObject {
 	};
 }
 
-const methodType = z.enum(['email_link', 'email_code', 'custom'], {
-	errorMap: () => ({ message: 'Must be email_link, email_code or custom.' }),
-});
+const methodOptions: INodePropertyOptions[] = [
+	{
+		name: 'Email Link',
+		value: 'email_link',
+		description: 'SignatureAPI emails the signing link; the ceremony URL is then not returned',
+	},
+	{
+		name: 'Email Code',
+		value: 'email_code',
+		description: 'The recipient types a code SignatureAPI emails to them',
+	},
+	{
+		name: 'Custom',
+		value: 'custom',
+		description:
+			'Your app already verified the recipient; the ceremony URL is returned for you to open or embed',
+	},
+];
+
+const methodType = oneOf(methodOptions);
 
 /** One authentication step; fields of the other types are ignored. */
 export const authenticationMethod = z
@@ -61,7 +87,11 @@ export const authenticationMethod = z
 	})
 	.superRefine((m, ctx) => {
 		if (m.type === 'custom' && !m.provider) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['provider'], message: 'A custom method needs the provider that verified the recipient.' });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['provider'],
+				message: 'A custom method needs the provider that verified the recipient.',
+			});
 		}
 	});
 
@@ -73,28 +103,21 @@ export function authenticationBody(method: z.infer<typeof authenticationMethod>)
 			...(method.messageOverride ? { message_override: method.messageOverride } : {}),
 		};
 	}
-	if (method.type === 'custom') return { type: 'custom', provider: method.provider, data: (method.data ?? {}) as IDataObject };
+	if (method.type === 'custom')
+		return { type: 'custom', provider: method.provider, data: (method.data ?? {}) as IDataObject };
 	return { type: 'email_code' };
 }
-
-const methodOptions = [
-	{
-		name: 'Email Link',
-		value: 'email_link',
-		description: 'SignatureAPI emails the signing link; the ceremony URL is then not returned',
-	},
-	{ name: 'Email Code', value: 'email_code', description: 'The recipient types a code SignatureAPI emails to them' },
-	{
-		name: 'Custom',
-		value: 'custom',
-		description: 'Your app already verified the recipient; the ceremony URL is returned for you to open or embed',
-	},
-];
 
 /** Fields of one authentication step; `typeName` is the field holding the method. */
 export function authenticationFields(typeName: string): INodeProperties[] {
 	return [
-		{ displayName: 'Method', name: typeName, type: 'options', options: methodOptions, default: 'email_link' },
+		{
+			displayName: 'Method',
+			name: typeName,
+			type: 'options',
+			options: methodOptions,
+			default: 'email_link',
+		},
 		{
 			displayName: 'Email Subject',
 			name: 'subjectOverride',
@@ -155,10 +178,7 @@ export const ceremonyOptionFields: INodeProperties[] = [
 		displayName: 'URL Variant',
 		name: 'urlVariant',
 		type: 'options',
-		options: [
-			{ name: 'Standard', value: 'standard', description: 'Full-length URL, right for most uses' },
-			{ name: 'Short', value: 'short', description: 'A short URL for SMS or push notifications' },
-		],
+		options: urlVariantOptions,
 		default: 'standard',
 	},
 	{

@@ -1,5 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { VendorEnvironments } from '../../shared/environment';
 import type { VendorFailure } from '../../shared/errors';
@@ -10,34 +9,25 @@ export const SIGNATUREAPI_ENVIRONMENTS: VendorEnvironments = {
 	production: 'https://api.signatureapi.com/v1',
 };
 
-export const CREDENTIAL_TYPE = 'signatureApiApi';
-
-export type KeyMode = 'test' | 'live';
+type KeyMode = 'test' | 'live';
 
 /** The mode a key works in, read from its prefix; undefined when it has neither known prefix. */
-export function keyMode(apiKey: unknown): KeyMode | undefined {
+function keyMode(apiKey: unknown): KeyMode | undefined {
 	const key = typeof apiKey === 'string' ? apiKey.trim() : '';
 	if (key.startsWith('key_test_')) return 'test';
 	if (key.startsWith('key_live_')) return 'live';
 	return undefined;
 }
 
-/** Stops the item before any request when the credential's key cannot be a SignatureAPI key. */
-export async function assertKeyMode(ctx: IExecuteFunctions, itemIndex: number): Promise<KeyMode> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const mode = keyMode(credentials.apiKey);
-	if (!mode) {
-		throw new NodeOperationError(
-			ctx.getNode(),
+/** A key with neither prefix cannot be a SignatureAPI key: the item stops before any request. */
+function credentialProblem(credentials: ICredentialDataDecryptedObject) {
+	if (keyMode(credentials.apiKey)) return undefined;
+	return {
+		message:
 			'SignatureAPI credential → API Key: the key starts with neither "key_test_" nor "key_live_"',
-			{
-				itemIndex,
-				description:
-					'Copy the whole key from the SignatureAPI Dashboard → Settings → API Keys. Test keys start with key_test_, live keys with key_live_.',
-			},
-		);
-	}
-	return mode;
+		description:
+			'Copy the whole key from the SignatureAPI Dashboard → Settings → API Keys. Test keys start with key_test_, live keys with key_live_.',
+	};
 }
 
 interface Problem {
@@ -56,7 +46,8 @@ const HINTS: Record<string, string> = {
 		'This is a live key (key_live_…), but live mode is not switched on for the account yet. Upgrade the SignatureAPI account and add a payment method, or use a test key (key_test_…) meanwhile.',
 	'too-many-requests':
 		'SignatureAPI allows 10 requests per second per API key. Lower Parallel Requests, or spread the items over time.',
-	'envelope-not-completed': 'Deliverables exist only once every recipient has finished. Wait for the envelope.completed event.',
+	'envelope-not-completed':
+		'Deliverables exist only once every recipient has finished. Wait for the envelope.completed event.',
 	'cannot-replace':
 		'A recipient can be replaced only before they complete, while the envelope is still processing or in progress.',
 	'blocked-email':
@@ -82,7 +73,8 @@ export function parseError(status: number, body: unknown): VendorFailure {
 		failure.details = problem.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
 	}
 	failure.hint = (code && HINTS[code]) ?? statusHint(status);
-	if (!problem.title && typeof body === 'string' && body.trim()) failure.message = `HTTP ${status}: ${body.slice(0, 200)}`;
+	if (!problem.title && typeof body === 'string' && body.trim())
+		failure.message = `HTTP ${status}: ${body.slice(0, 200)}`;
 	return failure;
 }
 
@@ -92,16 +84,18 @@ function statusHint(status: number): string | undefined {
 	if (status === 404) {
 		return 'Check the ID. Test and live mode are separate: an ID created with a key_test_ key is not found with a key_live_ key, and the other way round.';
 	}
-	if (status === 409) return 'The envelope is already completed, failed or canceled, so it cannot change any more.';
+	if (status === 409)
+		return 'The envelope is already completed, failed or canceled, so it cannot change any more.';
 	if (status === 422) return HINTS['validation-error'];
 	return undefined;
 }
 
 export const SIGNATUREAPI: VendorSpec = {
 	name: 'SignatureAPI',
-	credentialType: CREDENTIAL_TYPE,
+	credentialType: 'signatureApiApi',
 	environments: SIGNATUREAPI_ENVIRONMENTS,
 	secretFields: ['apiKey', 'webhookSecret'],
+	credentialProblem,
 	parseError,
 	// Published limit per API key: 10 requests per second with a burst of 10.
 	rateLimit: { perSecond: 10, burst: 10 },

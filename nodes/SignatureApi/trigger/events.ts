@@ -1,11 +1,13 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
 /**
  * Webhook event types the trigger can filter on. Confirmed by SignatureAPI's docs: the envelope
  * created/started/completed, recipient released/sent/accessed/viewed/completed/rejected/
  * soft_bounced/hard_bounced and deliverable generated/failed events. The names of the envelope
- * failed/canceled and recipient failed/replaced/resent events follow the same pattern but are not
- * confirmed (the full list is in the spec's webhooks section): adjust them here if they differ.
+ * failed/canceled and recipient failed/replaced/resent events follow the same pattern
+ * (unconfirmed; the full list is in the spec's webhooks section): adjust them here if they differ.
  */
-export const SIGNATUREAPI_EVENTS = [
+export const SIGNATUREAPI_EVENTS: INodePropertyOptions[] = [
 	{ name: 'Deliverable Failed', value: 'deliverable.failed' },
 	{ name: 'Deliverable Generated (Signed PDF Ready)', value: 'deliverable.generated' },
 	{ name: 'Envelope Canceled', value: 'envelope.canceled' },

@@ -6,11 +6,19 @@
  */
 export function readAccessToken(body: unknown): string {
 	const parsed = typeof body === 'string' ? safeParse(body) : body;
-	const outer = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+	const outer = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<
+		string,
+		unknown
+	>;
 	if (outer.status === false) {
-		throw new Error(`/auth answered status false (${typeof outer.message === 'string' ? outer.message : 'without a message'})`);
+		throw new Error(
+			`/auth answered status false (${typeof outer.message === 'string' ? outer.message : 'without a message'})`,
+		);
 	}
-	const inner = (typeof outer.data === 'object' && outer.data !== null ? outer.data : {}) as Record<string, unknown>;
+	const inner = (typeof outer.data === 'object' && outer.data !== null ? outer.data : {}) as Record<
+		string,
+		unknown
+	>;
 	const token = [outer.access_token, outer.token, inner.access_token, inner.token].find(
 		(value): value is string => typeof value === 'string' && value !== '',
 	);
@@ -24,4 +32,9 @@ function safeParse(text: string): unknown {
 	} catch {
 		return {};
 	}
+}
+
+/** What to check when Umbrella refuses the token request. */
+export function refusedHint(): string {
+	return 'Umbrella did not accept the API Key and Customer ID. Check both, and that the Environment matches them (sandbox and production keys differ).';
 }

@@ -11,7 +11,12 @@ export const UMBRELLA_ENVIRONMENTS: VendorEnvironments = {
 function parseError(status: number, body: unknown): VendorFailure {
 	const b = (typeof body === 'object' && body !== null ? body : {}) as { message?: unknown };
 	const failure: VendorFailure = {
-		message: typeof b.message === 'string' && b.message ? b.message : typeof body === 'string' && body ? body : `HTTP ${status}`,
+		message:
+			typeof b.message === 'string' && b.message
+				? b.message
+				: typeof body === 'string' && body
+					? body
+					: `HTTP ${status}`,
 	};
 	if (status === 400) {
 		failure.hint =
@@ -21,8 +26,11 @@ function parseError(status: number, body: unknown): VendorFailure {
 		failure.hint =
 			'Umbrella refused the access token even after a new one was fetched. Check the API Key, the Customer ID and the Environment of the Umbrella credential (sandbox and production keys differ).';
 	}
-	if (status === 403) failure.hint = 'This Umbrella account is not allowed to use this service. Ask IDCanopy to enable QES onboarding for it.';
-	if (status === 404) failure.hint = 'Check the session ID: use the Request ID returned by Create Session Link.';
+	if (status === 403)
+		failure.hint =
+			'This Umbrella account is not allowed to use this service. Ask IDCanopy to enable QES onboarding for it.';
+	if (status === 404)
+		failure.hint = 'Check the session ID: use the Request ID returned by Create Session Link.';
 	return failure;
 }
 
@@ -33,9 +41,18 @@ function parseError(status: number, body: unknown): VendorFailure {
  * by that operation's answer check (actions/qesOnboarding/answers.ts) as an incomplete answer.
  */
 function failureInBody(body: unknown): VendorFailure | undefined {
-	const b = (typeof body === 'object' && body !== null ? body : {}) as { status?: unknown; message?: unknown; error?: unknown };
+	const b = (typeof body === 'object' && body !== null ? body : {}) as {
+		status?: unknown;
+		message?: unknown;
+		error?: unknown;
+	};
 	if (b.status !== false) return undefined;
-	const message = typeof b.message === 'string' && b.message ? b.message : typeof b.error === 'string' && b.error ? b.error : undefined;
+	const message =
+		typeof b.message === 'string' && b.message
+			? b.message
+			: typeof b.error === 'string' && b.error
+				? b.error
+				: undefined;
 	return { code: 'status_false', message: message ?? 'answered with status false and no message' };
 }
 

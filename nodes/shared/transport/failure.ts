@@ -29,9 +29,21 @@ export type Failure =
 const PATTERNS: Array<[NetworkReason, string, RegExp]> = [
 	// n8n 1.x's descriptive texts are matched too, because on that line they replace the code.
 	['refused', 'ECONNREFUSED', /ECONNREFUSED|refused the connection/i],
-	['timeout', 'ETIMEDOUT', /ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|timeout of \d+ms|timed? ?out|connection was aborted/i],
-	['unreachable', 'ENOTFOUND', /ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|cannot be established|host is unreachable|DNS server/i],
-	['closed', 'ECONNRESET', /ECONNRESET|EPIPE|socket hang up|closed unexpectedly|aborted|ERR_STREAM_PREMATURE_CLOSE/i],
+	[
+		'timeout',
+		'ETIMEDOUT',
+		/ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|timeout of \d+ms|timed? ?out|connection was aborted/i,
+	],
+	[
+		'unreachable',
+		'ENOTFOUND',
+		/ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|cannot be established|host is unreachable|DNS server/i,
+	],
+	[
+		'closed',
+		'ECONNRESET',
+		/ECONNRESET|EPIPE|socket hang up|closed unexpectedly|aborted|ERR_STREAM_PREMATURE_CLOSE/i,
+	],
 ];
 
 function texts(error: unknown): string[] {
@@ -42,7 +54,14 @@ function texts(error: unknown): string[] {
 		description?: unknown;
 		cause?: { code?: unknown; message?: unknown };
 	};
-	const list = [e.cause?.code, e.code, e.cause?.message, ...(Array.isArray(e.messages) ? e.messages : []), e.message, e.description];
+	const list = [
+		e.cause?.code,
+		e.code,
+		e.cause?.message,
+		...(Array.isArray(e.messages) ? e.messages : []),
+		e.message,
+		e.description,
+	];
 	return list.filter((t): t is string => typeof t === 'string' && t !== '');
 }
 
@@ -50,7 +69,8 @@ function texts(error: unknown): string[] {
 export function thrownFailure(error: unknown): Failure {
 	const candidates = texts(error);
 	const tokenFailure = candidates.find((text) => text.includes(TOKEN_FAILURE));
-	if (tokenFailure) return readTokenFailure(tokenFailure.slice(tokenFailure.indexOf(TOKEN_FAILURE)));
+	if (tokenFailure)
+		return readTokenFailure(tokenFailure.slice(tokenFailure.indexOf(TOKEN_FAILURE)));
 	for (const text of candidates) {
 		for (const [reason, fallbackCode, pattern] of PATTERNS) {
 			if (pattern.test(text)) {
@@ -68,7 +88,11 @@ export function thrownFailure(error: unknown): Failure {
  * is "Could not obtain an access token from <vendor> (HTTP <status>, <code>): <message>", the rest
  * is the hint. See token.ts, which writes it.
  */
-export function tokenFailureText(vendor: string, message: string, answer?: { status: number; code?: string; hint?: string }): string {
+export function tokenFailureText(
+	vendor: string,
+	message: string,
+	answer?: { status: number; code?: string; hint?: string },
+): string {
 	const http = answer ? ` (HTTP ${answer.status}${answer.code ? `, ${answer.code}` : ''})` : '';
 	return `${TOKEN_FAILURE} ${vendor}${http}: ${message}${answer?.hint ? `\n${answer.hint}` : ''}`;
 }

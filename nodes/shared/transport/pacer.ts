@@ -18,7 +18,10 @@ export class Pacer {
 	 * each of which pauses every parallel item.
 	 */
 	constructor(published?: { perSecond: number; burst: number }) {
-		this.rate = published && { perSecond: published.perSecond * 0.9, burst: Math.max(1, published.burst - 1) };
+		this.rate = published && {
+			perSecond: published.perSecond * 0.9,
+			burst: Math.max(1, published.burst - 1),
+		};
 		this.tokens = this.rate?.burst ?? 0;
 	}
 

@@ -19,7 +19,11 @@ import { Pacer } from './pacer';
 import { backoffMs, retryAfterMs } from './retry';
 import type { VendorSpec } from './vendor';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 interface RequestBase {
 	/** Path below the credential's base URL (starting with "/"). */
@@ -81,7 +85,11 @@ export interface RequestSettings {
 	maxWaitMs: number;
 }
 
-export const DEFAULT_SETTINGS: RequestSettings = { timeoutMs: 30_000, maxRetries: 3, maxWaitMs: 60_000 };
+export const DEFAULT_SETTINGS: RequestSettings = {
+	timeoutMs: 30_000,
+	maxRetries: 3,
+	maxWaitMs: 60_000,
+};
 
 const GATEWAY_STATUS = new Set([502, 503, 504]);
 
@@ -136,7 +144,10 @@ export class ApiClient {
 	}
 
 	/** A read whose 404 means "not there": undefined instead of an error. */
-	async requestUnlessNotFound<T = IDataObject>(request: ReadRequest, itemIndex?: number): Promise<T | undefined> {
+	async requestUnlessNotFound<T = IDataObject>(
+		request: ReadRequest,
+		itemIndex?: number,
+	): Promise<T | undefined> {
 		try {
 			return await this.request<T>(request, itemIndex);
 		} catch (error) {
@@ -146,7 +157,11 @@ export class ApiClient {
 	}
 
 	/** Like request(), and checks the answer against `schema`: an answer lacking what it needs is an error naming it. */
-	async requestChecked<T>(request: ApiRequest<T>, schema: AnswerSchema<T>, itemIndex?: number): Promise<T> {
+	async requestChecked<T>(
+		request: ApiRequest<T>,
+		schema: AnswerSchema<T>,
+		itemIndex?: number,
+	): Promise<T> {
 		const body = await this.request<unknown>(request as ApiRequest<unknown>, itemIndex);
 		return await this.checkAnswer(body, schema, itemIndex);
 	}
@@ -174,7 +189,10 @@ export class ApiClient {
 		});
 	}
 
-	async requestFull<T = IDataObject>(request: ApiRequest<T>, itemIndex?: number): Promise<ApiResponse<T>> {
+	async requestFull<T = IDataObject>(
+		request: ApiRequest<T>,
+		itemIndex?: number,
+	): Promise<ApiResponse<T>> {
 		const expect = request.expect ?? 'json';
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -195,19 +213,31 @@ export class ApiClient {
 		for (;;) {
 			await this.pacer.take();
 			const generation = this.tokenGeneration;
-			const outcome = renewing ? await this.sendRenewingToken(options, renewing) : await this.send(options);
+			const outcome = renewing
+				? await this.sendRenewingToken(options, renewing)
+				: await this.send(options);
 			renewing = undefined;
 			if ('statusCode' in outcome && outcome.statusCode < 300) {
 				return await this.success<T>(outcome, expect, itemIndex);
 			}
 			const failure: Failure =
 				'statusCode' in outcome
-					? { kind: 'answer', status: outcome.statusCode, headers: outcome.headers, body: decodeBody(outcome.body) }
+					? {
+							kind: 'answer',
+							status: outcome.statusCode,
+							headers: outcome.headers,
+							body: decodeBody(outcome.body),
+						}
 					: outcome.failure;
 
 			// A refused token: renewed once through the credential, then the request is sent again
 			// (the vendor did not act on it). If another request renewed it meanwhile, just resend.
-			if (failure.kind === 'answer' && failure.status === 401 && this.vendor.tokenField && !renewed) {
+			if (
+				failure.kind === 'answer' &&
+				failure.status === 401 &&
+				this.vendor.tokenField &&
+				!renewed
+			) {
 				renewed = true;
 				if (generation === this.tokenGeneration) {
 					if (this.renewal) await this.renewal;
@@ -236,14 +266,19 @@ export class ApiClient {
 	}
 
 	/** One attempt: the response (any status), or why no response came back. */
-	private async send(options: IHttpRequestOptions, credentialData?: ICredentialDataDecryptedObject): Promise<RawResponse | { failure: Failure }> {
+	private async send(
+		options: IHttpRequestOptions,
+		credentialData?: ICredentialDataDecryptedObject,
+	): Promise<RawResponse | { failure: Failure }> {
 		const type = this.vendor.credentialType;
 		try {
 			return (await this.ctx.helpers.httpRequestWithAuthentication.call(
 				this.ctx,
 				type,
 				{ ...options },
-				credentialData ? { credentialsDecrypted: { id: '', name: type, type, data: credentialData } } : undefined,
+				credentialData
+					? { credentialsDecrypted: { id: '', name: type, type, data: credentialData } }
+					: undefined,
 			)) as RawResponse;
 		} catch (error) {
 			return { failure: thrownFailure(error) };
@@ -256,7 +291,10 @@ export class ApiClient {
 	 * after a 401 it sees, and it sees none here because every status comes back as a response.
 	 * Requests of this execution refused the same token meanwhile wait for this one renewal.
 	 */
-	private async sendRenewingToken(options: IHttpRequestOptions, done: () => void): Promise<RawResponse | { failure: Failure }> {
+	private async sendRenewingToken(
+		options: IHttpRequestOptions,
+		done: () => void,
+	): Promise<RawResponse | { failure: Failure }> {
 		try {
 			const current = await this.ctx.getCredentials(this.vendor.credentialType);
 			return await this.send(options, { ...current, [this.vendor.tokenField!]: '' });
@@ -267,7 +305,11 @@ export class ApiClient {
 		}
 	}
 
-	private async success<T>(response: RawResponse, expect: 'json' | 'binary', itemIndex?: number): Promise<ApiResponse<T>> {
+	private async success<T>(
+		response: RawResponse,
+		expect: 'json' | 'binary',
+		itemIndex?: number,
+	): Promise<ApiResponse<T>> {
 		const body = expect === 'json' ? await this.readJson(response, itemIndex) : response.body;
 		if (expect === 'binary' && String(response.headers['content-type'] ?? '').includes('json')) {
 			// A file endpoint may still answer with the vendor's JSON failure envelope.
@@ -277,7 +319,10 @@ export class ApiClient {
 	}
 
 	/** A pre-signed file URL (storage host): fetched without the vendor credential, so the key never leaves for another host. */
-	async downloadSigned(url: string, itemIndex?: number): Promise<{ data: Buffer; contentType?: string }> {
+	async downloadSigned(
+		url: string,
+		itemIndex?: number,
+	): Promise<{ data: Buffer; contentType?: string }> {
 		const prefix = 'Downloading the file failed';
 		let response: RawResponse;
 		try {
@@ -293,10 +338,18 @@ export class ApiClient {
 			throw await this.toError(thrownFailure(error), itemIndex, undefined, prefix);
 		}
 		if (response.statusCode >= 300) {
-			const failure: Failure = { kind: 'answer', status: response.statusCode, headers: response.headers, body: decodeBody(response.body) };
+			const failure: Failure = {
+				kind: 'answer',
+				status: response.statusCode,
+				headers: response.headers,
+				body: decodeBody(response.body),
+			};
 			throw await this.toError(failure, itemIndex, undefined, prefix);
 		}
-		return { data: Buffer.from(response.body as ArrayBuffer), contentType: response.headers['content-type'] as string | undefined };
+		return {
+			data: Buffer.from(response.body as ArrayBuffer),
+			contentType: response.headers['content-type'] as string | undefined,
+		};
 	}
 
 	/**
@@ -304,7 +357,11 @@ export class ApiClient {
 	 * repeated after 429 and a refused connection (the vendor did not act); only reads are repeated
 	 * after a gateway status or a lost answer.
 	 */
-	private retryWait(failure: Failure, tried: { retries: number; slowDowns: number }, method: ApiRequest['method']): number | undefined {
+	private retryWait(
+		failure: Failure,
+		tried: { retries: number; slowDowns: number },
+		method: ApiRequest['method'],
+	): number | undefined {
 		if (this.settings.maxRetries === 0) return undefined;
 		if (failure.kind === 'answer' && failure.status === 429) {
 			return retryAfterMs(failure.headers['retry-after']) ?? backoffMs(tried.slowDowns + 1);
@@ -312,21 +369,29 @@ export class ApiClient {
 		if (tried.retries >= this.settings.maxRetries) return undefined;
 		const next = tried.retries + 1;
 		if (failure.kind === 'answer') {
-			if (method === 'GET' && GATEWAY_STATUS.has(failure.status)) return retryAfterMs(failure.headers['retry-after']) ?? backoffMs(next);
+			if (method === 'GET' && GATEWAY_STATUS.has(failure.status))
+				return retryAfterMs(failure.headers['retry-after']) ?? backoffMs(next);
 			return undefined;
 		}
-		if (failure.kind === 'network' && (failure.reason === 'refused' || method === 'GET')) return backoffMs(next);
+		if (failure.kind === 'network' && (failure.reason === 'refused' || method === 'GET'))
+			return backoffMs(next);
 		return undefined;
 	}
 
 	/** A write whose answer was lost on the way: the vendor may or may not have acted. */
 	private outcomeUnknown(failure: Failure): boolean {
 		if (failure.kind === 'answer') return GATEWAY_STATUS.has(failure.status);
-		return failure.kind === 'network' && failure.reason !== 'refused' && failure.reason !== 'unreachable';
+		return (
+			failure.kind === 'network' && failure.reason !== 'refused' && failure.reason !== 'unreachable'
+		);
 	}
 
 	/** Settles a write that got no answer with its read, or reports plainly that its outcome is not known. */
-	private async settle<T>(request: WriteRequest<T>, failure: Failure, itemIndex?: number): Promise<ApiResponse<T>> {
+	private async settle<T>(
+		request: WriteRequest<T>,
+		failure: Failure,
+		itemIndex?: number,
+	): Promise<ApiResponse<T>> {
 		const { happened, advice, settle } = request.ifUnknown;
 		const lost = this.lostText(failure);
 		let settled: T | false | undefined;
@@ -336,7 +401,8 @@ export class ApiClient {
 		} catch (error) {
 			checkFailed = (error as Error).message;
 		}
-		if (settled !== undefined && settled !== false) return { body: settled, headers: {}, statusCode: 200 };
+		if (settled !== undefined && settled !== false)
+			return { body: settled, headers: {}, statusCode: 200 };
 		const failureText: VendorFailure =
 			settled === false
 				? {
@@ -364,7 +430,8 @@ export class ApiClient {
 	}
 
 	private lostText(failure: Failure): string {
-		if (failure.kind === 'answer') return `the answer was lost (HTTP ${failure.status} from the gateway in front of the API)`;
+		if (failure.kind === 'answer')
+			return `the answer was lost (HTTP ${failure.status} from the gateway in front of the API)`;
 		if (failure.kind === 'network' && failure.reason === 'timeout') {
 			return `no answer came within ${Math.round(this.settings.timeoutMs / 1000)} s`;
 		}
@@ -401,7 +468,11 @@ export class ApiClient {
 	}
 
 	/** For vendors that answer 2xx with a failure inside the body: that failure as an error. */
-	private async throwIfFailure(body: unknown, statusCode: number, itemIndex?: number): Promise<void> {
+	private async throwIfFailure(
+		body: unknown,
+		statusCode: number,
+		itemIndex?: number,
+	): Promise<void> {
 		const failure = this.vendor.failureInBody?.(body);
 		if (!failure) return;
 		throw vendorError(this.ctx.getNode(), {
@@ -415,8 +486,14 @@ export class ApiClient {
 	}
 
 	/** Why a 429 or gateway answer was not tried again, and what the user can do. */
-	private exhaustedHint(status: number, tried?: { retries: number; slowDowns: number; waited: number; wouldWait?: number }): string {
-		const more = tried?.wouldWait !== undefined ? ` and was asked to wait ${Math.ceil(tried.wouldWait / 1000)} s more` : '';
+	private exhaustedHint(
+		status: number,
+		tried?: { retries: number; slowDowns: number; waited: number; wouldWait?: number },
+	): string {
+		const more =
+			tried?.wouldWait !== undefined
+				? ` and was asked to wait ${Math.ceil(tried.wouldWait / 1000)} s more`
+				: '';
 		const done =
 			status === 429
 				? this.settings.maxRetries === 0
@@ -468,8 +545,16 @@ export class ApiClient {
 		};
 		// The network code goes in the description: n8n replaces any message that contains one
 		// (ECONNRESET, ...) with its own generic text.
-		const vendorFailure: VendorFailure = { message: `${lead}the API ${reason[failure.reason]}`, hint: `Network error ${failure.code}.` };
-		return vendorError(node, { vendor: this.vendor.name, failure: vendorFailure, itemIndex, secrets });
+		const vendorFailure: VendorFailure = {
+			message: `${lead}the API ${reason[failure.reason]}`,
+			hint: `Network error ${failure.code}.`,
+		};
+		return vendorError(node, {
+			vendor: this.vendor.name,
+			failure: vendorFailure,
+			itemIndex,
+			secrets,
+		});
 	}
 }
 

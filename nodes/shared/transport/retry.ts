@@ -1,5 +1,3 @@
-export const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-
 /** Retry-After in seconds or as an HTTP-date, in milliseconds from now; undefined if absent or unreadable. */
 export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
 	const raw = Array.isArray(value) ? value[0] : value;

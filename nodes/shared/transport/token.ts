@@ -33,14 +33,25 @@ export async function requestToken(
 		);
 	if ('kind' in response) {
 		// Network codes stay out of the message: n8n swaps a message holding one for its own text.
-		const reason = response.kind === 'network' ? NO_ANSWER[response.reason] : response.kind === 'local' ? response.message : 'no answer';
+		const reason =
+			response.kind === 'network'
+				? NO_ANSWER[response.reason]
+				: response.kind === 'local'
+					? response.message
+					: 'no answer';
 		throw new Error(tokenFailureText(vendor.name, reason));
 	}
 	const body = decodeBody(response.body);
 	if (response.statusCode >= 300) {
 		const failure = vendor.parseError(response.statusCode, body);
 		const hint = response.statusCode < 500 ? refusedHint(failure) : failure.hint;
-		throw new Error(tokenFailureText(vendor.name, failure.message, { status: response.statusCode, code: failure.code, hint }));
+		throw new Error(
+			tokenFailureText(vendor.name, failure.message, {
+				status: response.statusCode,
+				code: failure.code,
+				hint,
+			}),
+		);
 	}
 	const token = (() => {
 		try {

@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import type { VendorEnvironments } from '../environment';
 import type { VendorFailure } from '../errors';
 
@@ -14,6 +16,13 @@ export interface VendorSpec {
 	 * (preAuthentication): after a 401 the token is renewed once and the request sent again.
 	 */
 	tokenField?: string;
+	/**
+	 * A check of the credential that needs no request, made before each item of an action node:
+	 * a problem stops the item with this message, and nothing is sent.
+	 */
+	credentialProblem?(
+		credentials: ICredentialDataDecryptedObject,
+	): { message: string; description: string } | undefined;
 	/** Reads the vendor's error body of a non-2xx answer. */
 	parseError(status: number, body: unknown): VendorFailure;
 	/** For vendors that answer 2xx with a failure inside the body: the failure, or undefined. */

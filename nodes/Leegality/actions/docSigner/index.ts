@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as signInvitation from './signInvitation.operation';
 
 const operation: INodeProperties = {
@@ -13,15 +13,12 @@ const operation: INodeProperties = {
 		{
 			name: 'Sign Invitation',
 			value: 'signInvitation',
-			description: 'Sign an invitation with the Document Signer Certificate saved in the invitee’s account',
+			description:
+				'Sign an invitation with the Document Signer Certificate saved in the invitee’s account',
 			action: 'Sign an invitation with a document signer certificate',
 		},
 	],
 	default: 'signInvitation',
 };
 
-export const description: INodeProperties[] = [operation, ...signInvitation.description];
-
-export const operations: Record<string, OperationExecute> = {
-	signInvitation: signInvitation.execute,
-};
+export const { description, operations } = resourceParts(operation, { signInvitation });

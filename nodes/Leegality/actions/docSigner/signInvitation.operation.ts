@@ -1,13 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { reportedMessages } from '../answers';
-import { signUrlField, signUrlSchema } from '../signRequest/shared';
-import { DOCSIGNER_CONSENT } from './consent';
+import { signUrlField, signUrlSchema } from '../fields';
+import { DOCSIGNER_CONSENT } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -42,7 +40,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['docSigner'], operation: ['signInvitation'] } }, properties);
+export const description = forOperation('docSigner', 'signInvitation', properties);
 
 const schema = z.object({
 	signUrl: signUrlSchema,
@@ -52,24 +50,19 @@ const schema = z.object({
 		.min(1, 'The DocSigner Profile ID is required.')
 		.regex(/^\S+$/, 'A DocSigner Profile ID has no spaces, such as d4NrfHV.'),
 	consent: z.literal(true, {
-		errorMap: () => ({ message: 'Tick "I Agree" to give the consent shown in the node; Leegality signs only with it.' }),
+		errorMap: () => ({
+			message:
+				'Tick "I Agree" to give the consent shown in the node; Leegality signs only with it.',
+		}),
 	}),
 });
 
-const labels = { signUrl: 'Sign URL', profileId: 'DocSigner Profile ID', consent: 'I Agree' };
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			signUrl: this.getNodeParameter('signUrl', i),
-			profileId: this.getNodeParameter('profileId', i),
-			consent: this.getNodeParameter('consent', i, false),
-		},
-		i,
-		labels,
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		signUrl: this.getNodeParameter('signUrl', i),
+		profileId: this.getNodeParameter('profileId', i),
+		consent: this.getNodeParameter('consent', i, false),
+	});
 	const answer = await api.request<unknown>(
 		{
 			method: 'POST',
@@ -85,5 +78,13 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	// Only status 1 gets here: the invitation is signed. The code and text are Leegality's, when it sent them.
-	return toItems({ signed: true, signUrl: params.signUrl, profileId: params.profileId, ...reportedMessages(answer) }, i);
-}
+	return toItems(
+		{
+			signed: true,
+			signUrl: params.signUrl,
+			profileId: params.profileId,
+			...reportedMessages(answer),
+		},
+		i,
+	);
+};

@@ -1,14 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readBinary } from '../../../shared/binary';
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, validateParameters } from '../../../shared/validation';
+import { checkParameters, failValidation } from '../../../shared/validation';
 import { createAnswer } from '../answers';
-import { phoneSchema } from './shared';
+import { phoneSchema } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,14 +41,22 @@ const properties: INodeProperties[] = [
 				displayName: 'Invitee',
 				values: [
 					{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-					{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'name@email.com',
+						required: true,
+						default: '',
+					},
 					{
 						displayName: 'Phone',
 						name: 'phone',
 						type: 'string',
 						default: '',
 						placeholder: '9876543210',
-						description: 'Mobile number for SMS notifications and OTPs; leave empty to use email only',
+						description:
+							'Mobile number for SMS notifications and OTPs; leave empty to use email only',
 					},
 				],
 			},
@@ -82,7 +88,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['create'] } }, properties);
+export const description = forOperation('signRequest', 'create', properties);
 
 const schema = z.object({
 	profileId: z
@@ -104,34 +110,17 @@ const schema = z.object({
 	documentName: z.string().trim().default(''),
 });
 
-const labels = {
-	profileId: 'Workflow ID',
-	binaryPropertyName: 'Input Binary Field',
-	invitees: 'Invitees',
-	name: 'Name',
-	email: 'Email',
-	phone: 'Phone',
-	irn: 'IRN',
-	documentName: 'Document Name',
-};
-
 const PDF_MAGIC = Buffer.from('%PDF-');
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			profileId: this.getNodeParameter('profileId', i),
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-			invitees: this.getNodeParameter('invitees.invitee', i, []),
-			irn: this.getNodeParameter('irn', i, ''),
-			documentName: options.documentName ?? '',
-		},
-		i,
-		labels,
-	);
+	const params = checkParameters(this, i, properties, schema, {
+		profileId: this.getNodeParameter('profileId', i),
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+		invitees: this.getNodeParameter('invitees.invitee', i, []),
+		irn: this.getNodeParameter('irn', i, ''),
+		documentName: options.documentName ?? '',
+	});
 	const file = await readBinary(this, i, params.binaryPropertyName);
 	if (!file.data.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
 		failValidation(
@@ -179,4 +168,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

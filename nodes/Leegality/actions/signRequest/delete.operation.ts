@@ -1,12 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { reportedMessages } from '../answers';
-import { documentIdField, documentIdSchema, signUrlField } from './shared';
+import { documentIdField, documentIdSchema, signUrlField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,7 +15,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Whole Sign Request',
 				value: 'document',
-				description: 'Permanently deletes the document and everything about it; download what you need first',
+				description:
+					'Permanently deletes the document and everything about it; download what you need first',
 			},
 			{
 				name: 'One Invitation',
@@ -30,12 +29,13 @@ const properties: INodeProperties[] = [
 	{ ...documentIdField, displayOptions: { show: { deleteTarget: ['document'] } } },
 	{
 		...signUrlField,
-		description: 'The signUrl of the invitation to withdraw: the full URL, or only its last part (the UUID)',
+		description:
+			'The signUrl of the invitation to withdraw: the full URL, or only its last part (the UUID)',
 		displayOptions: { show: { deleteTarget: ['invitation'] } },
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['delete'] } }, properties);
+export const description = forOperation('signRequest', 'delete', properties);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,16 +52,16 @@ const schema = z.discriminatedUnion('deleteTarget', [
 	z.object({ deleteTarget: z.literal('invitation'), signUrl: invitationRef }),
 ]);
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const deleteTarget = this.getNodeParameter('deleteTarget', i) as string;
-	const params = validateParameters(
-		this.getNode(),
+	const params = checkParameters(
+		this,
+		i,
+		properties,
 		schema,
 		deleteTarget === 'invitation'
 			? { deleteTarget, signUrl: this.getNodeParameter('signUrl', i) }
 			: { deleteTarget, documentId: this.getNodeParameter('documentId', i) },
-		i,
-		{ deleteTarget: 'Delete', documentId: 'Document ID', signUrl: 'Sign URL' },
 	);
 	const answer =
 		params.deleteTarget === 'document'
@@ -70,7 +70,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 						method: 'DELETE',
 						path: '/v3.0/sign/request',
 						qs: { documentId: params.documentId },
-						ifUnknown: { happened: 'the document was deleted', advice: 'Check with Sign Request → Get before deleting again.' },
+						ifUnknown: {
+							happened: 'the document was deleted',
+							advice: 'Check with Sign Request → Get before deleting again.',
+						},
 					},
 					i,
 				)
@@ -81,7 +84,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 						qs: { signUrl: params.signUrl },
 						ifUnknown: {
 							happened: 'the invitation was deleted',
-							advice: 'Check the document’s invitations with Sign Request → Get before deleting again.',
+							advice:
+								'Check the document’s invitations with Sign Request → Get before deleting again.',
 						},
 					},
 					i,
@@ -89,9 +93,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	return toItems(
 		{
 			deleted: true,
-			...(params.deleteTarget === 'document' ? { documentId: params.documentId } : { signUrl: params.signUrl }),
+			...(params.deleteTarget === 'document'
+				? { documentId: params.documentId }
+				: { signUrl: params.signUrl }),
 			...reportedMessages(answer),
 		},
 		i,
 	);
-}
+};

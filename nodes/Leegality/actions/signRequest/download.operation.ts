@@ -1,12 +1,25 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { forOperation, type OperationExecute } from '../../../shared/router';
+import { oneOf } from '../../../shared/schemas';
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { checkParameters } from '../../../shared/validation';
 import { fileAnswer, fileSummary } from '../answers';
-import { documentIdField, documentIdSchema } from './shared';
+import { documentIdField, documentIdSchema } from '../fields';
+
+const fileTypeOptions: INodePropertyOptions[] = [
+	{
+		name: 'Document',
+		value: 'DOCUMENT',
+		description: 'The document, signed as far as signing has got',
+	},
+	{
+		name: 'Audit Trail',
+		value: 'AUDIT_TRAIL',
+		description: 'The signing record; only once the document is completed',
+	},
+];
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -14,37 +27,26 @@ const properties: INodeProperties[] = [
 		displayName: 'File',
 		name: 'fileType',
 		type: 'options',
-		options: [
-			{ name: 'Document', value: 'DOCUMENT', description: 'The document, signed as far as signing has got' },
-			{ name: 'Audit Trail', value: 'AUDIT_TRAIL', description: 'The signing record; only once the document is completed' },
-		],
+		options: fileTypeOptions,
 		default: 'DOCUMENT',
 	},
 	outputBinaryField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['download'] } }, properties);
+export const description = forOperation('signRequest', 'download', properties);
 
 const schema = z.object({
 	documentId: documentIdSchema,
-	fileType: z.enum(['DOCUMENT', 'AUDIT_TRAIL'], { errorMap: () => ({ message: 'Must be DOCUMENT or AUDIT_TRAIL.' }) }),
+	fileType: oneOf(fileTypeOptions),
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-const FILE_SUFFIX = { DOCUMENT: 'document', AUDIT_TRAIL: 'audit-trail' } as const;
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			documentId: this.getNodeParameter('documentId', i),
-			fileType: this.getNodeParameter('fileType', i),
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-		},
-		i,
-		{ documentId: 'Document ID', fileType: 'File', binaryPropertyName: 'Put Output File in Field' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+		fileType: this.getNodeParameter('fileType', i),
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+	});
 	// v3.1 answers with the file itself, but with Leegality's JSON envelope when it has none to give.
 	const answer = await api.requestFull<Buffer>(
 		{
@@ -58,14 +60,25 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	);
 	const data = Buffer.from(answer.body);
 	// A failure envelope already failed the item in the shared client; anything else that is not a PDF is not the file.
-	await api.checkAnswer(fileSummary(data, String(answer.headers['content-type'] ?? '')), fileAnswer, i);
-	const fileName = `${params.documentId}-${FILE_SUFFIX[params.fileType]}.pdf`;
+	await api.checkAnswer(
+		fileSummary(data, String(answer.headers['content-type'] ?? '')),
+		fileAnswer,
+		i,
+	);
+	// DOCUMENT → document, AUDIT_TRAIL → audit-trail
+	const fileName = `${params.documentId}-${params.fileType.toLowerCase().replace(/_/g, '-')}.pdf`;
 	return [
-		await binaryItem(this, i, params.binaryPropertyName, { data, fileName, mimeType: 'application/pdf' }, {
-			documentId: params.documentId,
-			fileType: params.fileType,
-			fileName,
-			sizeBytes: data.length,
-		}),
+		await binaryItem(
+			this,
+			i,
+			params.binaryPropertyName,
+			{ data, fileName, mimeType: 'application/pdf' },
+			{
+				documentId: params.documentId,
+				fileType: params.fileType,
+				fileName,
+				sizeBytes: data.length,
+			},
+		),
 	];
-}
+};

@@ -1,29 +1,25 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { detailsAnswer } from '../answers';
-import { documentIdField, documentIdSchema } from './shared';
+import { documentIdField, documentIdSchema } from '../fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['signRequest'], operation: ['get'] } }, [documentIdField]);
+const properties: INodeProperties[] = [documentIdField];
+
+export const description = forOperation('signRequest', 'get', properties);
 
 const schema = z.object({ documentId: documentIdSchema });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const { documentId } = validateParameters(
-		this.getNode(),
-		schema,
-		{ documentId: this.getNodeParameter('documentId', i) },
-		i,
-		{ documentId: 'Document ID' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const { documentId } = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+	});
 	const { details, status } = await api.requestChecked(
 		{ method: 'GET', path: '/v3.3/document/details', qs: { documentId } },
 		detailsAnswer,
 		i,
 	);
 	return toItems({ documentId, status, ...details }, i);
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as download from './download.operation';
@@ -32,7 +32,12 @@ const operation: INodeProperties = {
 			description: 'Download the document or its audit trail as a file',
 			action: 'Download a document or audit trail',
 		},
-		{ name: 'Get', value: 'get', description: 'Get the details and status of a sign request', action: 'Get a sign request' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get the details and status of a sign request',
+			action: 'Get a sign request',
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
@@ -43,19 +48,10 @@ const operation: INodeProperties = {
 	default: 'create',
 };
 
-export const description: INodeProperties[] = [
-	operation,
-	...create.description,
-	...get.description,
-	...getMany.description,
-	...download.description,
-	...del.description,
-];
-
-export const operations: Record<string, OperationExecute> = {
-	create: create.execute,
-	delete: del.execute,
-	download: download.execute,
-	get: get.execute,
-	getMany: getMany.execute,
-};
+export const { description, operations } = resourceParts(operation, {
+	create,
+	delete: del,
+	download,
+	get,
+	getMany,
+});

@@ -1,35 +1,27 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { cancelAnswer } from './answers';
-import { signatureRequestIdField } from './shared';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
+import { cancelAnswer } from '../answers';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['signatureRequest'], operation: ['cancel'] } },
-	[signatureRequestIdField],
-);
+const properties: INodeProperties[] = [signatureRequestIdField];
 
-const schema = z.object({ signatureRequestId: pathId('signature request ID') });
+export const description = forOperation('signatureRequest', 'cancel', properties);
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const { signatureRequestId } = validateParameters(
-		this.getNode(),
-		schema,
-		{ signatureRequestId: this.getNodeParameter('signatureRequestId', i) },
-		i,
-		{ signatureRequestId: 'Signature Request ID' },
-	);
+const schema = z.object({ signatureRequestId });
+
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+	});
 	// Lumin also emits signature_request_canceled / _cancel_failed webhooks, so cancelling may
 	// finish after this answer (unconfirmed): only an answer saying CANCELLED counts as done.
 	const body = await api.requestChecked(
 		{
 			method: 'PUT',
-			path: `/signature_request/cancel/${encodeURIComponent(signatureRequestId)}`,
+			path: `/signature_request/cancel/${encodeURIComponent(params.signatureRequestId)}`,
 			ifUnknown: {
 				happened: 'the signature request was cancelled',
 				advice: 'Check its status with Signature Request → Get.',
@@ -37,15 +29,20 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				// CANCELLED status settles it; any other status leaves the outcome open.
 				settle: async () => {
 					const read = await api.request<{ signature_request?: { status?: unknown } }>(
-						{ method: 'GET', path: `/signature_request/${encodeURIComponent(signatureRequestId)}` },
+						{
+							method: 'GET',
+							path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}`,
+						},
 						i,
 					);
-					return read.signature_request?.status === 'CANCELLED' ? { signature_request_id: signatureRequestId, status: 'CANCELLED' } : undefined;
+					return read.signature_request?.status === 'CANCELLED'
+						? { signature_request_id: params.signatureRequestId, status: 'CANCELLED' }
+						: undefined;
 				},
 			},
 		},
 		cancelAnswer,
 		i,
 	);
-	return toItems({ signature_request_id: signatureRequestId, ...body }, i);
-}
+	return toItems({ signature_request_id: params.signatureRequestId, ...body }, i);
+};

@@ -1,13 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { email, intInRange, pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { signingSessionAnswer } from './answers';
-import { signatureRequestIdField } from './shared';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { email, intInRange } from '../../../shared/schemas';
+import { checkParameters } from '../../../shared/validation';
+import { signingSessionAnswer } from '../answers';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -18,7 +16,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		required: true,
 		default: '',
-		description: 'Recipient the session is for. Must already be a signer or viewer of the signature request.',
+		description:
+			'Recipient the session is for. Must already be a signer or viewer of the signature request.',
 	},
 	{
 		displayName: 'Expiry (Milliseconds)',
@@ -31,31 +30,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['signatureRequest'], operation: ['createSigningSession'] } },
-	properties,
-);
+export const description = forOperation('signatureRequest', 'createSigningSession', properties);
 
 const schema = z.object({
-	signatureRequestId: pathId('signature request ID'),
+	signatureRequestId,
 	signerEmail: email,
 	expiry: intInRange(300000, 3600000, ' milliseconds (5 to 60 minutes)'),
 });
 
-const labels = { signatureRequestId: 'Signature Request ID', signerEmail: 'Signer Email', expiry: 'Expiry (Milliseconds)' };
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
-			signerEmail: this.getNodeParameter('signerEmail', i),
-			expiry: this.getNodeParameter('expiry', i),
-		},
-		i,
-		labels,
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+		signerEmail: this.getNodeParameter('signerEmail', i),
+		expiry: this.getNodeParameter('expiry', i),
+	});
 	const session = await api.requestChecked(
 		{
 			method: 'POST',
@@ -63,7 +51,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			body: { signer_email: params.signerEmail, expiry: params.expiry },
 			ifUnknown: {
 				happened: 'a signing session was created',
-				advice: 'Run the item again for a new session: a session that was created and not used only expires.',
+				advice:
+					'Run the item again for a new session: a session that was created and not used only expires.',
 			},
 		},
 		signingSessionAnswer,
@@ -80,4 +69,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

@@ -1,13 +1,26 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { forOperation, type OperationExecute } from '../../../shared/router';
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
-import { pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { fileLinkAnswer, pdfFile } from './answers';
-import { signatureRequestIdField } from './shared';
+import { oneOf } from '../../../shared/schemas';
+import { checkParameters } from '../../../shared/validation';
+import { fileLinkAnswer, pdfFile } from '../answers';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
+
+const fileTypeOptions: INodePropertyOptions[] = [
+	{ name: 'Agreement', value: 'agreement', description: 'The signed document' },
+	{
+		name: 'Certificate of Completion',
+		value: 'coc',
+		description: 'The audit certificate; only once every signer has signed',
+	},
+	{
+		name: 'Agreement and Certificate',
+		value: 'merged',
+		description: 'Both in one PDF; only once every signer has signed',
+	},
+];
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -15,44 +28,26 @@ const properties: INodeProperties[] = [
 		displayName: 'File',
 		name: 'fileType',
 		type: 'options',
-		options: [
-			{ name: 'Agreement', value: 'agreement', description: 'The signed document' },
-			{
-				name: 'Certificate of Completion',
-				value: 'coc',
-				description: 'The audit certificate; only once every signer has signed',
-			},
-			{
-				name: 'Agreement and Certificate',
-				value: 'merged',
-				description: 'Both in one PDF; only once every signer has signed',
-			},
-		],
+		options: fileTypeOptions,
 		default: 'agreement',
 	},
 	outputBinaryField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['download'] } }, properties);
+export const description = forOperation('signatureRequest', 'download', properties);
 
 const schema = z.object({
-	signatureRequestId: pathId('signature request ID'),
-	fileType: z.enum(['agreement', 'coc', 'merged'], { errorMap: () => ({ message: 'Must be agreement, coc or merged.' }) }),
+	signatureRequestId,
+	fileType: oneOf(fileTypeOptions),
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
-			fileType: this.getNodeParameter('fileType', i),
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-		},
-		i,
-		{ signatureRequestId: 'Signature Request ID', fileType: 'File', binaryPropertyName: 'Put Output File in Field' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+		fileType: this.getNodeParameter('fileType', i),
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+	});
 	// Lumin answers either {signed_url, expires_at} or the PDF itself, probably depending on the
 	// Accept header (unconfirmed), so both are handled. The signed URL is valid for 30 minutes.
 	const answer = await api.requestFull<Buffer>(
@@ -76,15 +71,23 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	await api.checkAnswer({ file: pdf.subarray(0, 5).toString('latin1') }, pdfFile, i);
 	const fileName = `${params.signatureRequestId}-${params.fileType}.pdf`;
 	return [
-		await binaryItem(this, i, params.binaryPropertyName, { data: pdf, fileName, mimeType: 'application/pdf' }, {
-			signature_request_id: params.signatureRequestId,
-			file_type: params.fileType,
-			file_name: fileName,
-			size_bytes: pdf.length,
-			...(linkExpiresAt ? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() } : {}),
-		}),
+		await binaryItem(
+			this,
+			i,
+			params.binaryPropertyName,
+			{ data: pdf, fileName, mimeType: 'application/pdf' },
+			{
+				signature_request_id: params.signatureRequestId,
+				file_type: params.fileType,
+				file_name: fileName,
+				size_bytes: pdf.length,
+				...(linkExpiresAt
+					? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() }
+					: {}),
+			},
+		),
 	];
-}
+};
 
 /** The JSON answer as text; what is not JSON is left as text, which the answer check then names. */
 function parseJson(data: Buffer): unknown {

@@ -1,33 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { requestAnswer } from './answers';
-import { signatureRequestIdField } from './shared';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
+import { requestAnswer } from '../answers';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['signatureRequest'], operation: ['get'] } },
-	[signatureRequestIdField],
-);
+const properties: INodeProperties[] = [signatureRequestIdField];
 
-const schema = z.object({ signatureRequestId: pathId('signature request ID') });
+export const description = forOperation('signatureRequest', 'get', properties);
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const { signatureRequestId } = validateParameters(
-		this.getNode(),
-		schema,
-		{ signatureRequestId: this.getNodeParameter('signatureRequestId', i) },
-		i,
-		{ signatureRequestId: 'Signature Request ID' },
-	);
+const schema = z.object({ signatureRequestId });
+
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+	});
 	const body = await api.requestChecked(
-		{ method: 'GET', path: `/signature_request/${encodeURIComponent(signatureRequestId)}` },
+		{ method: 'GET', path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}` },
 		requestAnswer,
 		i,
 	);
 	return toItems(body.signature_request as IDataObject, i);
-}
+};

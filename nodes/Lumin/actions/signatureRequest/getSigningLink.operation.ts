@@ -1,13 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { email, pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { signingLinkAnswer } from './answers';
-import { signatureRequestIdField } from './shared';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { email } from '../../../shared/schemas';
+import { checkParameters } from '../../../shared/validation';
+import { signingLinkAnswer } from '../answers';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -22,24 +20,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['signatureRequest'], operation: ['getSigningLink'] } },
-	properties,
-);
+export const description = forOperation('signatureRequest', 'getSigningLink', properties);
 
-const schema = z.object({ signatureRequestId: pathId('signature request ID'), signerEmail: email });
+const schema = z.object({ signatureRequestId, signerEmail: email });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
-			signerEmail: this.getNodeParameter('signerEmail', i),
-		},
-		i,
-		{ signatureRequestId: 'Signature Request ID', signerEmail: 'Signer Email' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+		signerEmail: this.getNodeParameter('signerEmail', i),
+	});
 	const body = await api.requestChecked(
 		{
 			method: 'POST',
@@ -54,4 +43,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	return toItems({ signature_request_id: params.signatureRequestId, ...body }, i);
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as cancel from './cancel.operation';
 import * as createSigningSession from './createSigningSession.operation';
 import * as download from './download.operation';
@@ -35,15 +35,30 @@ const operation: INodeProperties = {
 			description: 'Download the signed document or the certificate as a file',
 			action: 'Download a signed file',
 		},
-		{ name: 'Get', value: 'get', description: 'Get the status and signers of a signature request', action: 'Get a signature request' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get the status and signers of a signature request',
+			action: 'Get a signature request',
+		},
 		{
 			name: 'Get Signing Link',
 			value: 'getSigningLink',
 			description: 'Get a link that opens the signing page in Lumin',
 			action: 'Get a signing link',
 		},
-		{ name: 'Remind', value: 'remind', description: 'Email signers a reminder', action: 'Remind signers' },
-		{ name: 'Send', value: 'send', description: 'Send a document out for signature', action: 'Send a signature request' },
+		{
+			name: 'Remind',
+			value: 'remind',
+			description: 'Email signers a reminder',
+			action: 'Remind signers',
+		},
+		{
+			name: 'Send',
+			value: 'send',
+			description: 'Send a document out for signature',
+			action: 'Send a signature request',
+		},
 		{
 			name: 'Send From Template',
 			value: 'sendFromTemplate',
@@ -54,25 +69,13 @@ const operation: INodeProperties = {
 	default: 'createSigningSession',
 };
 
-export const description: INodeProperties[] = [
-	operation,
-	...createSigningSession.description,
-	...send.description,
-	...sendFromTemplate.description,
-	...get.description,
-	...cancel.description,
-	...remind.description,
-	...download.description,
-	...getSigningLink.description,
-];
-
-export const operations: Record<string, OperationExecute> = {
-	cancel: cancel.execute,
-	createSigningSession: createSigningSession.execute,
-	download: download.execute,
-	get: get.execute,
-	getSigningLink: getSigningLink.execute,
-	remind: remind.execute,
-	send: send.execute,
-	sendFromTemplate: sendFromTemplate.execute,
-};
+export const { description, operations } = resourceParts(operation, {
+	cancel,
+	createSigningSession,
+	download,
+	get,
+	getSigningLink,
+	remind,
+	send,
+	sendFromTemplate,
+});

@@ -1,13 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { email, pathId, splitList } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { remindAnswer } from './answers';
-import { signatureRequestIdField } from './shared';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { email, splitList } from '../../../shared/schemas';
+import { checkParameters } from '../../../shared/validation';
+import { remindAnswer } from '../answers';
+import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	signatureRequestIdField,
@@ -18,28 +16,23 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'ana@example.com, ben@example.com',
-		description: 'Signers to remind, separated by commas. Lumin sends at most 10 reminders per signer per day.',
+		description:
+			'Signers to remind, separated by commas. Lumin sends at most 10 reminders per signer per day.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['remind'] } }, properties);
+export const description = forOperation('signatureRequest', 'remind', properties);
 
 const schema = z.object({
-	signatureRequestId: pathId('signature request ID'),
+	signatureRequestId,
 	emails: z.array(email).min(1, 'Give at least one signer email.'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			signatureRequestId: this.getNodeParameter('signatureRequestId', i),
-			emails: splitList(this.getNodeParameter('emails', i)),
-		},
-		i,
-		{ signatureRequestId: 'Signature Request ID', emails: 'Signer Emails' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
+		emails: splitList(this.getNodeParameter('emails', i)),
+	});
 	const body = await api.requestChecked(
 		{
 			method: 'POST',
@@ -47,7 +40,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			body: { emails: params.emails },
 			ifUnknown: {
 				happened: 'the reminders were emailed',
-				advice: 'Ask the signers or wait before reminding again: Lumin allows 10 reminders per signer per day.',
+				advice:
+					'Ask the signers or wait before reminding again: Lumin allows 10 reminders per signer per day.',
 			},
 		},
 		remindAnswer(params.emails),
@@ -59,8 +53,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			...(body.signature_request ? { signature_request: body.signature_request } : {}),
 			reminders,
 			sent: reminders.filter((r) => r.email_status === 'SENT').map((r) => r.email),
-			not_sent: reminders.filter((r) => r.email_status !== 'SENT').map((r) => ({ email: r.email, reason: r.email_status })),
+			not_sent: reminders
+				.filter((r) => r.email_status !== 'SENT')
+				.map((r) => ({ email: r.email, reason: r.email_status })),
 		},
 		i,
 	);
-}
+};

@@ -1,21 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readBinary } from '../../../shared/binary';
-import { toItems } from '../../../shared/router';
-import { httpsUrl, splitList } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, labelsFrom, validateParameters } from '../../../shared/validation';
-import { customEmailBody, recipientProblems, requestBase, signersBody } from './recipients';
-import { sendSignatureRequest } from './sending';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { httpsUrl, optionValues, splitList } from '../../../shared/schemas';
+import { failValidation } from '../../../shared/validation';
 import {
-	customEmailOptions,
-	expiresAtField,
-	recipientCollection,
-	signingTypeField,
-	titleField,
-} from './shared';
+	readRequestBase,
+	requestBase,
+	requestBody,
+	sendSignatureRequest,
+	validateRequest,
+} from '../sending';
+import { customEmailOption, recipientFields, titleField } from '../fields';
+
+const documentSourceOptions: INodePropertyOptions[] = [
+	{ name: 'Public URL', value: 'url', description: 'Lumin downloads the file from an HTTPS URL' },
+	{ name: 'Binary File', value: 'binary', description: 'A file from a previous node' },
+];
 
 const properties: INodeProperties[] = [
 	titleField,
@@ -23,10 +25,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Document Source',
 		name: 'documentSource',
 		type: 'options',
-		options: [
-			{ name: 'Public URL', value: 'url', description: 'Lumin downloads the file from an HTTPS URL' },
-			{ name: 'Binary File', value: 'binary', description: 'A file from a previous node' },
-		],
+		options: documentSourceOptions,
 		default: 'url',
 	},
 	{
@@ -48,10 +47,7 @@ const properties: INodeProperties[] = [
 		description: 'Names of the binary fields holding the files, separated by commas',
 		displayOptions: { show: { documentSource: ['binary'] } },
 	},
-	recipientCollection('signer', false),
-	recipientCollection('viewer', false),
-	expiresAtField,
-	signingTypeField,
+	...recipientFields(false),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -66,22 +62,15 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether Lumin should turn text tags in the document into fields',
 			},
-			{
-				displayName: 'Custom Email',
-				name: 'customEmail',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: customEmailOptions,
-			},
+			customEmailOption,
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['signatureRequest'], operation: ['send'] } }, properties);
+export const description = forOperation('signatureRequest', 'send', properties);
 
 const schema = requestBase.extend({
-	documentSource: z.enum(['url', 'binary']),
+	documentSource: z.enum(optionValues(documentSourceOptions)),
 	fileUrls: z.array(httpsUrl).optional(),
 	binaryPropertyNames: z.array(z.string()).optional(),
 	useTextTags: z.boolean().default(false),
@@ -97,38 +86,32 @@ function appendForm(form: FormData, key: string, value: unknown) {
 	}
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const documentSource = this.getNodeParameter('documentSource', i) as string;
-	const raw = {
-		title: this.getNodeParameter('title', i),
-		expiresAt: this.getNodeParameter('expiresAt', i),
-		signers: this.getNodeParameter('signers.signer', i, []),
-		viewers: this.getNodeParameter('viewers.viewer', i, []),
-		signingType: this.getNodeParameter('signingType', i),
-		customEmail: options.customEmail,
-		useTextTags: options.useTextTags ?? false,
-		documentSource,
-		...(documentSource === 'url'
-			? { fileUrls: splitList(this.getNodeParameter('fileUrls', i)) }
-			: { binaryPropertyNames: splitList(this.getNodeParameter('binaryPropertyNames', i)) }),
-	};
-	const params = validateParameters(this.getNode(), schema, raw, i, labelsFrom(properties));
-	const problems = recipientProblems(params);
-	if (problems.length) failValidation(this.getNode(), problems, i);
+	const params = validateRequest(
+		this,
+		schema,
+		{
+			...readRequestBase(this, i, options),
+			useTextTags: options.useTextTags ?? false,
+			documentSource,
+			...(documentSource === 'url'
+				? { fileUrls: splitList(this.getNodeParameter('fileUrls', i)) }
+				: { binaryPropertyNames: splitList(this.getNodeParameter('binaryPropertyNames', i)) }),
+		},
+		i,
+		properties,
+	);
 	if (documentSource === 'url' && !params.fileUrls?.length) {
-		failValidation(this.getNode(), ['File URLs: "" is not allowed. Give at least one https:// URL.'], i);
+		failValidation(
+			this.getNode(),
+			['File URLs: "" is not allowed. Give at least one https:// URL.'],
+			i,
+		);
 	}
 
-	const fields: IDataObject = {
-		title: params.title,
-		expires_at: params.expiresAt,
-		signers: signersBody(params, false),
-		...(params.viewers.length ? { viewers: params.viewers.map((v) => ({ email_address: v.email, name: v.name })) } : {}),
-		signing_type: params.signingType,
-		use_text_tags: params.useTextTags,
-		...(customEmailBody(params.customEmail) ? { custom_email: customEmailBody(params.customEmail) } : {}),
-	};
+	const fields: IDataObject = { ...requestBody(params, false), use_text_tags: params.useTextTags };
 
 	let body: IDataObject | FormData;
 	if (documentSource === 'url') {
@@ -136,15 +119,27 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		body = { ...fields, ...(urls.length === 1 ? { file_url: urls[0] } : { file_urls: urls }) };
 	} else {
 		const names = params.binaryPropertyNames ?? [];
-		if (!names.length) failValidation(this.getNode(), ['Input Binary Fields: "" is not allowed. Name at least one binary field.'], i);
+		if (!names.length)
+			failValidation(
+				this.getNode(),
+				['Input Binary Fields: "" is not allowed. Name at least one binary field.'],
+				i,
+			);
 		const form = new FormData();
 		for (const [key, value] of Object.entries(fields)) appendForm(form, key, value);
 		for (const name of names) {
-			const file = await readBinary(this, i, name, { fallbackName: `${name}.pdf`, label: 'Input Binary Fields' });
-			form.append(names.length === 1 ? 'file' : 'files[]', new Blob([file.data], { type: file.mimeType }), file.fileName);
+			const file = await readBinary(this, i, name, {
+				fallbackName: `${name}.pdf`,
+				label: 'Input Binary Fields',
+			});
+			form.append(
+				names.length === 1 ? 'file' : 'files[]',
+				new Blob([file.data], { type: file.mimeType }),
+				file.fileName,
+			);
 		}
 		body = form;
 	}
 
 	return toItems(await sendSignatureRequest(this, api, '/signature_request/send', body, i), i);
-}
+};

@@ -1,19 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { jsonObject, pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { failValidation, labelsFrom, validateParameters } from '../../../shared/validation';
-import { customEmailBody, recipientProblems, requestBase, signersBody } from './recipients';
-import { sendSignatureRequest } from './sending';
 import {
-	customEmailOptions,
-	expiresAtField,
-	recipientCollection,
-	signingTypeField,
-	titleField,
-} from './shared';
+	readRequestBase,
+	requestBase,
+	requestBody,
+	sendSignatureRequest,
+	validateRequest,
+} from '../sending';
+import { customEmailOption, recipientFields, titleField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,10 +24,7 @@ const properties: INodeProperties[] = [
 		hint: 'A typed ID keeps the prefix Lumin gives it, such as sign_ or pdf_',
 	},
 	titleField,
-	recipientCollection('signer', true),
-	recipientCollection('viewer', false),
-	expiresAtField,
-	signingTypeField,
+	...recipientFields(true),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -39,14 +32,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Custom Email',
-				name: 'customEmail',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: customEmailOptions,
-			},
+			customEmailOption,
 			{
 				displayName: 'Field Values (JSON)',
 				name: 'fields',
@@ -72,10 +58,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['signatureRequest'], operation: ['sendFromTemplate'] } },
-	properties,
-);
+export const description = forOperation('signatureRequest', 'sendFromTemplate', properties);
 
 const schema = requestBase.extend({
 	templateId: pathId('template'),
@@ -84,42 +67,28 @@ const schema = requestBase.extend({
 	variables: jsonObject.optional(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
+	const params = validateRequest(
+		this,
 		schema,
 		{
+			...readRequestBase(this, i, options),
 			templateId: this.getNodeParameter('templateId', i),
-			title: this.getNodeParameter('title', i),
-			expiresAt: this.getNodeParameter('expiresAt', i),
-			signers: this.getNodeParameter('signers.signer', i, []),
-			viewers: this.getNodeParameter('viewers.viewer', i, []),
-			signingType: this.getNodeParameter('signingType', i),
-			customEmail: options.customEmail,
 			fields: options.fields,
 			tags: options.tags,
 			variables: options.variables,
 		},
 		i,
-		labelsFrom(properties),
+		properties,
 	);
-	const problems = recipientProblems(params);
-	if (problems.length) failValidation(this.getNode(), problems, i);
-
-	const body: IDataObject = {
-		template_id: params.templateId,
-		title: params.title,
-		expires_at: params.expiresAt,
-		signers: signersBody(params, true),
-		signing_type: params.signingType,
-	};
-	if (params.viewers.length) body.viewers = params.viewers.map((v) => ({ email_address: v.email, name: v.name }));
-	const custom = customEmailBody(params.customEmail);
-	if (custom) body.custom_email = custom;
+	const body: IDataObject = { template_id: params.templateId, ...requestBody(params, true) };
 	for (const key of ['fields', 'tags', 'variables'] as const) {
 		const value = params[key];
 		if (value && Object.keys(value).length) body[key] = value as IDataObject;
 	}
-	return toItems(await sendSignatureRequest(this, api, '/signature_request/send-from-template', body, i), i);
-}
+	return toItems(
+		await sendSignatureRequest(this, api, '/signature_request/send-from-template', body, i),
+		i,
+	);
+};

@@ -1,21 +1,20 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { deletedAnswer, documentId, documentIdField } from '../shared';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
+import { deletedAnswer } from '../answers';
+import { documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [documentIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['delete'] } }, properties);
+export const description = forOperation('document', 'delete', properties);
 
 const schema = z.object({ documentId });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(this.getNode(), schema, { documentId: this.getNodeParameter('documentId', i) }, i, {
-		documentId: 'Document ID',
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
 	});
 	const path = `/document/${encodeURIComponent(params.documentId)}`;
 	// The {"status": "success"} answer is signNow's usual one for deletions; for this endpoint it is not in the reference material (unconfirmed).
@@ -26,11 +25,14 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			ifUnknown: {
 				happened: 'the document was deleted',
 				advice: 'Check with Document → Get: a deleted document is not found.',
-				settle: async () => ((await api.requestUnlessNotFound({ method: 'GET', path }, i)) === undefined ? { status: 'success' } : undefined),
+				settle: async () =>
+					(await api.requestUnlessNotFound({ method: 'GET', path }, i)) === undefined
+						? { status: 'success' }
+						: undefined,
 			},
 		},
 		deletedAnswer,
 		i,
 	);
 	return toItems({ id: params.documentId, deleted: true, status: answer.status }, i);
-}
+};

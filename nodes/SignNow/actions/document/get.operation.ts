@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { documentId, documentIdField, type FieldInvite, isEmbedded, readDocument } from '../shared';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
+import { type FieldInvite, isEmbedded, readDocument } from '../answers';
+import { documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -14,11 +13,12 @@ const properties: INodeProperties[] = [
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to return only the status, roles and invites instead of the full document with its fields',
+		description:
+			'Whether to return only the status, roles and invites instead of the full document with its fields',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['get'] } }, properties);
+export const description = forOperation('document', 'get', properties);
 
 const schema = z.object({ documentId, simplify: z.boolean() });
 
@@ -33,17 +33,15 @@ export function documentStatus(invites: FieldInvite[]): string {
 	return 'pending';
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ documentId: this.getNodeParameter('documentId', i), simplify: this.getNodeParameter('simplify', i) },
-		i,
-		{ documentId: 'Document ID', simplify: 'Simplify' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+		simplify: this.getNodeParameter('simplify', i),
+	});
 	const document = await readDocument(api, params.documentId, i);
 	const invites = document.field_invites;
-	if (!params.simplify) return toItems({ ...document, status: documentStatus(invites) } as IDataObject, i);
+	if (!params.simplify)
+		return toItems({ ...document, status: documentStatus(invites) } as IDataObject, i);
 	return toItems(
 		{
 			id: document.id,
@@ -52,7 +50,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			owner: typeof document.owner === 'string' ? document.owner : null,
 			created: document.created ?? null,
 			updated: document.updated ?? null,
-			roles: document.roles.map((r) => ({ id: r.unique_id, name: r.name, signing_order: Number(r.signing_order ?? 1) })),
+			roles: document.roles.map((r) => ({
+				id: r.unique_id,
+				name: r.name,
+				signing_order: Number(r.signing_order ?? 1),
+			})),
 			invites: invites.map((inv) => ({
 				id: inv.id,
 				email: inv.email ?? null,
@@ -64,4 +66,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

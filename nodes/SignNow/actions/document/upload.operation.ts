@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readBinary } from '../../../shared/binary';
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { checkFieldsOption } from './shared';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
+import { uploadedAnswer } from '../answers';
+import { checkFieldsOption } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,7 +35,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, properties);
+export const description = forOperation('document', 'upload', properties);
 
 const schema = z.object({
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
@@ -44,21 +43,19 @@ const schema = z.object({
 	checkFields: z.boolean(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-			name: options.name || undefined,
-			checkFields: options.checkFields ?? false,
-		},
-		i,
-		{ binaryPropertyName: 'Input Binary Field', name: 'Document Name', checkFields: 'Check Fields' },
-	);
+	const params = checkParameters(this, i, properties, schema, {
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+		name: options.name || undefined,
+		checkFields: options.checkFields ?? false,
+	});
 	const file = await readBinary(this, i, params.binaryPropertyName);
-	const fileName = params.name ? (/\.pdf$/i.test(params.name) ? params.name : `${params.name}.pdf`) : file.fileName;
+	const fileName = params.name
+		? /\.pdf$/i.test(params.name)
+			? params.name
+			: `${params.name}.pdf`
+		: file.fileName;
 	const form = new FormData();
 	form.append('file', new Blob([file.data], { type: file.mimeType }), fileName);
 	if (params.checkFields) form.append('check_fields', 'true');
@@ -72,8 +69,15 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
 			},
 		},
-		z.object({ id: z.string().min(1) }),
+		uploadedAnswer,
 		i,
 	);
-	return toItems({ id: answer.id, document_name: fileName.replace(/\.pdf$/i, ''), check_fields: params.checkFields }, i);
-}
+	return toItems(
+		{
+			id: answer.id,
+			document_name: fileName.replace(/\.pdf$/i, ''),
+			check_fields: params.checkFields,
+		},
+		i,
+	);
+};

@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { httpsUrl } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { checkFieldsOption } from './shared';
+import { checkParameters } from '../../../shared/validation';
+import { uploadedFromUrlAnswer } from '../answers';
+import { checkFieldsOption } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,23 +27,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['uploadFromUrl'] } }, properties);
+export const description = forOperation('document', 'uploadFromUrl', properties);
 
 const schema = z.object({ url: httpsUrl, checkFields: z.boolean() });
 
-const uploadedAnswer = z
-	.object({ id: z.string().min(1).optional(), document_id: z.string().min(1).optional() })
-	.refine((answer) => answer.id !== undefined || answer.document_id !== undefined, 'has no document ID (neither id nor document_id)');
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ url: this.getNodeParameter('url', i), checkFields: options.checkFields ?? false },
-		i,
-		{ url: 'File URL', checkFields: 'Check Fields' },
-	);
+	const params = checkParameters(this, i, properties, schema, {
+		url: this.getNodeParameter('url', i),
+		checkFields: options.checkFields ?? false,
+	});
 	// POST /v2/documents/url and its {url, check_fields} body come from signNow's own MCP client,
 	// not from a reference page; the answer's id key is read both ways (unconfirmed).
 	const answer = await api.requestChecked(
@@ -57,8 +49,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
 			},
 		},
-		uploadedAnswer,
+		uploadedFromUrlAnswer,
 		i,
 	);
-	return toItems({ id: answer.id ?? answer.document_id!, url: params.url, check_fields: params.checkFields }, i);
-}
+	return toItems(
+		{ id: answer.id ?? answer.document_id!, url: params.url, check_fields: params.checkFields },
+		i,
+	);
+};

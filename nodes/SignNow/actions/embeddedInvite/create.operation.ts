@@ -1,13 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email, httpUrl, intAtLeast } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
-import { authMethod, authMethodField, documentId, documentIdField, isEmbedded, readDocument } from '../shared';
-import { checkAgainstDocument } from './roles';
+import {
+	checkParameters,
+	duplicateProblems,
+	failValidation,
+	listedValues,
+} from '../../../shared/validation';
+import { checkAgainstDocument } from '../roles';
+import { createdInvitesAnswer, isEmbedded, readDocument, sameEmail } from '../answers';
+import { authMethod, authMethodField, documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -32,13 +36,17 @@ const properties: INodeProperties[] = [
 						placeholder: 'name@email.com',
 						required: true,
 						default: '',
-						description: 'Signer’s email, up to 150 characters, different for each invite and not the document owner’s',
+						description:
+							'Signer’s email, up to 150 characters, different for each invite and not the document owner’s',
 					},
 					{
 						displayName: 'Role Name or ID',
 						name: 'roleId',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getDocumentRoles', loadOptionsDependsOn: ['documentId'] },
+						typeOptions: {
+							loadOptionsMethod: 'getDocumentRoles',
+							loadOptionsDependsOn: ['documentId'],
+						},
 						required: true,
 						default: '',
 						description:
@@ -50,7 +58,8 @@ const properties: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 1,
-						description: 'Signing step, starting at 1. Signers with the same order sign in parallel.',
+						description:
+							'Signing step, starting at 1. Signers with the same order sign in parallel.',
 					},
 					authMethodField('How the signer is authenticated before signing'),
 				],
@@ -84,16 +93,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['embeddedInvite'], operation: ['create'] } }, properties);
+export const description = forOperation('embeddedInvite', 'create', properties);
 
 const invite = z.object({
 	email: email.max(150, 'Must be at most 150 characters.'),
-	roleId: z.string({ invalid_type_error: 'Pick a role of the document.' }).trim().min(1, 'Pick a role of the document.'),
+	roleId: z
+		.string({ invalid_type_error: 'Pick a role of the document.' })
+		.trim()
+		.min(1, 'Pick a role of the document.'),
 	order: intAtLeast(1, 'Must be a whole number of 1 or more: signing starts at step 1.'),
 	authMethod,
 });
 
-const optionalUrl = z.preprocess((v) => (v === '' || v === null ? undefined : v), httpUrl.optional());
+const optionalUrl = z.preprocess(
+	(v) => (v === '' || v === null ? undefined : v),
+	httpUrl.optional(),
+);
 
 const schema = z.object({
 	documentId,
@@ -102,66 +117,31 @@ const schema = z.object({
 	declineRedirectUri: optionalUrl,
 });
 
-export type InviteInput = z.infer<typeof invite>;
-
-export const labels = {
-	documentId: 'Document ID',
-	invites: 'Invites',
-	email: 'Email',
-	roleId: 'Role Name or ID',
-	order: 'Order',
-	authMethod: 'Auth Method',
-	redirectUri: 'Redirect URI',
-	declineRedirectUri: 'Decline Redirect URI',
-};
-
-const sameEmail = (a: string | null | undefined, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
-
-/**
- * The answer as the operation needs it: one created invite, with its ID, for every requested
- * signer (found by email). Without that the next step (Generate Link) has nothing to work with.
- */
-function createdAnswer(invites: InviteInput[]) {
-	const created = z
-		.object({
-			id: z.string().min(1),
-			email: z.string().min(1),
-			role_id: z.string().nullish(),
-			order: z.union([z.number(), z.string()]).nullish(),
-			status: z.string().nullish(),
-		})
-		.passthrough();
-	return z.object({ data: z.array(created) }).superRefine((answer, ctx) => {
-		const missing = invites.filter((inv) => !answer.data.some((c) => sameEmail(c.email, inv.email)));
-		if (missing.length) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['data'], message: `lists no created invite for ${missing.map((m) => m.email).join(', ')}` });
-		}
-	});
-}
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			documentId: this.getNodeParameter('documentId', i),
-			invites: this.getNodeParameter('invites.invite', i, []),
-			redirectUri: options.redirectUri,
-			declineRedirectUri: options.declineRedirectUri,
-		},
-		i,
-		labels,
-	);
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+		invites: this.getNodeParameter('invites.invite', i, []),
+		redirectUri: options.redirectUri,
+		declineRedirectUri: options.declineRedirectUri,
+	});
 	// Repeats the form itself shows are refused before any request; role names need the document.
 	const repeats = [
 		...duplicateProblems(
-			listedValues('Invites', 'Email', params.invites.map((inv) => inv.email)),
+			listedValues(
+				'Invites',
+				'Email',
+				params.invites.map((inv) => inv.email),
+			),
 			'Each signer needs an email address of their own; upper and lower case count as the same.',
 			(address) => address.toLowerCase(),
 		),
 		...duplicateProblems(
-			listedValues('Invites', 'Role Name or ID', params.invites.map((inv) => inv.roleId)),
+			listedValues(
+				'Invites',
+				'Role Name or ID',
+				params.invites.map((inv) => inv.roleId),
+			),
 			'Each role of the document gets exactly one invite.',
 		),
 	];
@@ -193,8 +173,12 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				// some leave it open, since signNow may still be creating them.
 				settle: async () => {
 					const after = await readDocument(api, params.documentId, i);
-					const added = after.field_invites.filter((inv) => isEmbedded(inv) && !existing.has(inv.id));
-					const found = params.invites.map((inv) => added.find((a) => sameEmail(a.email, inv.email)));
+					const added = after.field_invites.filter(
+						(inv) => isEmbedded(inv) && !existing.has(inv.id),
+					);
+					const found = params.invites.map((inv) =>
+						added.find((a) => sameEmail(a.email, inv.email)),
+					);
 					if (found.some((f) => f === undefined)) return undefined;
 					return {
 						data: found.map((f, n) => ({
@@ -208,7 +192,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 				},
 			},
 		},
-		createdAnswer(params.invites),
+		createdInvitesAnswer(params.invites.map((inv) => inv.email)),
 		i,
 	);
 	const names = new Map(roles.map((r) => [r.unique_id, r.name]));
@@ -228,4 +212,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		}),
 		i,
 	);
-}
+};

@@ -1,23 +1,22 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { deletedAnswer, documentId, documentIdField, isEmbedded, readDocument } from '../shared';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
+import { deletedAnswer, isEmbedded, readDocument } from '../answers';
+import { documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ ...documentIdField, description: 'Every embedded invite of this document is deleted' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['embeddedInvite'], operation: ['delete'] } }, properties);
+export const description = forOperation('embeddedInvite', 'delete', properties);
 
 const schema = z.object({ documentId });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(this.getNode(), schema, { documentId: this.getNodeParameter('documentId', i) }, i, {
-		documentId: 'Document ID',
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
 	});
 	const answer = await api.requestChecked(
 		{
@@ -36,4 +35,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	return toItems({ document_id: params.documentId, deleted: true, status: answer.status }, i);
-}
+};

@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { intInRange, pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { authMethod, authMethodField, documentId, documentIdField } from '../shared';
+import { checkParameters } from '../../../shared/validation';
+import { linkAnswer } from '../answers';
+import { authMethod, authMethodField, documentId, documentIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	documentIdField,
@@ -32,13 +31,14 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 15, maxValue: 45 },
 				default: 15,
-				description: 'How long the link stays valid: 15 to 45 minutes. Without it signNow applies its own default.',
+				description:
+					'How long the link stays valid: 15 to 45 minutes. Without it signNow applies its own default.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['embeddedInvite'], operation: ['generateLink'] } }, properties);
+export const description = forOperation('embeddedInvite', 'generateLink', properties);
 
 const schema = z.object({
 	documentId,
@@ -50,23 +50,14 @@ const schema = z.object({
 	),
 });
 
-/** The link is what this operation is for: an answer without one is not a success. */
-const linkAnswer = z.object({ data: z.object({ link: z.string().url() }) });
-
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			documentId: this.getNodeParameter('documentId', i),
-			fieldInviteId: this.getNodeParameter('fieldInviteId', i),
-			authMethod: this.getNodeParameter('authMethod', i),
-			linkExpiration: options.linkExpiration,
-		},
-		i,
-		{ documentId: 'Document ID', fieldInviteId: 'Field Invite ID', authMethod: 'Auth Method', linkExpiration: 'Link Expiration (Minutes)' },
-	);
+	const params = checkParameters(this, i, properties, schema, {
+		documentId: this.getNodeParameter('documentId', i),
+		fieldInviteId: this.getNodeParameter('fieldInviteId', i),
+		authMethod: this.getNodeParameter('authMethod', i),
+		linkExpiration: options.linkExpiration,
+	});
 	const issuedAt = Date.now();
 	const answer = await api.requestChecked(
 		{
@@ -87,8 +78,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			field_invite_id: params.fieldInviteId,
 			link: answer.data.link,
 			link_expiration_minutes: params.linkExpiration,
-			...(params.linkExpiration ? { expires_at_iso: new Date(issuedAt + params.linkExpiration * 60_000).toISOString() } : {}),
+			...(params.linkExpiration
+				? { expires_at_iso: new Date(issuedAt + params.linkExpiration * 60_000).toISOString() }
+				: {}),
 		},
 		i,
 	);
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as generateLink from './generateLink.operation';
@@ -34,10 +34,8 @@ const operation: INodeProperties = {
 	default: 'create',
 };
 
-export const description: INodeProperties[] = [operation, ...create.description, ...generateLink.description, ...del.description];
-
-export const operations: Record<string, OperationExecute> = {
-	create: create.execute,
-	delete: del.execute,
-	generateLink: generateLink.execute,
-};
+export const { description, operations } = resourceParts(operation, {
+	create,
+	delete: del,
+	generateLink,
+});

@@ -1,10 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { labelsFrom, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import {
 	authenticationBody,
 	authenticationFields,
@@ -13,10 +11,9 @@ import {
 	ceremonyOptionsBody,
 	ceremonyOptionsSchema,
 	rawCeremonyOptions,
-	recipientId,
 } from '../ceremonySettings';
 import { ceremonyAnswer } from '../answers';
-import { recipientIdField } from '../fields';
+import { recipientId, recipientIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	recipientIdField,
@@ -28,41 +25,41 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Method',
 		required: true,
 		default: {},
-		description: 'How the recipient proves who they are, completed in this order. With Email Link first, the link is emailed and no URL is returned.',
+		description:
+			'How the recipient proves who they are, completed in this order. With Email Link first, the link is emailed and no URL is returned.',
 		options: [{ name: 'method', displayName: 'Method', values: authenticationFields('type') }],
 	},
 	...ceremonyOptionFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ceremony'], operation: ['create'] } }, properties);
+export const description = forOperation('ceremony', 'create', properties);
 
 const schema = ceremonyOptionsSchema.extend({
 	recipientId,
-	authentication: z.array(authenticationMethod).min(1, 'Add at least one method, for example Email Link or Custom.'),
+	authentication: z
+		.array(authenticationMethod)
+		.min(1, 'Add at least one method, for example Email Link or Custom.'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			recipientId: this.getNodeParameter('recipientId', i),
-			authentication: this.getNodeParameter('authentication.method', i, []),
-			...rawCeremonyOptions({
-				redirectUrl: this.getNodeParameter('redirectUrl', i, ''),
-				redirectDelay: this.getNodeParameter('redirectDelay', i, 3),
-				urlVariant: this.getNodeParameter('urlVariant', i, 'standard'),
-				embeddableIn: this.getNodeParameter('embeddableIn', i, ''),
-			} as IDataObject),
-		},
-		i,
-		labelsFrom(properties),
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		recipientId: this.getNodeParameter('recipientId', i),
+		authentication: this.getNodeParameter('authentication.method', i, []),
+		...rawCeremonyOptions({
+			redirectUrl: this.getNodeParameter('redirectUrl', i, ''),
+			redirectDelay: this.getNodeParameter('redirectDelay', i, 3),
+			urlVariant: this.getNodeParameter('urlVariant', i, 'standard'),
+			embeddableIn: this.getNodeParameter('embeddableIn', i, ''),
+		} as IDataObject),
+	});
 	const ceremony = await api.requestChecked(
 		{
 			method: 'POST',
 			path: `/recipients/${encodeURIComponent(params.recipientId)}/ceremonies`,
-			body: { authentication: params.authentication.map(authenticationBody), ...ceremonyOptionsBody(params) },
+			body: {
+				authentication: params.authentication.map(authenticationBody),
+				...ceremonyOptionsBody(params),
+			},
 			ifUnknown: {
 				happened: 'the ceremony was created (which revokes the recipient’s earlier links)',
 				advice:
@@ -74,7 +71,9 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	);
 	const notes = ['Creating this ceremony revoked every earlier signing link of this recipient.'];
 	if (ceremony.url === null) {
-		notes.unshift('url is null because the first method is Email Link: SignatureAPI emails the signing link to the recipient instead.');
+		notes.unshift(
+			'url is null because the first method is Email Link: SignatureAPI emails the signing link to the recipient instead.',
+		);
 	}
 	return toItems({ recipient_id: params.recipientId, ...ceremony, notes }, i);
-}
+};

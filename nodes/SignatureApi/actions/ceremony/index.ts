@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as create from './create.operation';
 
 const operation: INodeProperties = {
@@ -20,6 +20,4 @@ const operation: INodeProperties = {
 	default: 'create',
 };
 
-export const description: INodeProperties[] = [operation, ...create.description];
-
-export const operations: Record<string, OperationExecute> = { create: create.execute };
+export const { description, operations } = resourceParts(operation, { create });

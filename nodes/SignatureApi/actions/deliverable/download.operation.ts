@@ -1,36 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { type IDataObject, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { forOperation, type OperationExecute } from '../../../shared/router';
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import { vendorError } from '../../../shared/errors';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { checkParameters } from '../../../shared/validation';
 import { SIGNATUREAPI } from '../../transport';
 import { deliverableAnswer } from '../answers';
-import { deliverableIdField } from '../fields';
-import { deliverableId } from './shared';
+import { deliverableId, deliverableIdField } from '../fields';
 
-const properties: INodeProperties[] = [
-	deliverableIdField,
-	outputBinaryField,
-];
+const properties: INodeProperties[] = [deliverableIdField, outputBinaryField];
 
-export const description = updateDisplayOptions({ show: { resource: ['deliverable'], operation: ['download'] } }, properties);
+export const description = forOperation('deliverable', 'download', properties);
 
 const schema = z.object({
 	deliverableId,
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ deliverableId: this.getNodeParameter('deliverableId', i), binaryPropertyName: this.getNodeParameter('binaryPropertyName', i) },
-		i,
-		{ deliverableId: 'Deliverable ID', binaryPropertyName: 'Put Output File in Field' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		deliverableId: this.getNodeParameter('deliverableId', i),
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
+	});
 	// The file URL is pre-signed and expires after about an hour, so it is read fresh every time.
 	const deliverable = await api.requestChecked(
 		{ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` },
@@ -38,13 +30,17 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	if (deliverable.status !== 'generated' || !deliverable.url) {
-		throw new NodeOperationError(this.getNode(), `Deliverable ${params.deliverableId} is ${deliverable.status}, so there is no file to download yet`, {
-			itemIndex: i,
-			description:
-				deliverable.status === 'failed'
-					? 'SignatureAPI could not generate this deliverable.'
-					: 'Start this workflow from the SignatureAPI Trigger on Deliverable Generated, or try again in a moment.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Deliverable ${params.deliverableId} is ${deliverable.status}, so there is no file to download yet`,
+			{
+				itemIndex: i,
+				description:
+					deliverable.status === 'failed'
+						? 'SignatureAPI could not generate this deliverable.'
+						: 'Start this workflow from the SignatureAPI Trigger on Deliverable Generated, or try again in a moment.',
+			},
+		);
 	}
 	const file = await api.downloadSigned(deliverable.url, i);
 	if (!isPdf(file.data)) {
@@ -59,19 +55,28 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			secrets: await api.secrets(),
 		});
 	}
-	const envelopeId = typeof deliverable.envelope_id === 'string' && deliverable.envelope_id ? deliverable.envelope_id : params.deliverableId;
+	const envelopeId =
+		typeof deliverable.envelope_id === 'string' && deliverable.envelope_id
+			? deliverable.envelope_id
+			: params.deliverableId;
 	const fileName = `${envelopeId}-signed.pdf`;
 	// The pre-signed URL is left out of the output: it grants access to the file without a key.
 	const rest: IDataObject = { ...(deliverable as IDataObject) };
 	delete rest.url;
 	return [
-		await binaryItem(this, i, params.binaryPropertyName, { data: file.data, fileName, mimeType: 'application/pdf' }, {
-			...rest,
-			file_name: fileName,
-			size_bytes: file.data.length,
-		}),
+		await binaryItem(
+			this,
+			i,
+			params.binaryPropertyName,
+			{ data: file.data, fileName, mimeType: 'application/pdf' },
+			{
+				...rest,
+				file_name: fileName,
+				size_bytes: file.data.length,
+			},
+		),
 	];
-}
+};
 
 /** Signed deliverables are PDFs: a PDF starts with "%PDF-" (allowing a few bytes of leading junk, as readers do). */
 function isPdf(data: Buffer): boolean {
@@ -80,6 +85,9 @@ function isPdf(data: Buffer): boolean {
 
 function describeBytes(data: Buffer): string {
 	if (data.length === 0) return 'it is empty';
-	const start = data.subarray(0, 20).toString('utf8').replace(/[^\x20-\x7e]/g, '.');
+	const start = data
+		.subarray(0, 20)
+		.toString('utf8')
+		.replace(/[^\x20-\x7e]/g, '.');
 	return `${data.length} bytes starting with "${start}"`;
 }

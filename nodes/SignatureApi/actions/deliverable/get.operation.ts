@@ -1,21 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { deliverableAnswer } from '../answers';
-import { deliverableIdField } from '../fields';
-import { deliverableId } from './shared';
+import { deliverableId, deliverableIdField } from '../fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['deliverable'], operation: ['get'] } }, [deliverableIdField]);
+const properties: INodeProperties[] = [deliverableIdField];
+
+export const description = forOperation('deliverable', 'get', properties);
 
 const schema = z.object({ deliverableId });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(this.getNode(), schema, { deliverableId: this.getNodeParameter('deliverableId', i) }, i, {
-		deliverableId: 'Deliverable ID',
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		deliverableId: this.getNodeParameter('deliverableId', i),
 	});
 	const deliverable = await api.requestChecked(
 		{ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` },
@@ -23,4 +22,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	return toItems(deliverable as IDataObject, i);
-}
+};

@@ -1,13 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { pathId } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { canceledEnvelopeAnswer, envelopeAnswer } from '../answers';
-import { envelopeIdField } from '../fields';
+import { envelopeId, envelopeIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	envelopeIdField,
@@ -20,18 +17,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['cancel'] } }, properties);
+export const description = forOperation('envelope', 'cancel', properties);
 
-const schema = z.object({ envelopeId: pathId('envelope ID'), reason: z.string().trim() });
+const schema = z.object({ envelopeId, reason: z.string().trim() });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ envelopeId: this.getNodeParameter('envelopeId', i), reason: this.getNodeParameter('reason', i, '') },
-		i,
-		{ envelopeId: 'Envelope ID', reason: 'Reason' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		envelopeId: this.getNodeParameter('envelopeId', i),
+		reason: this.getNodeParameter('reason', i, ''),
+	});
 	// Only envelopes in progress can be canceled, and it cannot be undone; a finished one answers 409.
 	const path = `/envelopes/${encodeURIComponent(params.envelopeId)}`;
 	const envelope = await api.requestChecked(
@@ -55,4 +49,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		i,
 	);
 	return toItems(envelope as IDataObject, i);
-}
+};

@@ -1,11 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import { httpsUrl, jsonArray, jsonObject, optionalEmail, splitList } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, labelsFrom, listedValues, validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import {
+	alphabetical,
+	httpsUrl,
+	jsonArray,
+	jsonObject,
+	oneOf,
+	optionValues,
+	optionalEmail,
+	splitList,
+} from '../../../shared/schemas';
+import {
+	duplicateProblems,
+	failValidation,
+	labelsFrom,
+	listedValues,
+	validateParameters,
+} from '../../../shared/validation';
 import { createdEnvelopeAnswer } from '../answers';
 import {
 	authenticationBody,
@@ -17,15 +30,55 @@ import {
 	rawCeremonyOptions,
 } from '../ceremonySettings';
 
-const LANGUAGES = [
-	{ name: 'Chinese', value: 'zh' },
+/** The languages SignatureAPI offers, in the order it lists them. */
+const languageOptions: INodePropertyOptions[] = [
 	{ name: 'English', value: 'en' },
+	{ name: 'Spanish', value: 'es' },
 	{ name: 'French', value: 'fr' },
-	{ name: 'German', value: 'de' },
-	{ name: 'Hungarian', value: 'hu' },
 	{ name: 'Italian', value: 'it' },
 	{ name: 'Portuguese', value: 'pt' },
-	{ name: 'Spanish', value: 'es' },
+	{ name: 'German', value: 'de' },
+	{ name: 'Chinese', value: 'zh' },
+	{ name: 'Hungarian', value: 'hu' },
+];
+
+const formatOptions: INodePropertyOptions[] = [
+	{ name: 'PDF', value: 'pdf' },
+	{ name: 'DOCX', value: 'docx' },
+];
+
+const recipientTypeOptions: INodePropertyOptions[] = [
+	{ name: 'Signer', value: 'signer' },
+	{ name: 'Approver', value: 'approver', description: 'Approves without signing' },
+	{ name: 'Preparer', value: 'preparer', description: 'Fills in fields before the others' },
+	{
+		name: 'Automatic Signer',
+		value: 'automatic_signer',
+		description: 'Your own signature, applied without a ceremony',
+	},
+];
+
+const ceremonyCreationOptions: INodePropertyOptions[] = [
+	{
+		name: 'Automatic',
+		value: 'automatic',
+		description: 'SignatureAPI creates the ceremony with the settings above',
+	},
+	{ name: 'Manual', value: 'manual', description: 'You create it later with Ceremony → Create' },
+];
+
+const deliveryOptions: INodePropertyOptions[] = [
+	{ name: 'Email', value: 'email', description: 'SignatureAPI emails the recipient' },
+	{ name: 'None', value: 'none', description: 'No email: you show the ceremony in your app' },
+];
+
+const routingOptions: INodePropertyOptions[] = [
+	{
+		name: 'Sequential',
+		value: 'sequential',
+		description: 'One recipient after the other, in the order above',
+	},
+	{ name: 'Parallel', value: 'parallel', description: 'Everyone at the same time' },
 ];
 
 const documentValues: INodeProperties[] = [
@@ -42,14 +95,23 @@ const documentValues: INodeProperties[] = [
 		displayName: 'Format',
 		name: 'format',
 		type: 'options',
-		options: [
-			{ name: 'PDF', value: 'pdf' },
-			{ name: 'DOCX', value: 'docx' },
-		],
+		options: formatOptions,
 		default: 'pdf',
 	},
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Shown to recipients; the file name if empty' },
-	{ displayName: 'Key', name: 'key', type: 'string', default: '', description: 'Your own name for the document, unique in the envelope' },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'Shown to recipients; the file name if empty',
+	},
+	{
+		displayName: 'Key',
+		name: 'key',
+		type: 'string',
+		default: '',
+		description: 'Your own name for the document, unique in the envelope',
+	},
 	{
 		displayName: 'Places (JSON)',
 		name: 'places',
@@ -73,12 +135,7 @@ const recipientValues: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		options: [
-			{ name: 'Signer', value: 'signer' },
-			{ name: 'Approver', value: 'approver', description: 'Approves without signing' },
-			{ name: 'Preparer', value: 'preparer', description: 'Fills in fields before the others' },
-			{ name: 'Automatic Signer', value: 'automatic_signer', description: 'Your own signature, applied without a ceremony' },
-		],
+		options: recipientTypeOptions,
 		default: 'signer',
 	},
 	{
@@ -91,9 +148,21 @@ const recipientValues: INodeProperties[] = [
 		description: 'Your name for this recipient, unique in the envelope; places refer to it',
 	},
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 	...authenticationFields('authType').map((field) =>
-		field.name === 'authType' ? { ...field, displayName: 'Authentication', description: 'How the recipient proves who they are in the ceremony' } : field,
+		field.name === 'authType'
+			? {
+					...field,
+					displayName: 'Authentication',
+					description: 'How the recipient proves who they are in the ceremony',
+				}
+			: field,
 	),
 	{
 		displayName: 'Further Authentication Steps (JSON)',
@@ -108,20 +177,14 @@ const recipientValues: INodeProperties[] = [
 		displayName: 'Ceremony Creation',
 		name: 'ceremonyCreation',
 		type: 'options',
-		options: [
-			{ name: 'Automatic', value: 'automatic', description: 'SignatureAPI creates the ceremony with the settings above' },
-			{ name: 'Manual', value: 'manual', description: 'You create it later with Ceremony → Create' },
-		],
+		options: ceremonyCreationOptions,
 		default: 'automatic',
 	},
 	{
 		displayName: 'Delivery',
 		name: 'deliveryType',
 		type: 'options',
-		options: [
-			{ name: 'Email', value: 'email', description: 'SignatureAPI emails the recipient' },
-			{ name: 'None', value: 'none', description: 'No email: you show the ceremony in your app' },
-		],
+		options: deliveryOptions,
 		default: 'email',
 	},
 ];
@@ -160,10 +223,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Routing',
 		name: 'routing',
 		type: 'options',
-		options: [
-			{ name: 'Sequential', value: 'sequential', description: 'One recipient after the other, in the order above' },
-			{ name: 'Parallel', value: 'parallel', description: 'Everyone at the same time' },
-		],
+		options: routingOptions,
 		default: 'sequential',
 	},
 	{
@@ -173,8 +233,21 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'Internal name, not shown to recipients' },
-			{ displayName: 'Language', name: 'language', type: 'options', options: LANGUAGES, default: 'en', description: 'Language of the emails and the ceremony' },
+			{
+				displayName: 'Label',
+				name: 'label',
+				type: 'string',
+				default: '',
+				description: 'Internal name, not shown to recipients',
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'options',
+				options: alphabetical(languageOptions),
+				default: 'en',
+				description: 'Language of the emails and the ceremony',
+			},
 			{
 				displayName: 'Metadata',
 				name: 'metadata',
@@ -182,7 +255,8 @@ const properties: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				placeholder: 'Add Metadata',
 				default: {},
-				description: 'Up to 10 pairs (keys up to 32 characters, values up to 1000), returned in every event of the envelope',
+				description:
+					'Up to 10 pairs (keys up to 32 characters, values up to 1000), returned in every event of the envelope',
 				options: [
 					{
 						name: 'pair',
@@ -206,19 +280,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['create'] } }, properties);
+export const description = forOperation('envelope', 'create', properties);
 
 const place = z
 	.object({
 		key: z.string().min(1, 'Each place needs a key.'),
-		type: z.string().min(1, 'Each place needs a type such as signature, initials, text_input or checkbox.'),
+		type: z
+			.string()
+			.min(1, 'Each place needs a type such as signature, initials, text_input or checkbox.'),
 		recipient_key: z.string().min(1, 'Each place needs the recipient_key of a recipient.'),
 	})
 	.passthrough();
 
 const documentSchema = z.object({
 	url: httpsUrl,
-	format: z.enum(['pdf', 'docx'], { errorMap: () => ({ message: 'Must be pdf or docx.' }) }),
+	format: oneOf(formatOptions),
 	title: z.string().trim().optional(),
 	key: z.string().trim().optional(),
 	places: jsonArray(place, '[{"key": "sig1", "type": "signature", "recipient_key": "client"}]'),
@@ -245,35 +321,44 @@ const furtherStep = z
 
 const recipientSchema = ceremonyOptionsSchema
 	.extend({
-		type: z.enum(['signer', 'approver', 'preparer', 'automatic_signer'], {
-			errorMap: () => ({ message: 'Must be signer, approver, preparer or automatic_signer.' }),
-		}),
+		type: oneOf(recipientTypeOptions),
 		key: z.string().trim().min(1, 'Each recipient needs a key, such as client.'),
 		name: z.string().trim().min(1, 'Each recipient needs a name.'),
 		// An automatic signer is the sender's own signature; whether it needs an email is unconfirmed.
 		email: optionalEmail,
 		authentication: authenticationMethod,
 		furtherAuthentication: jsonArray(furtherStep, '[{"type": "email_code"}]'),
-		ceremonyCreation: z.enum(['automatic', 'manual']),
-		deliveryType: z.enum(['email', 'none']),
+		ceremonyCreation: z.enum(optionValues(ceremonyCreationOptions)),
+		deliveryType: z.enum(optionValues(deliveryOptions)),
 	})
 	.superRefine((r, ctx) => {
 		if (r.type !== 'automatic_signer' && !r.email) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['email'], message: 'Must be an email address such as name@example.com.' });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['email'],
+				message: 'Must be an email address such as name@example.com.',
+			});
 		}
 	});
 
 const schema = z.object({
 	title: z.string().trim().min(1, 'A title is required.').max(500, 'At most 500 characters.'),
-	documents: z.array(documentSchema).min(1, 'Add at least one document.').max(10, 'At most 10 documents.'),
+	documents: z
+		.array(documentSchema)
+		.min(1, 'Add at least one document.')
+		.max(10, 'At most 10 documents.'),
 	recipients: z.array(recipientSchema).min(1, 'Add at least one recipient.'),
-	routing: z.enum(['sequential', 'parallel'], { errorMap: () => ({ message: 'Must be sequential or parallel.' }) }),
+	routing: oneOf(routingOptions),
 	label: z.string().trim().optional(),
-	language: z.enum(['en', 'es', 'fr', 'it', 'pt', 'de', 'zh', 'hu'], { errorMap: () => ({ message: 'Must be en, es, fr, it, pt, de, zh or hu.' }) }).optional(),
+	language: oneOf(languageOptions).optional(),
 	metadata: z
 		.array(
 			z.object({
-				key: z.string().trim().min(1, 'Each metadata pair needs a key.').max(32, 'Keys are at most 32 characters.'),
+				key: z
+					.string()
+					.trim()
+					.min(1, 'Each metadata pair needs a key.')
+					.max(32, 'Keys are at most 32 characters.'),
 				value: z.string().max(1000, 'Values are at most 1000 characters.'),
 			}),
 		)
@@ -299,12 +384,26 @@ const labels = labelsFrom(properties, {
 function crossFieldProblems(params: z.infer<typeof schema>): string[] {
 	const recipientKeys = params.recipients.map((r) => r.key);
 	const problems = [
-		...duplicateProblems(listedValues('Recipients', 'Key', recipientKeys), 'Each recipient needs its own key.'),
 		...duplicateProblems(
-			listedValues('Documents', 'Key', params.documents.map((d) => d.key ?? '')).filter((entry) => entry.value !== ''),
+			listedValues('Recipients', 'Key', recipientKeys),
+			'Each recipient needs its own key.',
+		),
+		...duplicateProblems(
+			listedValues(
+				'Documents',
+				'Key',
+				params.documents.map((d) => d.key ?? ''),
+			).filter((entry) => entry.value !== ''),
 			'Each document needs its own key.',
 		),
-		...duplicateProblems(listedValues('Metadata', 'Key', params.metadata.map((m) => m.key)), 'Each metadata key can be used once.'),
+		...duplicateProblems(
+			listedValues(
+				'Metadata',
+				'Key',
+				params.metadata.map((m) => m.key),
+			),
+			'Each metadata key can be used once.',
+		),
 	];
 	params.documents.forEach((d, i) =>
 		d.places.forEach((p, j) => {
@@ -319,7 +418,12 @@ function crossFieldProblems(params: z.infer<typeof schema>): string[] {
 }
 
 function recipientBody(r: z.infer<typeof recipientSchema>): IDataObject {
-	const body: IDataObject = { type: r.type, key: r.key, name: r.name, ...(r.email ? { email: r.email } : {}) };
+	const body: IDataObject = {
+		type: r.type,
+		key: r.key,
+		name: r.name,
+		...(r.email ? { email: r.email } : {}),
+	};
 	if (r.type !== 'automatic_signer') {
 		const steps = [r.authentication, ...r.furtherAuthentication].map(authenticationBody);
 		body.ceremony = { authentication: steps, ...ceremonyOptionsBody(r) };
@@ -329,27 +433,37 @@ function recipientBody(r: z.infer<typeof recipientSchema>): IDataObject {
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const recipients = (this.getNodeParameter('recipients.recipient', i, []) as IDataObject[]).map((r) => ({
-		type: r.type ?? 'signer',
-		key: r.key ?? '',
-		name: r.name ?? '',
-		email: r.email ?? '',
-		authentication: { type: r.authType ?? 'email_link', subjectOverride: r.subjectOverride, messageOverride: r.messageOverride, provider: r.provider, data: r.data },
-		furtherAuthentication: r.furtherAuthentication ?? [],
-		ceremonyCreation: r.ceremonyCreation ?? 'automatic',
-		deliveryType: r.deliveryType ?? 'email',
-		...rawCeremonyOptions(r),
-	}));
-	const documents = (this.getNodeParameter('documents.document', i, []) as IDataObject[]).map((d) => ({
-		url: d.url ?? '',
-		format: d.format ?? 'pdf',
-		title: d.title || undefined,
-		key: d.key || undefined,
-		places: d.places ?? [],
-		data: d.format === 'docx' ? d.data : undefined,
-	}));
+	const recipients = (this.getNodeParameter('recipients.recipient', i, []) as IDataObject[]).map(
+		(r) => ({
+			type: r.type ?? 'signer',
+			key: r.key ?? '',
+			name: r.name ?? '',
+			email: r.email ?? '',
+			authentication: {
+				type: r.authType ?? 'email_link',
+				subjectOverride: r.subjectOverride,
+				messageOverride: r.messageOverride,
+				provider: r.provider,
+				data: r.data,
+			},
+			furtherAuthentication: r.furtherAuthentication ?? [],
+			ceremonyCreation: r.ceremonyCreation ?? 'automatic',
+			deliveryType: r.deliveryType ?? 'email',
+			...rawCeremonyOptions(r),
+		}),
+	);
+	const documents = (this.getNodeParameter('documents.document', i, []) as IDataObject[]).map(
+		(d) => ({
+			url: d.url ?? '',
+			format: d.format ?? 'pdf',
+			title: d.title || undefined,
+			key: d.key || undefined,
+			places: d.places ?? [],
+			data: d.format === 'docx' ? d.data : undefined,
+		}),
+	);
 	const params = validateParameters(
 		this.getNode(),
 		schema,
@@ -360,7 +474,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			routing: this.getNodeParameter('routing', i, 'sequential'),
 			label: options.label || undefined,
 			language: options.language,
-			metadata: ((options.metadata as IDataObject | undefined)?.pair as IDataObject[] | undefined) ?? [],
+			metadata:
+				((options.metadata as IDataObject | undefined)?.pair as IDataObject[] | undefined) ?? [],
 			topics: splitList(options.topics),
 		},
 		i,
@@ -383,7 +498,9 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		recipients: params.recipients.map(recipientBody),
 		routing: params.routing,
 		...(params.language ? { language: params.language } : {}),
-		...(params.metadata.length ? { metadata: Object.fromEntries(params.metadata.map((m) => [m.key, m.value])) } : {}),
+		...(params.metadata.length
+			? { metadata: Object.fromEntries(params.metadata.map((m) => [m.key, m.value])) }
+			: {}),
 		...(params.topics.length ? { topics: params.topics } : {}),
 	};
 	const envelope = await api.requestChecked(
@@ -393,11 +510,12 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			body,
 			ifUnknown: {
 				happened: 'the envelope was created and sent',
-				advice: 'Look for it with Envelope → Get Many (newest first) before sending again, or the recipients get it twice.',
+				advice:
+					'Look for it with Envelope → Get Many (newest first) before sending again, or the recipients get it twice.',
 			},
 		},
 		createdEnvelopeAnswer(params.recipients.length),
 		i,
 	);
 	return toItems(envelope as IDataObject, i);
-}
+};

@@ -1,15 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { alphabetical, optionValues } from '../../../shared/schemas';
 import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagination';
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { envelopePageAnswer } from '../answers';
 
 /** SignatureAPI returns at most 20 envelopes per page. */
 const PAGE_SIZE = 20;
+
+/** An envelope's states, in the order it goes through them. */
+const statusOptions: INodePropertyOptions[] = [
+	{ name: 'Processing', value: 'processing' },
+	{ name: 'In Progress', value: 'in_progress' },
+	{ name: 'Completed', value: 'completed' },
+	{ name: 'Failed', value: 'failed' },
+	{ name: 'Canceled', value: 'canceled' },
+];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -24,24 +32,24 @@ const properties: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Canceled', value: 'canceled' },
-					{ name: 'Completed', value: 'completed' },
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'In Progress', value: 'in_progress' },
-					{ name: 'Processing', value: 'processing' },
-				],
+				options: alphabetical(statusOptions),
 				default: 'in_progress',
 			},
-			{ displayName: 'Topic', name: 'topic', type: 'string', default: '', description: 'Only envelopes tagged with this topic' },
+			{
+				displayName: 'Topic',
+				name: 'topic',
+				type: 'string',
+				default: '',
+				description: 'Only envelopes tagged with this topic',
+			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['envelope'], operation: ['getMany'] } }, properties);
+export const description = forOperation('envelope', 'getMany', properties);
 
 const schema = z.object({
-	status: z.enum(['processing', 'in_progress', 'completed', 'failed', 'canceled']).optional(),
+	status: z.enum(optionValues(statusOptions)).optional(),
 	topic: z.string().trim().optional(),
 });
 
@@ -52,34 +60,40 @@ const schema = z.object({
 export function pathBelowBase(next: string, baseUrl: string): { path: string; qs: IDataObject } {
 	const url = new URL(next, `${baseUrl}/`);
 	const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
-	const path = basePath && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : url.pathname.replace(/^\/v1(?=\/)/, '');
+	const path =
+		basePath && url.pathname.startsWith(`${basePath}/`)
+			? url.pathname.slice(basePath.length)
+			: url.pathname.replace(/^\/v1(?=\/)/, '');
 	return { path, qs: Object.fromEntries(url.searchParams) };
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const { limit } = readPaging(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ status: filters.status, topic: filters.topic || undefined },
-		i,
-		{ status: 'Status', topic: 'Topic' },
-	);
+	const params = checkParameters(this, i, properties, schema, {
+		status: filters.status,
+		topic: filters.topic || undefined,
+	});
 	const baseUrl = await api.baseUrl();
-	const envelopes = await collectPages<IDataObject, { path: string; qs: IDataObject }>(async (cursor, wanted) => {
-		const request = cursor ?? {
-			path: '/envelopes',
-			qs: {
-				limit: Math.min(PAGE_SIZE, wanted),
-				...(params.status ? { status: params.status } : {}),
-				...(params.topic ? { topic: params.topic } : {}),
-			},
-		};
-		// A page without its data list or its next link is an error, not an empty or last page.
-		const page = await api.requestChecked({ method: 'GET', ...request }, envelopePageAnswer, i);
-		const next = page.links.next;
-		return { items: page.data as IDataObject[], next: next ? pathBelowBase(next, baseUrl) : undefined };
-	}, limit);
+	const envelopes = await collectPages<IDataObject, { path: string; qs: IDataObject }>(
+		async (cursor, wanted) => {
+			const request = cursor ?? {
+				path: '/envelopes',
+				qs: {
+					limit: Math.min(PAGE_SIZE, wanted),
+					...(params.status ? { status: params.status } : {}),
+					...(params.topic ? { topic: params.topic } : {}),
+				},
+			};
+			// A page without its data list or its next link is an error, not an empty or last page.
+			const page = await api.requestChecked({ method: 'GET', ...request }, envelopePageAnswer, i);
+			const next = page.links.next;
+			return {
+				items: page.data as IDataObject[],
+				next: next ? pathBelowBase(next, baseUrl) : undefined,
+			};
+		},
+		limit,
+	);
 	return toItems(envelopes, i);
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
@@ -13,25 +13,37 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['envelope'] } },
 	options: [
-		{ name: 'Cancel', value: 'cancel', description: 'Stop an envelope that is in progress, for good', action: 'Cancel an envelope' },
-		{ name: 'Create', value: 'create', description: 'Send documents to recipients for signature', action: 'Create an envelope' },
-		{ name: 'Get', value: 'get', description: 'Get the status, recipients and documents of an envelope', action: 'Get an envelope' },
-		{ name: 'Get Many', value: 'getMany', description: 'List envelopes, newest first', action: 'Get many envelopes' },
+		{
+			name: 'Cancel',
+			value: 'cancel',
+			description: 'Stop an envelope that is in progress, for good',
+			action: 'Cancel an envelope',
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Send documents to recipients for signature',
+			action: 'Create an envelope',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get the status, recipients and documents of an envelope',
+			action: 'Get an envelope',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List envelopes, newest first',
+			action: 'Get many envelopes',
+		},
 	],
 	default: 'create',
 };
 
-export const description: INodeProperties[] = [
-	operation,
-	...create.description,
-	...get.description,
-	...getMany.description,
-	...cancel.description,
-];
-
-export const operations: Record<string, OperationExecute> = {
-	cancel: cancel.execute,
-	create: create.execute,
-	get: get.execute,
-	getMany: getMany.execute,
-};
+export const { description, operations } = resourceParts(operation, {
+	cancel,
+	create,
+	get,
+	getMany,
+});

@@ -1,22 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { recipientAnswer } from '../answers';
-import { recipientId } from '../ceremonySettings';
-import { recipientIdField } from '../fields';
+import { recipientId, recipientIdField } from '../fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['get'] } }, [recipientIdField]);
+const properties: INodeProperties[] = [recipientIdField];
+
+export const description = forOperation('recipient', 'get', properties);
 
 const schema = z.object({ recipientId });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(this.getNode(), schema, { recipientId: this.getNodeParameter('recipientId', i) }, i, {
-		recipientId: 'Recipient ID',
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		recipientId: this.getNodeParameter('recipientId', i),
 	});
-	const recipient = await api.requestChecked({ method: 'GET', path: `/recipients/${encodeURIComponent(params.recipientId)}` }, recipientAnswer, i);
+	const recipient = await api.requestChecked(
+		{ method: 'GET', path: `/recipients/${encodeURIComponent(params.recipientId)}` },
+		recipientAnswer,
+		i,
+	);
 	return toItems(recipient as IDataObject, i);
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as get from './get.operation';
 import * as replace from './replace.operation';
 import * as resend from './resend.operation';
@@ -12,18 +12,26 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['recipient'] } },
 	options: [
-		{ name: 'Get', value: 'get', description: 'Get a recipient’s status and ceremony', action: 'Get a recipient' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a recipient’s status and ceremony',
+			action: 'Get a recipient',
+		},
 		{
 			name: 'Replace',
 			value: 'replace',
 			description: 'Hand a recipient’s part to another person before they complete it',
 			action: 'Replace a recipient',
 		},
-		{ name: 'Resend', value: 'resend', description: 'Email the recipient their signing request again', action: 'Resend to a recipient' },
+		{
+			name: 'Resend',
+			value: 'resend',
+			description: 'Email the recipient their signing request again',
+			action: 'Resend to a recipient',
+		},
 	],
 	default: 'get',
 };
 
-export const description: INodeProperties[] = [operation, ...get.description, ...replace.description, ...resend.description];
-
-export const operations: Record<string, OperationExecute> = { get: get.execute, replace: replace.execute, resend: resend.execute };
+export const { description, operations } = resourceParts(operation, { get, replace, resend });

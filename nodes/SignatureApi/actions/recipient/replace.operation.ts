@@ -1,33 +1,39 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { checkParameters } from '../../../shared/validation';
 import { replacementAnswer } from '../answers';
-import { recipientId } from '../ceremonySettings';
-import { recipientIdField } from '../fields';
+import { recipientId, recipientIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	recipientIdField,
 	{ displayName: 'New Name', name: 'name', type: 'string', required: true, default: '' },
-	{ displayName: 'New Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+	{
+		displayName: 'New Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['replace'] } }, properties);
+export const description = forOperation('recipient', 'replace', properties);
 
-const schema = z.object({ recipientId, name: z.string().trim().min(1, 'A name is required.'), email });
+const schema = z.object({
+	recipientId,
+	name: z.string().trim().min(1, 'A name is required.'),
+	email,
+});
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ recipientId: this.getNodeParameter('recipientId', i), name: this.getNodeParameter('name', i), email: this.getNodeParameter('email', i) },
-		i,
-		{ recipientId: 'Recipient ID', name: 'New Name', email: 'New Email' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		recipientId: this.getNodeParameter('recipientId', i),
+		name: this.getNodeParameter('name', i),
+		email: this.getNodeParameter('email', i),
+	});
 	const replacement = await api.requestChecked(
 		{
 			method: 'POST',
@@ -35,7 +41,8 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			body: { name: params.name, email: params.email },
 			ifUnknown: {
 				happened: 'the recipient was replaced',
-				advice: 'Check with Recipient → Get: a replaced recipient has the status replaced, and Envelope → Get lists the new one.',
+				advice:
+					'Check with Recipient → Get: a replaced recipient has the status replaced, and Envelope → Get lists the new one.',
 			},
 		},
 		replacementAnswer,
@@ -49,4 +56,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		},
 		i,
 	);
-}
+};

@@ -1,21 +1,20 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { checkParameters } from '../../../shared/validation';
 import { resendAnswer } from '../answers';
-import { recipientId } from '../ceremonySettings';
-import { recipientIdField } from '../fields';
+import { recipientId, recipientIdField } from '../fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['recipient'], operation: ['resend'] } }, [recipientIdField]);
+const properties: INodeProperties[] = [recipientIdField];
+
+export const description = forOperation('recipient', 'resend', properties);
 
 const schema = z.object({ recipientId });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(this.getNode(), schema, { recipientId: this.getNodeParameter('recipientId', i) }, i, {
-		recipientId: 'Recipient ID',
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		recipientId: this.getNodeParameter('recipientId', i),
 	});
 	// Allowed while the recipient is sent or soft-bounced in an envelope in progress, with a cooldown.
 	const answer = await api.requestChecked(
@@ -24,11 +23,12 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 			path: `/recipients/${encodeURIComponent(params.recipientId)}/resend`,
 			ifUnknown: {
 				happened: 'the request was emailed again',
-				advice: 'Check with Recipient → Get before resending: SignatureAPI limits how often a recipient is emailed.',
+				advice:
+					'Check with Recipient → Get before resending: SignatureAPI limits how often a recipient is emailed.',
 			},
 		},
 		resendAnswer,
 		i,
 	);
 	return toItems({ recipient_id: params.recipientId, resent: true, ...answer }, i);
-}
+};

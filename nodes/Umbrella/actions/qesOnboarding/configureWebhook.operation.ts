@@ -1,11 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
-import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
-import { registerWebhook, webhookUrlSchema } from './webhookRegistration';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import {
+	checkParameters,
+	duplicateProblems,
+	failValidation,
+	listedValues,
+} from '../../../shared/validation';
+import { registerWebhook } from '../../trigger/registration';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,13 +34,20 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Header',
 		default: {},
-		description: 'Headers Umbrella adds to every webhook call, so the receiver can tell the call is genuine',
+		description:
+			'Headers Umbrella adds to every webhook call, so the receiver can tell the call is genuine',
 		options: [
 			{
 				name: 'header',
 				displayName: 'Header',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'Authorization' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'Authorization',
+					},
 					{
 						displayName: 'Value',
 						name: 'value',
@@ -52,35 +62,46 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['qesOnboarding'], operation: ['configureWebhook'] } },
-	properties,
-);
+export const description = forOperation('qesOnboarding', 'configureWebhook', properties);
+
+const webhookUrl = z
+	.string()
+	.trim()
+	.url('Must be a full URL such as https://example.com/umbrella/events.')
+	.refine((v) => /^https?:\/\//i.test(v), 'Only http:// and https:// URLs are accepted.');
 
 /** RFC 9110 token characters. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 const schema = z.object({
-	webhookUrl: webhookUrlSchema,
+	webhookUrl,
 	authHeaders: z.array(
 		z.object({
-			name: z.string().trim().regex(HEADER_NAME, 'Must be a header name such as Authorization or X-Webhook-Secret: letters, digits and - only.'),
+			name: z
+				.string()
+				.trim()
+				.regex(
+					HEADER_NAME,
+					'Must be a header name such as Authorization or X-Webhook-Secret: letters, digits and - only.',
+				),
 			value: z.string().min(1, 'A header needs a value.'),
 		}),
 	),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const rawHeaders = ((this.getNodeParameter('authHeaders', i, {}) as { header?: IDataObject[] }).header ?? []) as IDataObject[];
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{ webhookUrl: this.getNodeParameter('webhookUrl', i), authHeaders: rawHeaders },
-		i,
-		{ webhookUrl: 'Webhook URL', authHeaders: 'Auth Headers', name: 'Name', value: 'Value' },
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const rawHeaders = ((this.getNodeParameter('authHeaders', i, {}) as { header?: IDataObject[] })
+		.header ?? []) as IDataObject[];
+	const params = checkParameters(this, i, properties, schema, {
+		webhookUrl: this.getNodeParameter('webhookUrl', i),
+		authHeaders: rawHeaders,
+	});
 	const repeated = duplicateProblems(
-		listedValues('Auth Headers', 'Name', params.authHeaders.map((h) => h.name)),
+		listedValues(
+			'Auth Headers',
+			'Name',
+			params.authHeaders.map((h) => h.name),
+		),
 		'Each header can be given once; header names are not case-sensitive.',
 		(name) => name.toLowerCase(),
 	);
@@ -89,4 +110,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	const registered = await registerWebhook(api, params.webhookUrl, authHeader, i);
 	// Header values are secrets of the receiver: only their names are shown.
 	return toItems({ ...registered, authHeaderNames: params.authHeaders.map((h) => h.name) }, i);
-}
+};

@@ -1,13 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toItems } from '../../../shared/router';
+import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email, httpsUrl } from '../../../shared/schemas';
-import type { ApiClient } from '../../../shared/transport/request';
-import { duplicateProblems, failValidation, listedValues, validateParameters } from '../../../shared/validation';
-import { sessionLinkAnswer } from './answers';
-import { IDENTIFICATION_PLACEHOLDERS } from './placeholders';
+import {
+	checkParameters,
+	duplicateProblems,
+	failValidation,
+	listedValues,
+} from '../../../shared/validation';
+import { sessionLinkAnswer } from '../answers';
+import { IDENTIFICATION_PLACEHOLDERS } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,7 +48,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'https://cdn.example.com/contracts/offer.pdf',
 		required: true,
 		default: '',
-		description: 'Public HTTPS link to the PDF to sign. Umbrella downloads it without any login or headers.',
+		description:
+			'Public HTTPS link to the PDF to sign. Umbrella downloads it without any login or headers.',
 	},
 	{
 		displayName: 'Signature Fields',
@@ -114,10 +118,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['qesOnboarding'], operation: ['createSessionLink'] } },
-	properties,
-);
+export const description = forOperation('qesOnboarding', 'createSessionLink', properties);
 
 /** The pattern Umbrella's OpenAPI gives for phoneNumber. */
 const E164 = /^\+?[1-9]\d{1,14}$/;
@@ -137,9 +138,14 @@ const publicPdfUrl = httpsUrl.refine((v) => {
 	}
 }, 'Umbrella fetches the PDF without logging in: remove the user name and password from the URL and make the file public.');
 
-const nonEmpty = (what: string) => z.string({ invalid_type_error: `The ${what} must be text.` }).trim().min(1, `The ${what} is required.`);
+const nonEmpty = (what: string) =>
+	z
+		.string({ invalid_type_error: `The ${what} must be text.` })
+		.trim()
+		.min(1, `The ${what} is required.`);
 
-const E164_RULE = 'Must be an E.164 phone number: optional +, country code and number, 2 to 15 digits, no spaces or dashes (e.g. +436501234567).';
+const E164_RULE =
+	'Must be an E.164 phone number: optional +, country code and number, 2 to 15 digits, no spaces or dashes (e.g. +436501234567).';
 
 /**
  * A phone number from an expression may arrive as a JSON number (`{{ $json.phone }}` with
@@ -147,7 +153,8 @@ const E164_RULE = 'Must be an E.164 phone number: optional +, country code and n
  * number and then checked like typed text.
  */
 const phoneNumber = z.preprocess(
-	(value) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? `+${value}` : value),
+	(value) =>
+		typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? `+${value}` : value,
 	z.string({ invalid_type_error: E164_RULE }).trim().regex(E164, E164_RULE),
 );
 
@@ -158,47 +165,45 @@ const schema = z.object({
 	docUrl: publicPdfUrl,
 	signForms: z.array(z.object({ fieldId: nonEmpty('field ID'), actorId: nonEmpty('actor ID') })),
 	// Values are sent untouched (no trim): placeholders such as ${identification.firstName} must arrive byte for byte.
-	fillForm: z.array(z.object({ fieldId: nonEmpty('field ID'), value: z.string({ invalid_type_error: 'The value must be text.' }) })),
+	fillForm: z.array(
+		z.object({
+			fieldId: nonEmpty('field ID'),
+			value: z.string({ invalid_type_error: 'The value must be text.' }),
+		}),
+	),
 });
-
-const labels = {
-	email: 'Email',
-	phoneNumber: 'Phone Number',
-	redirectUrl: 'Redirect URL',
-	docUrl: 'Document URL',
-	signForms: 'Signature Fields',
-	fillForm: 'Fill Form Fields',
-	fieldId: 'Field ID',
-	actorId: 'Actor ID',
-	value: 'Value',
-};
 
 function rows(value: unknown): IDataObject[] {
 	return ((value as { field?: IDataObject[] } | undefined)?.field ?? []) as IDataObject[];
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			email: this.getNodeParameter('email', i),
-			phoneNumber: this.getNodeParameter('phoneNumber', i),
-			redirectUrl: this.getNodeParameter('redirectUrl', i),
-			docUrl: this.getNodeParameter('docUrl', i),
-			signForms: rows(this.getNodeParameter('signForms', i, {})),
-			fillForm: rows(this.getNodeParameter('fillForm', i, {})),
-		},
-		i,
-		labels,
-	);
+export const execute: OperationExecute = async function (i, api) {
+	const params = checkParameters(this, i, properties, schema, {
+		email: this.getNodeParameter('email', i),
+		phoneNumber: this.getNodeParameter('phoneNumber', i),
+		redirectUrl: this.getNodeParameter('redirectUrl', i),
+		docUrl: this.getNodeParameter('docUrl', i),
+		signForms: rows(this.getNodeParameter('signForms', i, {})),
+		fillForm: rows(this.getNodeParameter('fillForm', i, {})),
+	});
 	// PDF field names are case-sensitive, so they are compared exactly.
 	const problems = [
 		...duplicateProblems(
-			listedValues('Signature Fields', 'Field ID', params.signForms.map((f) => f.fieldId)),
+			listedValues(
+				'Signature Fields',
+				'Field ID',
+				params.signForms.map((f) => f.fieldId),
+			),
 			'Each PDF field can be signed once.',
 		),
-		...duplicateProblems(listedValues('Fill Form Fields', 'Field ID', params.fillForm.map((f) => f.fieldId)), 'Give each PDF field one value.'),
+		...duplicateProblems(
+			listedValues(
+				'Fill Form Fields',
+				'Field ID',
+				params.fillForm.map((f) => f.fieldId),
+			),
+			'Give each PDF field one value.',
+		),
 	];
 	if (problems.length) failValidation(this.getNode(), problems, i);
 
@@ -208,8 +213,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 		redirectUrl: params.redirectUrl,
 		docUrl: params.docUrl,
 	};
-	if (params.signForms.length) body.signForms = params.signForms.map(({ fieldId, actorId }) => ({ fieldId, actorId }));
-	if (params.fillForm.length) body.fillForm = params.fillForm.map(({ fieldId, value }) => ({ fieldId, value }));
+	if (params.signForms.length)
+		body.signForms = params.signForms.map(({ fieldId, actorId }) => ({ fieldId, actorId }));
+	if (params.fillForm.length)
+		body.fillForm = params.fillForm.map(({ fieldId, value }) => ({ fieldId, value }));
 
 	const answer = await api.requestChecked(
 		{
@@ -227,4 +234,4 @@ export async function execute(this: IExecuteFunctions, i: number, api: ApiClient
 	);
 	const { requestId, url, expiresAfter } = answer.data;
 	return toItems({ requestId, url, expiresAfter }, i);
-}
+};

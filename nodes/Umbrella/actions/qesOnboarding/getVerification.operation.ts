@@ -1,13 +1,17 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IBinaryKeyData,
+	type IDataObject,
+	type INodeProperties,
+	NodeOperationError,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
+import { forOperation, type OperationExecute } from '../../../shared/router';
 import { pathId } from '../../../shared/schemas';
 import { outputBinaryField } from '../../../shared/binary';
-import type { ApiClient } from '../../../shared/transport/request';
-import { validateParameters } from '../../../shared/validation';
-import { downloadableVerificationAnswer, verificationAnswer } from './answers';
-import { sessionIdField } from './fields';
+import { checkParameters } from '../../../shared/validation';
+import { downloadableVerificationAnswer, verificationAnswer } from '../answers';
+import { sessionIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	sessionIdField,
@@ -26,10 +30,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['qesOnboarding'], operation: ['getVerification'] } },
-	properties,
-);
+export const description = forOperation('qesOnboarding', 'getVerification', properties);
 
 const schema = z.object({
 	sessionId: pathId('session ID'),
@@ -37,46 +38,60 @@ const schema = z.object({
 	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
 });
 
-export async function execute(this: IExecuteFunctions, i: number, api: ApiClient): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute = async function (i, api) {
 	const download = this.getNodeParameter('download', i, false) as boolean;
-	const params = validateParameters(
-		this.getNode(),
-		schema,
-		{
-			sessionId: this.getNodeParameter('sessionId', i),
-			download,
-			binaryPropertyName: download ? this.getNodeParameter('binaryPropertyName', i) : 'data',
-		},
-		i,
-		{ sessionId: 'Session ID', download: 'Download Signed Document', binaryPropertyName: 'Put Output File in Field' },
-	);
+	const params = checkParameters(this, i, properties, schema, {
+		sessionId: this.getNodeParameter('sessionId', i),
+		download,
+		binaryPropertyName: download ? this.getNodeParameter('binaryPropertyName', i) : 'data',
+	});
 	// Whether Umbrella's sessionId is always the requestId of createSessionLink is unconfirmed; the docs call it "ID from the onboarding session".
-	const request = { method: 'GET' as const, path: `/onboarding/getVerification/${encodeURIComponent(params.sessionId)}` };
+	const request = {
+		method: 'GET' as const,
+		path: `/onboarding/getVerification/${encodeURIComponent(params.sessionId)}`,
+	};
 	if (!params.download) {
 		const answer = await api.requestChecked(request, verificationAnswer, i);
 		return [{ json: answer.data as IDataObject, pairedItem: { item: i } }];
 	}
 	const answer = await api.requestChecked(request, downloadableVerificationAnswer, i);
 	const verification = answer.data;
-	const signed = (verification.signature?.content ?? []).flatMap((entry) => (entry.signedResource ? [entry.signedResource] : []));
+	const signed = (verification.signature?.content ?? []).flatMap((entry) =>
+		entry.signedResource ? [entry.signedResource] : [],
+	);
 	if (!signed.length) {
-		throw new NodeOperationError(this.getNode(), `Session ${params.sessionId} has no signed document yet (status: ${verification.status})`, {
-			itemIndex: i,
-			description: 'Umbrella adds the signed PDF once the signer has finished. Run this after the Umbrella Trigger reports the session, or turn off Download Signed Document.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Session ${params.sessionId} has no signed document yet (status: ${verification.status})`,
+			{
+				itemIndex: i,
+				description:
+					'Umbrella adds the signed PDF once the signer has finished. Run this after the Umbrella Trigger reports the session, or turn off Download Signed Document.',
+			},
+		);
 	}
 	const binary: IBinaryKeyData = {};
 	for (const [n, resource] of signed.entries()) {
 		if (resource.urlValidBefore && Date.parse(resource.urlValidBefore) <= Date.now()) {
-			throw new NodeOperationError(this.getNode(), `The download link of the signed document expired at ${resource.urlValidBefore}`, {
-				itemIndex: i,
-				description: 'Umbrella’s links to signed files are short-lived. Run Get Verification again to get a fresh link.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`The download link of the signed document expired at ${resource.urlValidBefore}`,
+				{
+					itemIndex: i,
+					description:
+						'Umbrella’s links to signed files are short-lived. Run Get Verification again to get a fresh link.',
+				},
+			);
 		}
 		const file = await api.downloadSigned(resource.resourceUrl, i);
-		const fileName = resource.filename || `${params.sessionId}${signed.length > 1 ? `-${n + 1}` : ''}-signed.pdf`;
+		const fileName =
+			resource.filename || `${params.sessionId}${signed.length > 1 ? `-${n + 1}` : ''}-signed.pdf`;
 		const key = n === 0 ? params.binaryPropertyName : `${params.binaryPropertyName}_${n + 1}`;
-		binary[key] = await this.helpers.prepareBinaryData(file.data, fileName, resource.mimeType ?? 'application/pdf');
+		binary[key] = await this.helpers.prepareBinaryData(
+			file.data,
+			fileName,
+			resource.mimeType ?? 'application/pdf',
+		);
 	}
 	return [{ json: verification as IDataObject, binary, pairedItem: { item: i } }];
-}
+};

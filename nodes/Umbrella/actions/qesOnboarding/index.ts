@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/router';
+import { resourceParts } from '../../../shared/router';
 import * as configureWebhook from './configureWebhook.operation';
 import * as createSessionLink from './createSessionLink.operation';
 import * as getVerification from './getVerification.operation';
@@ -15,13 +15,15 @@ const operation: INodeProperties = {
 		{
 			name: 'Configure Webhook',
 			value: 'configureWebhook',
-			description: 'Set the URL Umbrella calls with session results, and the headers it sends along',
+			description:
+				'Set the URL Umbrella calls with session results, and the headers it sends along',
 			action: 'Configure the account webhook',
 		},
 		{
 			name: 'Create Session Link',
 			value: 'createSessionLink',
-			description: 'Get a link where a person identifies and signs a PDF with a qualified signature',
+			description:
+				'Get a link where a person identifies and signs a PDF with a qualified signature',
 			action: 'Create a QES session link',
 		},
 		{
@@ -34,15 +36,8 @@ const operation: INodeProperties = {
 	default: 'createSessionLink',
 };
 
-export const description: INodeProperties[] = [
-	operation,
-	...createSessionLink.description,
-	...getVerification.description,
-	...configureWebhook.description,
-];
-
-export const operations: Record<string, OperationExecute> = {
-	configureWebhook: configureWebhook.execute,
-	createSessionLink: createSessionLink.execute,
-	getVerification: getVerification.execute,
-};
+export const { description, operations } = resourceParts(operation, {
+	configureWebhook,
+	createSessionLink,
+	getVerification,
+});

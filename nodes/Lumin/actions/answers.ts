@@ -30,7 +30,10 @@ export const cancelAnswer = z
 		signature_request_id: text.optional(),
 		status: z.string().superRefine((status, ctx) => {
 			if (status !== 'CANCELLED') {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is ${JSON.stringify(status)}, not "CANCELLED", so the cancellation is not confirmed` });
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `is ${JSON.stringify(status)}, not "CANCELLED", so the cancellation is not confirmed`,
+				});
 			}
 		}),
 	})
@@ -47,7 +50,11 @@ export function remindAnswer(emails: string[]) {
 			const reported = new Set(answer.reminders.map((r) => r.email.toLowerCase()));
 			for (const email of emails) {
 				if (!reported.has(email.toLowerCase())) {
-					ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['reminders'], message: `has no entry for ${email}` });
+					ctx.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: ['reminders'],
+						message: `has no entry for ${email}`,
+					});
 				}
 			}
 		});
@@ -78,8 +85,12 @@ export const fileLinkAnswer = z.object({
 
 export const templatePageAnswer = z.object({
 	total_count: z.number().int().nonnegative(),
-	data: z.array(z.object({ id: text, name: z.string().optional(), title: z.string().optional() }).passthrough()),
+	data: z.array(
+		z.object({ id: text, name: z.string().optional(), title: z.string().optional() }).passthrough(),
+	),
 });
 
 /** The first bytes of a downloaded file, which must be a PDF's. */
-export const pdfFile = z.object({ file: z.string().startsWith('%PDF-', 'is not a PDF (it does not start with %PDF-)') });
+export const pdfFile = z.object({
+	file: z.string().startsWith('%PDF-', 'is not a PDF (it does not start with %PDF-)'),
+});

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { pathId } from '../../shared/schemas';
 
 export const signatureRequestIdField: INodeProperties = {
 	displayName: 'Signature Request ID',
@@ -6,8 +8,11 @@ export const signatureRequestIdField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	description: 'ID of a signature request created through the Lumin API (Send or Send From Template)',
+	description:
+		'ID of a signature request created through the Lumin API (Send or Send From Template)',
 };
+
+export const signatureRequestId = pathId('signature request ID');
 
 export const titleField: INodeProperties = {
 	displayName: 'Title',
@@ -18,7 +23,7 @@ export const titleField: INodeProperties = {
 	description: 'Shown to signers, 1 to 255 characters',
 };
 
-export const expiresAtField: INodeProperties = {
+const expiresAtField: INodeProperties = {
 	displayName: 'Expires At',
 	name: 'expiresAt',
 	type: 'dateTime',
@@ -27,10 +32,17 @@ export const expiresAtField: INodeProperties = {
 	description: 'When the request stops accepting signatures. Must be in the future.',
 };
 
-export function recipientCollection(kind: 'signer' | 'viewer', withRole: boolean): INodeProperties {
+function recipientCollection(kind: 'signer' | 'viewer', withRole: boolean): INodeProperties {
 	const values: INodeProperties[] = [
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
-		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+		},
 	];
 	if (kind === 'signer' && withRole) {
 		values.push({
@@ -63,19 +75,50 @@ export function recipientCollection(kind: 'signer' | 'viewer', withRole: boolean
 	};
 }
 
-export const signingTypeField: INodeProperties = {
+export const signingTypeOptions: INodePropertyOptions[] = [
+	{ name: 'All at the Same Time', value: 'SAME_TIME' },
+	{
+		name: 'In Order',
+		value: 'ORDER',
+		description: 'By each signer’s Signing Group, starting at 1',
+	},
+];
+
+const signingTypeField: INodeProperties = {
 	displayName: 'Signing Order',
 	name: 'signingType',
 	type: 'options',
-	options: [
-		{ name: 'All at the Same Time', value: 'SAME_TIME' },
-		{ name: 'In Order', value: 'ORDER', description: 'By each signer’s Signing Group, starting at 1' },
-	],
+	options: signingTypeOptions,
 	default: 'SAME_TIME',
 };
 
-export const customEmailOptions: INodeProperties[] = [
-	{ displayName: 'Sender Email', name: 'sender_email', type: 'string', placeholder: 'name@email.com', default: '' },
+const customEmailOptions: INodeProperties[] = [
+	{
+		displayName: 'Sender Email',
+		name: 'sender_email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 	{ displayName: 'Email Subject', name: 'subject_name', type: 'string', default: '' },
 	{ displayName: 'Email Title', name: 'title', type: 'string', default: '' },
 ];
+
+export const customEmailOption: INodeProperties = {
+	displayName: 'Custom Email',
+	name: 'customEmail',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: customEmailOptions,
+};
+
+/** Who gets the request and how: the fields Send and Send From Template share after the title. */
+export function recipientFields(signersHaveRoles: boolean): INodeProperties[] {
+	return [
+		recipientCollection('signer', signersHaveRoles),
+		recipientCollection('viewer', false),
+		expiresAtField,
+		signingTypeField,
+	];
+}

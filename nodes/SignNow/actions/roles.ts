@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { failValidation } from '../../../shared/validation';
-import type { DocumentRole, SignNowDocument } from '../shared';
+import { failValidation } from '../../shared/validation';
+import type { DocumentRole, SignNowDocument } from './answers';
 
 function listRoles(roles: DocumentRole[]): string {
 	return roles.map((r) => `"${r.name}" (${r.unique_id})`).join(', ');
@@ -20,10 +20,15 @@ export function checkAgainstDocument(
 ): DocumentRole[] {
 	const roles = document.roles;
 	if (!roles.length) {
-		throw new NodeOperationError(node, `Document ${document.id} has no fields, so it has no roles to invite signers to`, {
-			itemIndex,
-			description: 'Add signature fields to the document in signNow, or upload it with text tags and "Check Fields" on.',
-		});
+		throw new NodeOperationError(
+			node,
+			`Document ${document.id} has no fields, so it has no roles to invite signers to`,
+			{
+				itemIndex,
+				description:
+					'Add signature fields to the document in signNow, or upload it with text tags and "Check Fields" on.',
+			},
+		);
 	}
 	const resolved = invites.map((invite, n) => {
 		const role =
@@ -33,7 +38,9 @@ export function checkAgainstDocument(
 		if (!role) {
 			failValidation(
 				node,
-				[`Invites → #${n + 1} → Role Name or ID: "${invite.roleId}" is not allowed. It is not a role of this document; its roles are ${listRoles(roles)}.`],
+				[
+					`Invites → #${n + 1} → Role Name or ID: "${invite.roleId}" is not allowed. It is not a role of this document; its roles are ${listRoles(roles)}.`,
+				],
 				itemIndex,
 			);
 		}
@@ -45,7 +52,9 @@ export function checkAgainstDocument(
 		if (owner && invite.email.toLowerCase() === owner) {
 			failValidation(
 				node,
-				[`Invites → #${n + 1} → Email: "${invite.email}" is not allowed. It is the document owner’s email; the owner cannot be an embedded signer.`],
+				[
+					`Invites → #${n + 1} → Email: "${invite.email}" is not allowed. It is the document owner’s email; the owner cannot be an embedded signer.`,
+				],
 				itemIndex,
 			);
 		}
@@ -57,7 +66,9 @@ export function checkAgainstDocument(
 		if (first !== undefined) {
 			failValidation(
 				node,
-				[`Invites → #${n + 1} → Role Name or ID: "${invites[n].roleId}" is not allowed. Role "${role.name}" already has invite #${first + 1}; each role takes one signer.`],
+				[
+					`Invites → #${n + 1} → Role Name or ID: "${invites[n].roleId}" is not allowed. Role "${role.name}" already has invite #${first + 1}; each role takes one signer.`,
+				],
 				itemIndex,
 			);
 		}
@@ -67,10 +78,11 @@ export function checkAgainstDocument(
 	if (missing.length) {
 		failValidation(
 			node,
-			[`Invites: every role of the document needs an invite. Missing: ${missing.map((r) => `"${r.name}"`).join(', ')}.`],
+			[
+				`Invites: every role of the document needs an invite. Missing: ${missing.map((r) => `"${r.name}"`).join(', ')}.`,
+			],
 			itemIndex,
 		);
 	}
 	return resolved;
 }
-

@@ -15,7 +15,9 @@ function wrapped<T extends z.ZodTypeAny>(data: T) {
 	return z.object({ status: z.boolean().refine((status) => status, 'is not true'), data });
 }
 
-export const sessionLinkAnswer = wrapped(z.object({ requestId: text, url: link, expiresAfter: isoTime }));
+export const sessionLinkAnswer = wrapped(
+	z.object({ requestId: text, url: link, expiresAfter: isoTime }),
+);
 
 export const webhookAnswer = wrapped(z.object({ id: text, url: link, createdAt: text }));
 
@@ -24,11 +26,16 @@ const verification = z.object({ status: text, isVerified: z.boolean().optional()
 export const verificationAnswer = wrapped(verification);
 
 const signedResource = z
-	.object({ resourceUrl: link, urlValidBefore: isoTime.optional(), filename: z.string().optional(), mimeType: z.string().optional() })
+	.object({
+		resourceUrl: link,
+		urlValidBefore: isoTime.optional(),
+		filename: z.string().optional(),
+		mimeType: z.string().optional(),
+	})
 	.passthrough();
 
 /** Whether Umbrella uses other status values than "completed" is not documented (unconfirmed). */
-export const isCompleted = (status: string) => status.toLowerCase() === 'completed';
+const isCompleted = (status: string) => status.toLowerCase() === 'completed';
 
 /**
  * For Download Signed Document: every signed file comes with a link, and a completed session
@@ -38,12 +45,17 @@ export const downloadableVerificationAnswer = wrapped(
 	verification
 		.extend({
 			signature: z
-				.object({ content: z.array(z.object({ signedResource: signedResource.optional() }).passthrough()) })
+				.object({
+					content: z.array(z.object({ signedResource: signedResource.optional() }).passthrough()),
+				})
 				.passthrough()
 				.optional(),
 		})
 		.superRefine((data, ctx) => {
-			if (isCompleted(data.status) && !data.signature?.content.some((entry) => entry.signedResource)) {
+			if (
+				isCompleted(data.status) &&
+				!data.signature?.content.some((entry) => entry.signedResource)
+			) {
 				ctx.addIssue({
 					code: z.ZodIssueCode.custom,
 					path: ['signature', 'content'],

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { httpsUrl, pathId } from '../../../shared/schemas';
+import { httpsUrl, pathId } from '../../shared/schemas';
 
 export const documentIdField: INodeProperties = {
 	displayName: 'Document ID',
@@ -34,4 +34,14 @@ export const phoneSchema = z
 	.string()
 	.trim()
 	.default('')
-	.refine((v) => v === '' || /^\+?[0-9]{10,15}$/.test(v), 'Must be empty or 10 to 15 digits, optionally starting with +, such as 9876543210.');
+	.refine(
+		(v) => v === '' || /^\+?[0-9]{10,15}$/.test(v),
+		'Must be empty or 10 to 15 digits, optionally starting with +, such as 9876543210.',
+	);
+
+/**
+ * The consent Leegality requires for DocSigner signing, character for character: any other text,
+ * even with different spacing or case, is refused with `invalid.consent`.
+ */
+export const DOCSIGNER_CONSENT =
+	'By using this authenticated API and the ProfileID associated with this Document Signer Certificate, I agree that the Document Signer Certificate saved in this Account will be used to eSign documents for me. I also understand that recipients of such electronic documents will be able to see my signing details.';

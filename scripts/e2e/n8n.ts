@@ -162,8 +162,10 @@ export class N8n {
 	readonly userFolder: string;
 	private readonly workflowIds = new Set<string>();
 	private server?: N8nServer;
-	private readonly workers: N8nWorker[] = [];
+	/** Every CLI run, server and worker, from the moment it is spawned (dispose() may come while one starts). */
+	private readonly running = new Set<{ stop(): Promise<void> }>();
 	private workersStarted = 0;
+	private disposed = false;
 
 	private constructor(
 		readonly line: Line,
@@ -227,14 +229,27 @@ export class N8n {
 	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
 		// A task runner broker port of its own, so that CLI runs never collide with a server or another line.
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
-		return await new Promise((resolve) => {
-			const child = spawn(this.line.n8nBin, args, { env, cwd: this.userFolder });
+		// Its own process group like the server's, so that dispose() (on Ctrl-C too) ends it and its task runner.
+		const child = spawn(this.line.n8nBin, args, { env, cwd: this.userFolder, detached: true });
+		let exited = false;
+		const run = { stop: () => stopGroup(child, () => exited) };
+		const result = new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (chunk) => (stdout += chunk));
 			child.stderr.on('data', (chunk) => (stderr += chunk));
+			child.on('exit', () => (exited = true));
 			child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
 		});
+		try {
+			this.track(run);
+		} catch (error) {
+			await run.stop();
+			throw error;
+		}
+		const outcome = await result;
+		this.running.delete(run);
+		return outcome;
 	}
 
 	private async cliOrThrow(args: string[]) {
@@ -292,18 +307,23 @@ export class N8n {
 		return this.server;
 	}
 
+	/** Called by a server or worker right after it is spawned; refuses once dispose() has begun. */
+	track(process: { stop(): Promise<void> }): void {
+		this.running.add(process);
+		if (this.disposed) throw new Error('this n8n is being disposed of');
+	}
+
 	/** Starts an `n8n worker` (queue mode) with this instance's folder, key and environment. */
 	async startWorker(extraEnv: Record<string, string> = {}, concurrency = 10): Promise<N8nWorker> {
-		const name = `worker-${++this.workersStarted}`;
-		const worker = await N8nWorker.start(this, name, extraEnv, concurrency);
-		this.workers.push(worker);
-		return worker;
+		return await N8nWorker.start(this, `worker-${++this.workersStarted}`, extraEnv, concurrency);
 	}
 
 	async dispose(): Promise<void> {
+		this.disposed = true;
 		// Workers first: they finish or hand back their jobs while main still answers.
-		await Promise.all(this.workers.splice(0).map((worker) => worker.stop()));
-		await this.server?.stop();
+		await Promise.all([...this.running].filter((p) => p instanceof N8nWorker).map((worker) => worker.stop()));
+		await Promise.all([...this.running].map((p) => p.stop()));
+		this.running.clear();
 		this.server = undefined;
 		if (process.env.E2E_KEEP !== '1') rmSync(this.userFolder, { recursive: true, force: true });
 		else console.log(`(kept ${this.userFolder})`);
@@ -364,6 +384,7 @@ export class N8nServer {
 		const child = spawn(n8n.line.n8nBin, ['start'], { env, cwd: n8n.userFolder, detached: true });
 		const server = new N8nServer(n8n, child, port);
 		try {
+			n8n.track(server);
 			await server.waitUntilReady();
 			await server.setUpOwner();
 		} catch (error) {
@@ -570,13 +591,17 @@ export class N8nWorker {
 		});
 		const child = spawn(n8n.line.n8nBin, ['worker', `--concurrency=${concurrency}`], { env, cwd: n8n.userFolder, detached: true });
 		const worker = new N8nWorker(name, child);
-		const deadline = Date.now() + 120_000;
-		while (!/n8n worker is now ready/.test(worker.log)) {
-			if (worker.exited !== undefined || Date.now() > deadline) {
-				await worker.stop();
-				throw new Error(`n8n worker ${worker.exited !== undefined ? `exited (${worker.exited})` : 'was not ready after 120 s'}:\n${worker.log.slice(-3000)}`);
+		try {
+			n8n.track(worker);
+			const deadline = Date.now() + 120_000;
+			while (!/n8n worker is now ready/.test(worker.log)) {
+				if (worker.exited !== undefined) throw new Error(`n8n worker exited (${worker.exited}):\n${worker.log.slice(-3000)}`);
+				if (Date.now() > deadline) throw new Error(`n8n worker was not ready after 120 s:\n${worker.log.slice(-3000)}`);
+				await sleep(250);
 			}
-			await sleep(250);
+		} catch (error) {
+			await worker.stop();
+			throw error;
 		}
 		return worker;
 	}

@@ -533,6 +533,7 @@ async function runLine(line: Line, services: QueueServices): Promise<Row[]> {
 		const imported = await n8n.importWorkflows(workflows, credentials);
 		const ids = new Map(workflows.map((w, i) => [w.name, imported[i]]));
 
+		console.log(`Starting n8n main and ${WORKERS} workers…`);
 		const server = await n8n.start();
 		const workers = await Promise.all(Array.from({ length: WORKERS }, () => n8n.startWorker({}, WORKER_CONCURRENCY)));
 		console.log(`main on ${server.baseUrl}, ${workers.length} workers (concurrency ${WORKER_CONCURRENCY} each), PostgreSQL :${services.postgres.port}, Redis :${services.redis.port}\n`);
@@ -582,6 +583,7 @@ async function main() {
 	const results = new Map<string, Row[]>();
 	try {
 		for (const line of selectedLines()) {
+			if (interrupted) break;
 			console.log(`\n=== Queue mode: n8n ${line.n8nVersion} (line ${line.id}.x), main + ${WORKERS} workers, PostgreSQL, Redis ===\n`);
 			const lineStarted = Date.now();
 			try {

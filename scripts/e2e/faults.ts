@@ -4,7 +4,7 @@
  * facts that must not depend on the line; the outcomes of both lines are then compared.
  * E2E_LINES=1 or 2 runs one line; E2E_SCENARIOS=a,c runs some scenarios.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import { LeegalitySimulator } from '../../test/simulators/leegality';
 import { LuminSimulator } from '../../test/simulators/lumin';
@@ -12,10 +12,10 @@ import { SignatureApiSimulator } from '../../test/simulators/signatureapi';
 import { SignNowSimulator } from '../../test/simulators/signnow';
 import { type E2eCredential, type ExecuteResult, type Line, N8n, type N8nServer, selectedLines, type Workflow, type WorkflowNode } from './n8n';
 import { e2eCredential } from './simulators';
+import { quiet, standardWebhookSignature } from './webhooks';
 
 const PACKAGE = 'n8n-nodes-esign';
 const GENERIC_NOT_FOUND = 'The resource you are requesting could not be found';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Collects what a scenario found wrong, and the line-independent facts it observed. */
 class Checks {
@@ -356,23 +356,6 @@ const scenarios: Scenario[] = [
 
 const SIGNNOW_DOCUMENT_ID = 'e2e0document0watched0by0the0trigger0000';
 const SIGNNOW_EVENTS = ['document.complete', 'document.update'];
-
-/** Waits until the simulator has had no request for `ms` (activation and its retries are done). */
-async function quiet(sim: { requests: Array<{ at: number }> }, ms: number, timeoutMs = 30_000): Promise<void> {
-	const started = Date.now();
-	await sleep(ms);
-	while (Date.now() - started < timeoutMs) {
-		const last = sim.requests[sim.requests.length - 1]?.at ?? 0;
-		if (Date.now() - last >= ms) return;
-		await sleep(100);
-	}
-}
-
-/** Standard Webhooks: "v1," + base64 HMAC-SHA256 of "{id}.{timestamp}.{body}" keyed with the decoded whsec_ secret. */
-function standardWebhookSignature(secret: string, id: string, timestamp: string, body: string): string {
-	const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-	return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
-}
 
 async function startSims(): Promise<Sims & { stop(): Promise<void> }> {
 	const lumin = await new LuminSimulator().start();

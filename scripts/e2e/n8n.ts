@@ -9,6 +9,7 @@
  *   const [id] = await n8n.importWorkflows([workflow], credentials);
  *   const run = await n8n.execute(id);              // Manual Trigger workflows
  *   const server = await n8n.start();               // or n8n.start({ EXECUTIONS_MODE: 'queue', ... })
+ *   const worker = await n8n.startWorker();         // queue mode: create(line, { env }) with DB and Redis
  *   await server.activate(id);                      // 1.x activates, 2.x publishes
  *   await fetch(server.webhookUrl(triggerNode), { method: 'POST', ... });
  *   const executions = await server.settledExecutions(id);
@@ -161,17 +162,28 @@ export class N8n {
 	readonly userFolder: string;
 	private readonly workflowIds = new Set<string>();
 	private server?: N8nServer;
+	/** Every CLI run, server and worker, from the moment it is spawned (dispose() may come while one starts). */
+	private readonly running = new Set<{ stop(): Promise<void> }>();
+	private workersStarted = 0;
+	private disposed = false;
 
-	private constructor(readonly line: Line) {
+	private constructor(
+		readonly line: Line,
+		private readonly sharedEnv: Record<string, string>,
+	) {
 		this.userFolder = mkdtempSync(join(tmpdir(), `n8n-esign-e2e-${line.id}x-`));
 	}
 
-	/** A fresh n8n user folder for `line` with the package installed; fails if the line is not installed. */
-	static async create(line: Line): Promise<N8n> {
+	/**
+	 * A fresh n8n user folder for `line` with the package installed; fails if the line is not
+	 * installed. `env` goes to every process of the instance (CLI, server, workers): a database
+	 * and queue settings, say.
+	 */
+	static async create(line: Line, options: { env?: Record<string, string> } = {}): Promise<N8n> {
 		if (!lines.isInstalled(line)) {
 			throw new Error(`n8n ${line.n8nVersion} (line ${line.id}.x) is not installed from its lockfile: run npm run e2e:install`);
 		}
-		const n8n = new N8n(line);
+		const n8n = new N8n(line, options.env ?? {});
 		n8n.installPackage();
 		return n8n;
 	}
@@ -192,6 +204,7 @@ export class N8n {
 			N8N_LOG_OUTPUT: 'console',
 			N8N_LOG_LEVEL: 'info',
 			...this.line.env,
+			...this.sharedEnv,
 			...extra,
 		});
 	}
@@ -216,14 +229,27 @@ export class N8n {
 	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
 		// A task runner broker port of its own, so that CLI runs never collide with a server or another line.
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
-		return await new Promise((resolve) => {
-			const child = spawn(this.line.n8nBin, args, { env, cwd: this.userFolder });
+		// Its own process group like the server's, so that dispose() (on Ctrl-C too) ends it and its task runner.
+		const child = spawn(this.line.n8nBin, args, { env, cwd: this.userFolder, detached: true });
+		let exited = false;
+		const run = { stop: () => stopGroup(child, () => exited) };
+		const result = new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (chunk) => (stdout += chunk));
 			child.stderr.on('data', (chunk) => (stderr += chunk));
+			child.on('exit', () => (exited = true));
 			child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
 		});
+		try {
+			this.track(run);
+		} catch (error) {
+			await run.stop();
+			throw error;
+		}
+		const outcome = await result;
+		this.running.delete(run);
+		return outcome;
 	}
 
 	private async cliOrThrow(args: string[]) {
@@ -240,7 +266,7 @@ export class N8n {
 
 	/**
 	 * Imports workflows (inactive) and returns their IDs. Credential references are pointed at the
-	 * imported credential of the same type.
+	 * credential they name when it is in `credentials`, else at the one of the same type.
 	 */
 	async importWorkflows(workflows: Workflow[], credentials: E2eCredential[]): Promise<string[]> {
 		const dir = join(this.userFolder, `workflows-${randomUUID()}`);
@@ -252,7 +278,8 @@ export class N8n {
 				credentials: node.credentials
 					? Object.fromEntries(
 							Object.keys(node.credentials).map((type) => {
-								const credential = credentials.find((c) => c.type === type);
+								// The credential the node names, if it is among them; else the one of its type.
+								const credential = credentials.find((c) => c.id === node.credentials![type].id) ?? credentials.find((c) => c.type === type);
 								if (!credential) throw new Error(`No credential of type ${type} for workflow "${workflow.name}"`);
 								return [type, { id: credential.id, name: credential.name }];
 							}),
@@ -280,8 +307,23 @@ export class N8n {
 		return this.server;
 	}
 
+	/** Called by a server or worker right after it is spawned; refuses once dispose() has begun. */
+	track(process: { stop(): Promise<void> }): void {
+		this.running.add(process);
+		if (this.disposed) throw new Error('this n8n is being disposed of');
+	}
+
+	/** Starts an `n8n worker` (queue mode) with this instance's folder, key and environment. */
+	async startWorker(extraEnv: Record<string, string> = {}, concurrency = 10): Promise<N8nWorker> {
+		return await N8nWorker.start(this, `worker-${++this.workersStarted}`, extraEnv, concurrency);
+	}
+
 	async dispose(): Promise<void> {
-		await this.server?.stop();
+		this.disposed = true;
+		// Workers first: they finish or hand back their jobs while main still answers.
+		await Promise.all([...this.running].filter((p) => p instanceof N8nWorker).map((worker) => worker.stop()));
+		await Promise.all([...this.running].map((p) => p.stop()));
+		this.running.clear();
 		this.server = undefined;
 		if (process.env.E2E_KEEP !== '1') rmSync(this.userFolder, { recursive: true, force: true });
 		else console.log(`(kept ${this.userFolder})`);
@@ -342,6 +384,7 @@ export class N8nServer {
 		const child = spawn(n8n.line.n8nBin, ['start'], { env, cwd: n8n.userFolder, detached: true });
 		const server = new N8nServer(n8n, child, port);
 		try {
+			n8n.track(server);
 			await server.waitUntilReady();
 			await server.setUpOwner();
 		} catch (error) {
@@ -482,21 +525,88 @@ export class N8nServer {
 	}
 
 	async stop(): Promise<void> {
-		if (this.exited !== undefined || this.child.pid === undefined) return;
-		const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+		await stopGroup(this.child, () => this.exited !== undefined);
+	}
+}
+
+/** Sends `signal` to a detached child's process group (it and the task runner it may spawn), SIGKILL after `graceMs`. */
+export async function stopGroup(child: ChildProcess, exited: () => boolean, graceMs = 20_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+	if (exited() || child.pid === undefined) return;
+	const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		return;
+	}
+	if ((await Promise.race([gone.then(() => 'gone'), sleep(graceMs).then(() => 'timeout')])) === 'timeout') {
 		try {
-			process.kill(-this.child.pid, 'SIGTERM');
+			process.kill(-child.pid, 'SIGKILL');
 		} catch {
-			return;
+			// already gone
 		}
-		const timeout = sleep(20_000).then(() => 'timeout');
-		if ((await Promise.race([exited, timeout])) === 'timeout') {
-			try {
-				process.kill(-this.child.pid, 'SIGKILL');
-			} catch {
-				// already gone
+		await gone;
+	}
+}
+
+/**
+ * A running `n8n worker` (queue mode). It logs "Worker started execution <id> (job <n>)" for every
+ * job it takes (both lines, at info level): `executionIds` is what this worker ran.
+ */
+export class N8nWorker {
+	readonly executionIds = new Set<string>();
+	private log = '';
+	private pending = '';
+	private exited?: number | null;
+
+	private constructor(
+		readonly name: string,
+		private readonly child: ChildProcess,
+	) {
+		const read = (chunk: Buffer) => {
+			const text = chunk.toString();
+			this.log = (this.log + text).slice(-20_000);
+			const lines = (this.pending + text).split('\n');
+			this.pending = lines.pop() ?? '';
+			for (const line of lines) {
+				const match = /Worker started execution (\d+)/.exec(line);
+				if (match) this.executionIds.add(match[1]);
 			}
-			await exited;
+		};
+		child.stdout?.on('data', read);
+		child.stderr?.on('data', read);
+		child.on('exit', (code) => (this.exited = code));
+	}
+
+	get output(): string {
+		return this.log;
+	}
+
+	static async start(n8n: N8n, name: string, extraEnv: Record<string, string>, concurrency: number): Promise<N8nWorker> {
+		const env = n8n.env({
+			// Ports of its own: the task runner broker, and the health/metrics server if one is asked for.
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			...extraEnv,
+		});
+		const child = spawn(n8n.line.n8nBin, ['worker', `--concurrency=${concurrency}`], { env, cwd: n8n.userFolder, detached: true });
+		const worker = new N8nWorker(name, child);
+		try {
+			n8n.track(worker);
+			const deadline = Date.now() + 120_000;
+			while (!/n8n worker is now ready/.test(worker.log)) {
+				if (worker.exited !== undefined) throw new Error(`n8n worker exited (${worker.exited}):\n${worker.log.slice(-3000)}`);
+				if (Date.now() > deadline) throw new Error(`n8n worker was not ready after 120 s:\n${worker.log.slice(-3000)}`);
+				await sleep(250);
+			}
+		} catch (error) {
+			await worker.stop();
+			throw error;
 		}
+		return worker;
+	}
+
+	async stop(): Promise<void> {
+		await stopGroup(this.child, () => this.exited !== undefined);
 	}
 }

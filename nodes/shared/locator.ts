@@ -134,6 +134,17 @@ export function idFromUrl(text: string, url: LocatorUrl): string | undefined {
 }
 
 /**
+ * The ID a field holds as the editor has it, for a dropdown that depends on it: the text of a
+ * plain field or of a locator, the ID inside a vendor URL ('' for any other URL).
+ */
+export function locatorText(value: unknown, url?: LocatorUrl): string {
+	if (!isLocatorValue(value)) return typeof value === 'string' ? value.trim() : '';
+	const text = typeof value.value === 'string' ? value.value.trim() : '';
+	if (value.mode !== 'url') return text;
+	return (url && idFromUrl(text, url)) ?? '';
+}
+
+/**
  * The zod rule of a locator field: takes what n8n hands over (a plain ID from version 1 or an
  * expression, or a locator value of any mode) and gives the ID, checked by `id`. A URL must be
  * one of the vendor's. Error messages show the value the user typed (see validation.ts).

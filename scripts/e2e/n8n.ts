@@ -213,11 +213,17 @@ export class N8n {
 	}
 
 	/** Runs the n8n CLI without blocking this process (its simulators must keep answering). */
-	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+	async cli(
+		args: string[],
+		extraEnv: Record<string, string> = {},
+		/** Called with the CLI's process ID once it runs (to sample its memory, say). */
+		onSpawn?: (pid: number) => void,
+	): Promise<{ code: number; stdout: string; stderr: string }> {
 		// A task runner broker port of its own, so that CLI runs never collide with a server or another line.
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
 		return await new Promise((resolve) => {
 			const child = spawn(this.line.n8nBin, args, { env, cwd: this.userFolder });
+			if (child.pid !== undefined) onSpawn?.(child.pid);
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -240,7 +246,7 @@ export class N8n {
 
 	/**
 	 * Imports workflows (inactive) and returns their IDs. Credential references are pointed at the
-	 * imported credential of the same type.
+	 * imported credential of the same type (the one with the referenced ID when there are several).
 	 */
 	async importWorkflows(workflows: Workflow[], credentials: E2eCredential[]): Promise<string[]> {
 		const dir = join(this.userFolder, `workflows-${randomUUID()}`);
@@ -252,7 +258,8 @@ export class N8n {
 				credentials: node.credentials
 					? Object.fromEntries(
 							Object.keys(node.credentials).map((type) => {
-								const credential = credentials.find((c) => c.type === type);
+								const wanted = node.credentials![type]?.id;
+								const credential = credentials.find((c) => c.type === type && c.id === wanted) ?? credentials.find((c) => c.type === type);
 								if (!credential) throw new Error(`No credential of type ${type} for workflow "${workflow.name}"`);
 								return [type, { id: credential.id, name: credential.name }];
 							}),
@@ -268,8 +275,8 @@ export class N8n {
 	}
 
 	/** `n8n execute --id --rawOutput` of a workflow that starts with a Manual Trigger. */
-	async execute(workflowId: string): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId: string, options: { env?: Record<string, string>; onSpawn?: (pid: number) => void } = {}): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options.env, options.onSpawn);
 		return new ExecuteResult(result.code, result.stdout, result.stderr, parseRunJson(result.stdout));
 	}
 

@@ -135,6 +135,9 @@ export function checkParameters<S extends z.ZodTypeAny>(
 	schema: S,
 	input: unknown,
 ): z.infer<S> {
+	// The labels are only needed to word a failure: read from the description only then.
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
 	return validateParameters(ctx.getNode(), schema, input, itemIndex, labelsFrom(properties));
 }
 

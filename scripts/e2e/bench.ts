@@ -8,6 +8,9 @@
  * (1 min / 5 min) is printed with every row.
  *
  *   E2E_LINES=1|2 (default 1)   BENCH_REPS=3   BENCH_CASES=a,b,c,d,e,load (default all)
+ *   BENCH_CONCURRENCY=<n>: the package's nodes run with Parallel Requests n instead of their default
+ *   BENCH_CPU_PROF=<folder>: each n8n process writes a V8 CPU profile there (node --cpu-prof);
+ *   scripts/e2e/bench/profile.js <file> lists where the time went
  *
  * Not part of CI: it takes about 15 minutes and its times depend on the machine's load.
  */
@@ -240,7 +243,7 @@ function figuresOf(result: ExecuteResult): RunFigures {
 		ms: run?.executionTime ?? Number.NaN,
 		items: items.length,
 		failed: items.filter((item) => item.json.error !== undefined).length,
-		notes: result.run ? [] : [`no run: ${result.tail.slice(-300)}`],
+		notes: result.run ? [] : [`no run: ${result.tail.slice(-2500)}`],
 		ok: result.run !== undefined,
 		load: load(),
 	};
@@ -264,8 +267,10 @@ async function runCase(n8n: N8n, sims: Sims, bench: BenchCase, ids: Record<Side,
 			sim.clearLog();
 			bench.before?.(sims, side);
 			let memory: MemorySampler | undefined;
+			const profile = process.env.BENCH_CPU_PROF;
 			const result = await n8n.execute(ids[side], {
 				env: bench.env,
+				nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${bench.key}-${side}-${rep + 1}.cpuprofile`] : [],
 				onSpawn: (pid) => {
 					if (bench.sampleMemory) memory = new MemorySampler(pid);
 				},
@@ -310,7 +315,8 @@ async function runLine(line: Line): Promise<void> {
 		const selected = cases(sims).filter((c) => CASES.includes(c.key) || CASES.includes(c.key.replace(/\d+$/, '')));
 		const workflows: Workflow[] = [];
 		for (const c of selected) {
-			workflows.push(packageWorkflow(`bench ${c.key} package`, c.count, c.item, c.node.type, c.node.parameters, vendor[c.node.credential as keyof typeof vendor]));
+			const concurrency = process.env.BENCH_CONCURRENCY ? { requestSettings: { concurrency: Number(process.env.BENCH_CONCURRENCY) } } : {};
+			workflows.push(packageWorkflow(`bench ${c.key} package`, c.count, c.item, c.node.type, { ...c.node.parameters, ...concurrency }, vendor[c.node.credential as keyof typeof vendor]));
 			workflows.push(httpWorkflow(`bench ${c.key} http`, c.count, c.item, c.http, header[c.sim]));
 		}
 		const imported = workflows.length ? await n8n.importWorkflows(workflows, [...Object.values(vendor), ...Object.values(header)]) : [];

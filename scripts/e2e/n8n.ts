@@ -16,7 +16,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -218,11 +218,15 @@ export class N8n {
 		extraEnv: Record<string, string> = {},
 		/** Called with the CLI's process ID once it runs (to sample its memory, say). */
 		onSpawn?: (pid: number) => void,
+		/** Options for the CLI's Node itself (--cpu-prof, say, which NODE_OPTIONS does not take on Node 20). */
+		nodeArgs: string[] = [],
 	): Promise<{ code: number; stdout: string; stderr: string }> {
 		// A task runner broker port of its own, so that CLI runs never collide with a server or another line.
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
 		return await new Promise((resolve) => {
-			const child = spawn(this.line.n8nBin, args, { env, cwd: this.userFolder });
+			const child = nodeArgs.length
+				? spawn('node', [...nodeArgs, realpathSync(this.line.n8nBin), ...args], { env, cwd: this.userFolder })
+				: spawn(this.line.n8nBin, args, { env, cwd: this.userFolder });
 			if (child.pid !== undefined) onSpawn?.(child.pid);
 			let stdout = '';
 			let stderr = '';
@@ -275,8 +279,8 @@ export class N8n {
 	}
 
 	/** `n8n execute --id --rawOutput` of a workflow that starts with a Manual Trigger. */
-	async execute(workflowId: string, options: { env?: Record<string, string>; onSpawn?: (pid: number) => void } = {}): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options.env, options.onSpawn);
+	async execute(workflowId: string, options: { env?: Record<string, string>; onSpawn?: (pid: number) => void; nodeArgs?: string[] } = {}): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options.env, options.onSpawn, options.nodeArgs);
 		return new ExecuteResult(result.code, result.stdout, result.stderr, parseRunJson(result.stdout));
 	}
 

@@ -76,7 +76,7 @@ export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
 		placeholder: 'Add Setting',
 		default: {},
 		options: [
-			// The vendor's own default: 1 where the credential fetches a token (see VendorSpec).
+			// The vendor's own default (see VendorSpec).
 			{ ...parallelRequests(vendor.name), default: vendor.defaultConcurrency },
 			{
 				displayName: 'Timeout (Seconds)',

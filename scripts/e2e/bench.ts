@@ -114,11 +114,40 @@ function cases(sims: Sims): BenchCase[] {
 				'={{ JSON.stringify({ title: "Agreement " + $json.n, expires_at: 2051222400000, signers: [{ email_address: "sam@example.com", name: "Sam Signer" }], viewers: [], signing_type: "SAME_TIME", use_text_tags: false, file_url: "https://example.com/contract.pdf" }) }}',
 		},
 	});
+	const umbrellaCreate = (latencyMs: number): BenchCase => ({
+		key: `b${latencyMs}u`,
+		title: `(b) Umbrella Create Session Link x1000, ${latencyMs} ms latency`,
+		sim: 'umbrella',
+		latencyMs,
+		count: 1000,
+		item: '({ n: i })',
+		node: {
+			type: 'umbrella',
+			credential: 'umbrellaApi',
+			parameters: {
+				resource: 'qesOnboarding',
+				operation: 'createSessionLink',
+				email: '={{ "signer" + $json.n + "@example.com" }}',
+				phoneNumber: '+436501234567',
+				redirectUrl: 'https://example.com/onboarding/done',
+				docUrl: 'https://cdn.example.com/contracts/contract.pdf',
+				signForms: { field: [{ fieldId: 'Signature1', actorId: 'userToIdentify' }] },
+			},
+		},
+		http: {
+			method: 'POST',
+			url: `${sims.umbrella.baseUrl}/onboarding/createSessionLink`,
+			jsonBody:
+				'={{ JSON.stringify({ email: "signer" + $json.n + "@example.com", phoneNumber: "+436501234567", redirectUrl: "https://example.com/onboarding/done", docUrl: "https://cdn.example.com/contracts/contract.pdf", signForms: [{ fieldId: "Signature1", actorId: "userToIdentify" }] }) }}',
+		},
+	});
 	return [
 		luminGet(0),
 		luminGet(20),
 		luminSend(0),
 		luminSend(20),
+		umbrellaCreate(0),
+		umbrellaCreate(20),
 		{
 			key: 'c',
 			title: '(c) SignatureAPI Create Ceremony x200 at 10 req/s',
@@ -312,7 +341,7 @@ async function runLine(line: Line): Promise<void> {
 	try {
 		const { vendor, header } = credentialsFor(sims);
 		await n8n.importCredentials([...Object.values(vendor), ...Object.values(header)]);
-		const selected = cases(sims).filter((c) => CASES.includes(c.key) || CASES.includes(c.key.replace(/\d+$/, '')));
+		const selected = cases(sims).filter((c) => CASES.includes(c.key) || CASES.includes(c.key[0]));
 		const workflows: Workflow[] = [];
 		for (const c of selected) {
 			const concurrency = process.env.BENCH_CONCURRENCY ? { requestSettings: { concurrency: Number(process.env.BENCH_CONCURRENCY) } } : {};

@@ -101,5 +101,5 @@ export const SIGNNOW: VendorSpec = {
 	tokenField: 'accessToken',
 	parseError,
 	// The first item runs alone, so the credential fetches its token once (see routeItems).
-	defaultConcurrency: 10,
+	defaultConcurrency: 20,
 };

@@ -65,5 +65,5 @@ export const UMBRELLA: VendorSpec = {
 	parseError,
 	failureInBody,
 	// Umbrella publishes no rate limit; the first item runs alone, so the token is fetched once.
-	defaultConcurrency: 10,
+	defaultConcurrency: 20,
 };

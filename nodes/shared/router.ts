@@ -76,7 +76,7 @@ export function requestSettingsProperty(vendor: VendorSpec): INodeProperties {
 		placeholder: 'Add Setting',
 		default: {},
 		options: [
-			// The vendor's own default: 1 where the credential fetches a token (see VendorSpec).
+			// The vendor's own default (see VendorSpec).
 			{ ...parallelRequests(vendor.name), default: vendor.defaultConcurrency },
 			{
 				displayName: 'Timeout (Seconds)',
@@ -140,12 +140,14 @@ export async function routeItems(
 	});
 	const results: INodeExecutionData[][] = new Array(items.length);
 	let stopError: Error | undefined;
+	// Resource and operation take no expressions: the same for every item, read once.
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	let credentialChecked: Promise<void> | undefined;
 
 	const runOne = async (i: number) => {
 		try {
-			const resource = ctx.getNodeParameter('resource', i) as string;
-			const operation = ctx.getNodeParameter('operation', i) as string;
-			const execute = operations[resource]?.[operation];
 			if (!execute) {
 				throw new NodeOperationError(
 					ctx.getNode(),
@@ -153,7 +155,14 @@ export async function routeItems(
 					{ itemIndex: i },
 				);
 			}
-			await refuseUnusableCredential(ctx, vendor, i);
+			credentialChecked ??= refuseUnusableCredential(ctx, vendor, api);
+			await credentialChecked.catch((error: unknown) => {
+				if (!(error instanceof NodeOperationError)) throw error;
+				throw new NodeOperationError(ctx.getNode(), error.message, {
+					itemIndex: i,
+					description: error.description ?? undefined,
+				});
+			});
 			results[i] = await execute.call(ctx, i, api);
 		} catch (caught) {
 			const error = await sanitize(ctx, api, caught, i);
@@ -175,19 +184,20 @@ export async function routeItems(
 	return [results.flat()];
 }
 
-/** The vendor's own check of the credential (see VendorSpec.credentialProblem): nothing is sent when it fails. */
+/**
+ * The vendor's own check of the credential (see VendorSpec.credentialProblem), made once per
+ * execution on the credential the client sends with: nothing is sent when it fails, and every
+ * item fails with its message.
+ */
 async function refuseUnusableCredential(
 	ctx: IExecuteFunctions,
 	vendor: VendorSpec,
-	itemIndex: number,
+	api: ApiClient,
 ): Promise<void> {
 	if (!vendor.credentialProblem) return;
-	const problem = vendor.credentialProblem(
-		await ctx.getCredentials(vendor.credentialType, itemIndex),
-	);
+	const problem = vendor.credentialProblem(await api.credential());
 	if (problem)
 		throw new NodeOperationError(ctx.getNode(), problem.message, {
-			itemIndex,
 			description: problem.description,
 		});
 }

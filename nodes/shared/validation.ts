@@ -139,6 +139,9 @@ export function checkParameters<S extends z.ZodTypeAny>(
 	schema: S,
 	input: unknown,
 ): z.infer<S> {
+	// The labels are only needed to word a failure: read from the description only then.
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
 	const node = ctx.getNode();
 	const shown = properties.filter((property) => inVersion(property, node.typeVersion));
 	return validateParameters(node, schema, input, itemIndex, labelsFrom(shown));

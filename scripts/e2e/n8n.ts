@@ -17,7 +17,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -226,11 +226,21 @@ export class N8n {
 	}
 
 	/** Runs the n8n CLI without blocking this process (its simulators must keep answering). */
-	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+	async cli(
+		args: string[],
+		extraEnv: Record<string, string> = {},
+		/** Called with the CLI's process ID once it runs (to sample its memory, say). */
+		onSpawn?: (pid: number) => void,
+		/** Options for the CLI's Node itself (--cpu-prof, say, which NODE_OPTIONS does not take on Node 20). */
+		nodeArgs: string[] = [],
+	): Promise<{ code: number; stdout: string; stderr: string }> {
 		// A task runner broker port of its own, so that CLI runs never collide with a server or another line.
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
 		// Its own process group like the server's, so that dispose() (on Ctrl-C too) ends it and its task runner.
-		const child = spawn(this.line.n8nBin, args, { env, cwd: this.userFolder, detached: true });
+		const child = nodeArgs.length
+			? spawn('node', [...nodeArgs, realpathSync(this.line.n8nBin), ...args], { env, cwd: this.userFolder, detached: true })
+			: spawn(this.line.n8nBin, args, { env, cwd: this.userFolder, detached: true });
+		if (child.pid !== undefined) onSpawn?.(child.pid);
 		let exited = false;
 		const run = { stop: () => stopGroup(child, () => exited) };
 		const result = new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -295,8 +305,8 @@ export class N8n {
 	}
 
 	/** `n8n execute --id --rawOutput` of a workflow that starts with a Manual Trigger. */
-	async execute(workflowId: string): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId: string, options: { env?: Record<string, string>; onSpawn?: (pid: number) => void; nodeArgs?: string[] } = {}): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options.env, options.onSpawn, options.nodeArgs);
 		return new ExecuteResult(result.code, result.stdout, result.stderr, parseRunJson(result.stdout));
 	}
 

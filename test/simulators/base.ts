@@ -106,6 +106,14 @@ export class Simulator {
 	private inFlight = 0;
 	/** Most requests the simulator was handling at the same time. */
 	maxInFlight = 0;
+	/** Added before every answer, as a remote API's round trip would (benchmarks; tests leave it 0). */
+	latencyMs = 0;
+	/**
+	 * When set, every file this simulator serves is a valid PDF of this many bytes (benchmarks).
+	 * One copy per size is built and shared by all answers, so many downloads hold no more memory.
+	 */
+	fileBytes?: number;
+	private largeFile?: Buffer;
 
 	constructor(readonly basePath = '') {}
 
@@ -194,6 +202,7 @@ export class Simulator {
 			}
 		}
 		this.requests.push(sim);
+		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
 		const faultIndex = this.faults.findIndex((f) => !f.match || f.match(sim));
 		let lost: Extract<Fault, { kind: 'applied' }>['then'] | undefined;
@@ -248,6 +257,13 @@ export class Simulator {
 		}
 	}
 
+	/** The file to serve for `label`: samplePdf(label), or the shared large PDF when fileBytes is set. */
+	servedFile(label: string): Buffer {
+		if (!this.fileBytes) return samplePdf(label);
+		if (this.largeFile?.length !== this.fileBytes) this.largeFile = paddedPdf(this.fileBytes);
+		return this.largeFile;
+	}
+
 	private async run(route: Route, sim: SimRequest): Promise<SimResponse> {
 		const match = route.pattern.exec(sim.path)!;
 		route.keys.forEach((key, i) => (sim.params[key] = decodeURIComponent(match[i + 1])));
@@ -265,6 +281,20 @@ export function samplePdf(label = 'signed'): Buffer {
 		`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n% ${label}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
 		'utf8',
 	);
+}
+
+/** A valid PDF of exactly `bytes` bytes (at least samplePdf's size): samplePdf with a comment of padding. */
+export function paddedPdf(bytes: number): Buffer {
+	const head = samplePdf('padded')
+		.toString('latin1')
+		.replace(/trailer[\s\S]*$/, '');
+	const tail = 'trailer<</Root 1 0 R>>\n%%EOF\n';
+	const padding = Math.max(0, bytes - head.length - tail.length - 2);
+	return Buffer.concat([
+		Buffer.from(`${head}%`, 'latin1'),
+		Buffer.alloc(padding, 0x20),
+		Buffer.from(`\n${tail}`, 'latin1'),
+	]);
 }
 
 export function isEmail(value: unknown): value is string {

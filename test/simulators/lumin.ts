@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { isEmail, samplePdf, Simulator, type SimRequest, type SimResponse } from './base';
+import { isEmail, Simulator, type SimRequest, type SimResponse } from './base';
 
 /** Lumin Sign API v1, from openapi.yaml and the developers.luminpdf.com pages. */
 export interface LuminRequest {
@@ -289,7 +289,7 @@ export class LuminSimulator extends Simulator {
 		if (type !== 'agreement' && r.status !== 'APPROVED')
 			return error(400, 'invalid_status', `${type} is only available once the request is APPROVED`);
 		const token = randomBytes(12).toString('hex');
-		this.files.set(token, samplePdf(`${r.signature_request_id}-${type}`));
+		this.files.set(token, this.servedFile(`${r.signature_request_id}-${type}`));
 		return {
 			status: 200,
 			body: {

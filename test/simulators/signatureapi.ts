@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { isEmail, samplePdf, Simulator, type SimRequest, type SimResponse } from './base';
+import { isEmail, Simulator, type SimRequest, type SimResponse } from './base';
 
 /**
  * SignatureAPI v1, from signatureapi.com/docs (API version 1.18.0) and the vendor's skills repo:
@@ -366,7 +366,7 @@ export class SignatureApiSimulator extends Simulator {
 			const token = randomBytes(16).toString('hex');
 			for (const [t, file] of this.files)
 				if (file.toString('utf8').includes(d.id)) this.files.delete(t);
-			this.files.set(token, samplePdf(`deliverable ${d.id}`));
+			this.files.set(token, this.servedFile(`deliverable ${d.id}`));
 			url = `${this.originUrl}/v1/vault/${token}?X-Amz-Expires=3600`;
 		}
 		return { ...d, url };

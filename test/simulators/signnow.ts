@@ -430,7 +430,7 @@ export class SignNowSimulator extends Simulator {
 			return errors(400, 65579, 'Invalid download type');
 		return {
 			status: 200,
-			raw: d.file,
+			raw: this.fileBytes ? this.servedFile(d.document_name) : d.file,
 			headers: {
 				'content-type': 'application/pdf',
 				'content-disposition': `attachment; filename="${d.document_name}.pdf"`,

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
-import { isEmail, samplePdf, Simulator, type SimRequest, type SimResponse } from './base';
+import { isEmail, Simulator, type SimRequest, type SimResponse } from './base';
 
 /** IDCanopy Umbrella QES onboarding, from the createSessionLink OpenAPI and the umbrella-docs.info pages. */
 export interface UmbrellaSession {
@@ -193,7 +193,7 @@ export class UmbrellaSimulator extends Simulator {
 			};
 		}
 		const token = randomBytes(12).toString('hex');
-		this.files.set(token, samplePdf(`umbrella-${session.requestId}`));
+		this.files.set(token, this.servedFile(`umbrella-${session.requestId}`));
 		const validBefore = new Date(Date.now() + this.linkLifetimeMs).toISOString();
 		const signedAt = new Date().toISOString();
 		return {

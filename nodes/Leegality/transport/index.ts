@@ -121,5 +121,5 @@ export const LEEGALITY: VendorSpec = {
 	// any other answer is a failure.
 	failureInBody: envelopeFailure,
 	// Leegality publishes no rate limit (unconfirmed), so requests are not paced.
-	defaultConcurrency: 5,
+	defaultConcurrency: 20,
 };

@@ -35,5 +35,5 @@ export const LUMIN: VendorSpec = {
 	environments: LUMIN_ENVIRONMENTS,
 	secretFields: ['apiKey'],
 	parseError,
-	defaultConcurrency: 5,
+	defaultConcurrency: 20,
 };

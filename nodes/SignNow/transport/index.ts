@@ -100,6 +100,6 @@ export const SIGNNOW: VendorSpec = {
 	secretFields: ['clientSecret', 'password', 'pastedToken', 'accessToken', 'webhookSecret'],
 	tokenField: 'accessToken',
 	parseError,
-	// The token comes from the credential: one item at a time, so a refresh happens once.
-	defaultConcurrency: 1,
+	// The first item runs alone, so the credential fetches its token once (see routeItems).
+	defaultConcurrency: 20,
 };

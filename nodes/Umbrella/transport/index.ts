@@ -64,6 +64,6 @@ export const UMBRELLA: VendorSpec = {
 	tokenField: 'accessToken',
 	parseError,
 	failureInBody,
-	// Umbrella publishes no rate limit; items run one at a time so a token refresh happens once.
-	defaultConcurrency: 1,
+	// Umbrella publishes no rate limit; the first item runs alone, so the token is fetched once.
+	defaultConcurrency: 20,
 };

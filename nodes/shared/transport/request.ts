@@ -11,6 +11,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { IncomingFile, isStream } from '../binary';
 import { resolveBaseUrl } from '../environment';
 import { vendorError, type VendorFailure } from '../errors';
 import { secretValues } from '../redact';
@@ -31,8 +32,11 @@ interface RequestBase {
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[] | FormData | string;
 	headers?: IDataObject;
-	/** "json" (default) parses the answer; "binary" returns the raw bytes. */
-	expect?: 'json' | 'binary';
+	/**
+	 * "json" (default) parses the answer; "binary" returns the raw bytes; "stream" returns a file
+	 * as it arrives (a Readable, for IncomingFile), except a JSON answer, which is read whole.
+	 */
+	expect?: 'json' | 'binary' | 'stream';
 }
 
 /** A read: repeated after 429, 502/503/504 and lost connections, because repeating it changes nothing. */
@@ -109,7 +113,15 @@ type AnswerSchema<T> = z.ZodType<T, z.ZodTypeDef, unknown>;
  * vendor's code and message. Nothing is kept beyond the execution that created it.
  */
 export class ApiClient {
+	/**
+	 * The credential, read and decrypted once per client (one node execution) and handed to n8n
+	 * with every request, instead of n8n reading it from its database for each one. n8n still
+	 * applies the credential's authenticate (and preAuthentication, which writes a fetched token
+	 * into this object); a token renewal replaces it (see sendRenewingToken).
+	 */
 	private credentials?: Promise<ICredentialDataDecryptedObject>;
+
+	private base?: Promise<string>;
 
 	/** Bumped by each token renewal this client makes, so parallel 401s renew the token once. */
 	private tokenGeneration = 0;
@@ -124,13 +136,15 @@ export class ApiClient {
 		private readonly pacer = new Pacer(vendor.rateLimit),
 	) {}
 
-	private async credential(): Promise<ICredentialDataDecryptedObject> {
+	/** The credential's data as this client uses it (see `credentials`). */
+	async credential(): Promise<ICredentialDataDecryptedObject> {
 		this.credentials ??= this.ctx.getCredentials(this.vendor.credentialType);
 		return await this.credentials;
 	}
 
 	async baseUrl(): Promise<string> {
-		return resolveBaseUrl(await this.credential(), this.vendor.environments);
+		this.base ??= this.credential().then((data) => resolveBaseUrl(data, this.vendor.environments));
+		return await this.base;
 	}
 
 	/** Current secret values, read fresh so that a token renewed during the run is included. */
@@ -206,6 +220,7 @@ export class ApiClient {
 			// Every status comes back as a response, read here the same way on n8n 1.x and 2.x.
 			ignoreHttpStatusErrors: true,
 			...(expect === 'binary' ? { encoding: 'arraybuffer' as const } : {}),
+			...(expect === 'stream' ? { encoding: 'stream' as const } : {}),
 		};
 		const tried = { retries: 0, slowDowns: 0, waited: 0 };
 		let renewed = false;
@@ -217,6 +232,14 @@ export class ApiClient {
 				? await this.sendRenewingToken(options, renewing)
 				: await this.send(options);
 			renewing = undefined;
+			// A streamed answer that is not the file (an error, a JSON envelope) is small: read it whole.
+			if (
+				'statusCode' in outcome &&
+				isStream(outcome.body) &&
+				(outcome.statusCode >= 300 || isJson(outcome.headers))
+			) {
+				outcome.body = await readAll(outcome.body);
+			}
 			if ('statusCode' in outcome && outcome.statusCode < 300) {
 				return await this.success<T>(outcome, expect, itemIndex);
 			}
@@ -272,13 +295,12 @@ export class ApiClient {
 	): Promise<RawResponse | { failure: Failure }> {
 		const type = this.vendor.credentialType;
 		try {
+			const data = credentialData ?? (await this.credential());
 			return (await this.ctx.helpers.httpRequestWithAuthentication.call(
 				this.ctx,
 				type,
 				{ ...options },
-				credentialData
-					? { credentialsDecrypted: { id: '', name: type, type, data: credentialData } }
-					: undefined,
+				{ credentialsDecrypted: { id: '', name: type, type, data } },
 			)) as RawResponse;
 		} catch (error) {
 			return { failure: thrownFailure(error) };
@@ -287,17 +309,26 @@ export class ApiClient {
 
 	/**
 	 * Sends the request with the credential's token emptied, which makes n8n fetch a new one
-	 * (preAuthentication) and store it in the credential as usual. n8n does this by itself only
-	 * after a 401 it sees, and it sees none here because every status comes back as a response.
-	 * Requests of this execution refused the same token meanwhile wait for this one renewal.
+	 * (preAuthentication), store it in the credential as usual and write it into the data sent
+	 * along, which then becomes this client's credential for the following requests. n8n does this
+	 * by itself only after a 401 it sees, and it sees none here because every status comes back as
+	 * a response. When the stored credential already holds another token than the refused one
+	 * (another execution renewed it), that token is used instead of fetching one more. Requests of
+	 * this execution refused the same token meanwhile wait for this one renewal.
 	 */
 	private async sendRenewingToken(
 		options: IHttpRequestOptions,
 		done: () => void,
 	): Promise<RawResponse | { failure: Failure }> {
+		const field = this.vendor.tokenField!;
 		try {
+			const refused = (await this.credential())[field];
 			const current = await this.ctx.getCredentials(this.vendor.credentialType);
-			return await this.send(options, { ...current, [this.vendor.tokenField!]: '' });
+			const data =
+				current[field] && current[field] !== refused ? { ...current } : { ...current, [field]: '' };
+			const outcome = await this.send(options, data);
+			if (data[field]) this.credentials = Promise.resolve(data);
+			return outcome;
 		} finally {
 			this.tokenGeneration++;
 			this.renewal = undefined;
@@ -307,29 +338,32 @@ export class ApiClient {
 
 	private async success<T>(
 		response: RawResponse,
-		expect: 'json' | 'binary',
+		expect: 'json' | 'binary' | 'stream',
 		itemIndex?: number,
 	): Promise<ApiResponse<T>> {
 		const body = expect === 'json' ? await this.readJson(response, itemIndex) : response.body;
-		if (expect === 'binary' && String(response.headers['content-type'] ?? '').includes('json')) {
+		if (expect !== 'json' && isJson(response.headers)) {
 			// A file endpoint may still answer with the vendor's JSON failure envelope.
 			await this.throwIfFailure(decodeBody(body), response.statusCode, itemIndex);
 		}
 		return { body: body as T, headers: response.headers, statusCode: response.statusCode };
 	}
 
-	/** A pre-signed file URL (storage host): fetched without the vendor credential, so the key never leaves for another host. */
+	/**
+	 * A pre-signed file URL (storage host): fetched without the vendor credential, so the key never
+	 * leaves for another host. The file streams (see IncomingFile); its head is read already.
+	 */
 	async downloadSigned(
 		url: string,
 		itemIndex?: number,
-	): Promise<{ data: Buffer; contentType?: string }> {
+	): Promise<{ file: IncomingFile; contentType?: string }> {
 		const prefix = 'Downloading the file failed';
 		let response: RawResponse;
 		try {
 			response = (await this.ctx.helpers.httpRequest({
 				method: 'GET',
 				url,
-				encoding: 'arraybuffer',
+				encoding: 'stream',
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				timeout: this.settings.timeoutMs,
@@ -338,16 +372,17 @@ export class ApiClient {
 			throw await this.toError(thrownFailure(error), itemIndex, undefined, prefix);
 		}
 		if (response.statusCode >= 300) {
+			const body = isStream(response.body) ? await readAll(response.body) : response.body;
 			const failure: Failure = {
 				kind: 'answer',
 				status: response.statusCode,
 				headers: response.headers,
-				body: decodeBody(response.body),
+				body: decodeBody(body),
 			};
 			throw await this.toError(failure, itemIndex, undefined, prefix);
 		}
 		return {
-			data: Buffer.from(response.body as ArrayBuffer),
+			file: await IncomingFile.from(response.body),
 			contentType: response.headers['content-type'] as string | undefined,
 		};
 	}
@@ -556,6 +591,16 @@ export class ApiClient {
 			secrets,
 		});
 	}
+}
+
+function isJson(headers: RawResponse['headers']): boolean {
+	return String(headers['content-type'] ?? '').includes('json');
+}
+
+async function readAll(stream: AsyncIterable<unknown>): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+	return Buffer.concat(chunks);
 }
 
 /** "the invites were created" → "the invites were not created", for the settled message. */

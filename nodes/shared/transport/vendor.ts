@@ -30,8 +30,9 @@ export interface VendorSpec {
 	/** Published request rate per credential; requests of one execution are paced to it. */
 	rateLimit?: { perSecond: number; burst: number };
 	/**
-	 * Items processed in parallel unless the user says otherwise. Vendors whose token is fetched by
-	 * the credential use 1, so a token refresh happens once, not once per request in flight.
+	 * Items processed in parallel unless the user says otherwise, picked with `npm run bench`. The
+	 * first item always runs alone, so a credential that fetches a token does so once, and a
+	 * refused token is renewed once for all requests in flight (see ApiClient).
 	 */
 	defaultConcurrency: number;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { forOperation, type OperationExecute } from '../../../shared/router';
 import { oneOf } from '../../../shared/schemas';
-import { binaryItem, outputBinaryField } from '../../../shared/binary';
+import { IncomingFile, outputBinaryField } from '../../../shared/binary';
 import { checkParameters } from '../../../shared/validation';
 import { fileAnswer, fileSummary } from '../answers';
 import { documentIdFields, documentIdSchema } from '../fields';
@@ -54,31 +54,32 @@ export const execute: OperationExecute = async function (i, api) {
 			path: '/v3.1/document/fetchDocument',
 			qs: { documentId: params.documentId, documentDownloadType: params.fileType },
 			headers: { Accept: 'application/pdf, application/json' },
-			expect: 'binary',
+			expect: 'stream',
 		},
 		i,
 	);
-	const data = Buffer.from(answer.body);
+	const file = await IncomingFile.from(answer.body);
 	// A failure envelope already failed the item in the shared client; anything else that is not a PDF is not the file.
-	await api.checkAnswer(
-		fileSummary(data, String(answer.headers['content-type'] ?? '')),
-		fileAnswer,
-		i,
-	);
+	const contentType = String(answer.headers['content-type'] ?? '');
+	if (!fileSummary(file.head, contentType).startsWith.startsWith('%PDF-')) {
+		// Not the file: small, read whole to describe it.
+		await api.checkAnswer(fileSummary(await file.whole(), contentType), fileAnswer, i);
+	}
+	await file.checked(() => api.checkAnswer(fileSummary(file.head, contentType), fileAnswer, i));
 	// DOCUMENT → document, AUDIT_TRAIL → audit-trail
 	const fileName = `${params.documentId}-${params.fileType.toLowerCase().replace(/_/g, '-')}.pdf`;
 	return [
-		await binaryItem(
+		await file.toItem(
 			this,
 			i,
 			params.binaryPropertyName,
-			{ data, fileName, mimeType: 'application/pdf' },
-			{
+			{ fileName, mimeType: 'application/pdf' },
+			(stored) => ({
 				documentId: params.documentId,
 				fileType: params.fileType,
 				fileName,
-				sizeBytes: data.length,
-			},
+				sizeBytes: stored.bytes(),
+			}),
 		),
 	];
 };

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute } from '../../../shared/router';
-import { binaryItem, outputBinaryField } from '../../../shared/binary';
+import { IncomingFile, outputBinaryField } from '../../../shared/binary';
 import { oneOf } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
 import { fileLinkAnswer, pdfFile } from '../answers';
@@ -56,35 +56,39 @@ export const execute: OperationExecute = async function (i, api) {
 			path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}/file`,
 			qs: { type: params.fileType },
 			headers: { Accept: 'application/json, application/pdf' },
-			expect: 'binary',
+			expect: 'stream',
 		},
 		i,
 	);
-	let pdf: Buffer = Buffer.from(answer.body);
+	let pdf = await IncomingFile.from(answer.body);
 	let linkExpiresAt: number | undefined;
 	if (String(answer.headers['content-type'] ?? '').includes('json')) {
-		const link = await api.checkAnswer(parseJson(pdf), fileLinkAnswer, i);
+		// A JSON answer arrives whole (see the shared client).
+		const link = await api.checkAnswer(parseJson(pdf.head), fileLinkAnswer, i);
 		linkExpiresAt = link.expires_at;
-		pdf = (await api.downloadSigned(link.signed_url, i)).data;
+		pdf = (await api.downloadSigned(link.signed_url, i)).file;
 	}
 	// The file is named and typed as a PDF: anything else (an empty body, a proxy's HTML page) is no download.
-	await api.checkAnswer({ file: pdf.subarray(0, 5).toString('latin1') }, pdfFile, i);
+	const { head } = pdf;
+	await pdf.checked(() =>
+		api.checkAnswer({ file: head.subarray(0, 5).toString('latin1') }, pdfFile, i),
+	);
 	const fileName = `${params.signatureRequestId}-${params.fileType}.pdf`;
 	return [
-		await binaryItem(
+		await pdf.toItem(
 			this,
 			i,
 			params.binaryPropertyName,
-			{ data: pdf, fileName, mimeType: 'application/pdf' },
-			{
+			{ fileName, mimeType: 'application/pdf' },
+			(stored) => ({
 				signature_request_id: params.signatureRequestId,
 				file_type: params.fileType,
 				file_name: fileName,
-				size_bytes: pdf.length,
+				size_bytes: stored.bytes(),
 				...(linkExpiresAt
 					? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() }
 					: {}),
-			},
+			}),
 		),
 	];
 };

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute } from '../../../shared/router';
-import { binaryItem, outputBinaryField } from '../../../shared/binary';
+import { IncomingFile, outputBinaryField } from '../../../shared/binary';
 import { checkParameters } from '../../../shared/validation';
 import { pdfFile } from '../answers';
 import { documentId, documentIdFields } from '../fields';
@@ -28,28 +28,31 @@ export const execute: OperationExecute = async function (i, api) {
 			path: `/document/${encodeURIComponent(params.documentId)}/download`,
 			qs: { type: 'collapsed' },
 			headers: { Accept: 'application/pdf' },
-			expect: 'binary',
+			expect: 'stream',
 		},
 		i,
 	);
-	const data = Buffer.from(answer.body);
-	await api.checkAnswer(
-		{ file: { size: data.length, start: data.subarray(0, 5).toString('latin1') } },
-		pdfFile,
-		i,
+	const file = await IncomingFile.from(answer.body);
+	const { head } = file;
+	await file.checked(() =>
+		api.checkAnswer(
+			{ file: { size: head.length, start: head.subarray(0, 5).toString('latin1') } },
+			pdfFile,
+			i,
+		),
 	);
 	const fileName = `${params.documentId}.pdf`;
 	return [
-		await binaryItem(
+		await file.toItem(
 			this,
 			i,
 			params.binaryPropertyName,
-			{ data, fileName, mimeType: 'application/pdf' },
-			{
+			{ fileName, mimeType: 'application/pdf' },
+			(stored) => ({
 				document_id: params.documentId,
 				file_name: fileName,
-				size_bytes: data.length,
-			},
+				size_bytes: stored.bytes(),
+			}),
 		),
 	];
 };

@@ -2,7 +2,7 @@ import { type IDataObject, type INodeProperties, NodeOperationError } from 'n8n-
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute } from '../../../shared/router';
-import { binaryItem, outputBinaryField } from '../../../shared/binary';
+import { outputBinaryField } from '../../../shared/binary';
 import { vendorError } from '../../../shared/errors';
 import { checkParameters } from '../../../shared/validation';
 import { SIGNATUREAPI } from '../../transport';
@@ -42,13 +42,13 @@ export const execute: OperationExecute = async function (i, api) {
 			},
 		);
 	}
-	const file = await api.downloadSigned(deliverable.url, i);
-	if (!isPdf(file.data)) {
+	const { file } = await api.downloadSigned(deliverable.url, i);
+	if (!isPdf(file.head)) {
 		throw vendorError(this.getNode(), {
 			vendor: SIGNATUREAPI.name,
 			failure: {
 				code: 'incomplete_answer',
-				message: `the file of deliverable ${params.deliverableId} is not a PDF (${describeBytes(file.data)})`,
+				message: `the file of deliverable ${params.deliverableId} is not a PDF (${describeBytes(await file.whole())})`,
 				hint: 'The storage host answered without the signed PDF. Run the item again for a fresh file URL, or download the file from the SignatureAPI dashboard.',
 			},
 			itemIndex: i,
@@ -64,16 +64,16 @@ export const execute: OperationExecute = async function (i, api) {
 	const rest: IDataObject = { ...(deliverable as IDataObject) };
 	delete rest.url;
 	return [
-		await binaryItem(
+		await file.toItem(
 			this,
 			i,
 			params.binaryPropertyName,
-			{ data: file.data, fileName, mimeType: 'application/pdf' },
-			{
+			{ fileName, mimeType: 'application/pdf' },
+			(stored) => ({
 				...rest,
 				file_name: fileName,
-				size_bytes: file.data.length,
-			},
+				size_bytes: stored.bytes(),
+			}),
 		),
 	];
 };

@@ -83,15 +83,14 @@ export const execute: OperationExecute = async function (i, api) {
 				},
 			);
 		}
-		const file = await api.downloadSigned(resource.resourceUrl, i);
+		const { file } = await api.downloadSigned(resource.resourceUrl, i);
 		const fileName =
 			resource.filename || `${params.sessionId}${signed.length > 1 ? `-${n + 1}` : ''}-signed.pdf`;
 		const key = n === 0 ? params.binaryPropertyName : `${params.binaryPropertyName}_${n + 1}`;
-		binary[key] = await this.helpers.prepareBinaryData(
-			file.data,
+		binary[key] = await file.store(this, {
 			fileName,
-			resource.mimeType ?? 'application/pdf',
-		);
+			mimeType: resource.mimeType ?? 'application/pdf',
+		});
 	}
 	return [{ json: verification as IDataObject, binary, pairedItem: { item: i } }];
 };

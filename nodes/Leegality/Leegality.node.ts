@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestSettingsProperty, routeItems } from '../shared/router';
 import * as docSigner from './actions/docSigner';
 import * as signRequest from './actions/signRequest';
+import { searchDocuments } from './methods/listSearch';
 import { LEEGALITY } from './transport';
 
 export class Leegality implements INodeType {
@@ -17,7 +18,8 @@ export class Leegality implements INodeType {
 		name: 'leegality',
 		icon: { light: 'file:../../icons/leegality.svg', dark: 'file:../../icons/leegality.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send documents for eSigning and sign DocSigner invitations with Leegality',
 		defaults: { name: 'Leegality' },
@@ -42,6 +44,8 @@ export class Leegality implements INodeType {
 			requestSettingsProperty(LEEGALITY),
 		],
 	};
+
+	methods = { listSearch: { searchDocuments } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems(this, LEEGALITY, {

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared/router';
 import * as signatureRequest from './actions/signatureRequest';
+import { searchTemplates } from './methods/listSearch';
 import { getTemplates } from './methods/loadOptions';
 import { LUMIN } from './transport';
 
@@ -17,7 +18,8 @@ export class Lumin implements INodeType {
 		name: 'lumin',
 		icon: { light: 'file:../../icons/lumin.svg', dark: 'file:../../icons/lumin.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send documents for signature and embed signing with Lumin Sign',
 		defaults: { name: 'Lumin' },
@@ -39,7 +41,7 @@ export class Lumin implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getTemplates } };
+	methods = { loadOptions: { getTemplates }, listSearch: { searchTemplates } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems(this, LUMIN, { signatureRequest: signatureRequest.operations });

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestSettingsProperty, routeItems } from '../shared/router';
 import * as document from './actions/document';
 import * as embeddedInvite from './actions/embeddedInvite';
+import { searchDocuments } from './methods/listSearch';
 import { getDocumentRoles } from './methods/loadOptions';
 import { SIGNNOW } from './transport';
 
@@ -18,7 +19,8 @@ export class SignNow implements INodeType {
 		name: 'signNow',
 		icon: { light: 'file:../../icons/signnow.svg', dark: 'file:../../icons/signnow.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Upload documents and embed signing in your app with signNow embedded invites',
 		defaults: { name: 'signNow' },
@@ -44,7 +46,7 @@ export class SignNow implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getDocumentRoles } };
+	methods = { loadOptions: { getDocumentRoles }, listSearch: { searchDocuments } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems(this, SIGNNOW, {

@@ -12,6 +12,7 @@ import { nowSeconds } from '../shared/deliveries';
 import { withoutField } from '../shared/redact';
 import { ApiClient } from '../shared/transport/request';
 import { emitOnce, ignoreWebhook, rejectWebhook } from '../shared/webhook';
+import { searchDocuments } from './methods/listSearch';
 import { SIGNNOW } from './transport';
 import { scopedEvent } from './trigger/events';
 import {
@@ -30,7 +31,8 @@ export class SignNowTrigger implements INodeType {
 		name: 'signNowTrigger',
 		icon: { light: 'file:../../icons/signnow.svg', dark: 'file:../../icons/signnow.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when signNow reports a document or invite event',
 		defaults: { name: 'signNow Trigger' },
@@ -51,6 +53,8 @@ export class SignNowTrigger implements INodeType {
 			...registrationProperties,
 		],
 	};
+
+	methods = { listSearch: { searchDocuments } };
 
 	/** See trigger/registration.ts for when each n8n line calls these. */
 	webhookMethods = {

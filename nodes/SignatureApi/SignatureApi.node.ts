@@ -11,6 +11,7 @@ import * as ceremony from './actions/ceremony';
 import * as deliverable from './actions/deliverable';
 import * as envelope from './actions/envelope';
 import * as recipient from './actions/recipient';
+import { searchEnvelopes } from './methods/listSearch';
 import { SIGNATUREAPI } from './transport';
 
 export class SignatureApi implements INodeType {
@@ -22,7 +23,8 @@ export class SignatureApi implements INodeType {
 			dark: 'file:../../icons/signatureapi.dark.svg',
 		},
 		group: ['output'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send envelopes for signature and embed signing ceremonies with SignatureAPI',
 		defaults: { name: 'SignatureAPI' },
@@ -51,6 +53,8 @@ export class SignatureApi implements INodeType {
 			requestSettingsProperty(SIGNATUREAPI),
 		],
 	};
+
+	methods = { listSearch: { searchEnvelopes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems(this, SIGNATUREAPI, {

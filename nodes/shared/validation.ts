@@ -6,6 +6,8 @@ import {
 } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { isLocatorValue } from './locator';
+
 /** Field name (as the schema knows it) → the label the user sees in the node. */
 export type FieldLabels = Record<string, string>;
 
@@ -57,7 +59,9 @@ function findAnywhere(tree: LabelTree, name: string): LabelTree[string] | undefi
 	return undefined;
 }
 
-function showValue(value: unknown): string {
+function showValue(shown: unknown): string {
+	// A resource locator is shown by what the user typed or picked, not as n8n stores it.
+	const value = isLocatorValue(shown) ? shown.value : shown;
 	if (value === undefined) return 'nothing';
 	const text =
 		typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
@@ -135,7 +139,17 @@ export function checkParameters<S extends z.ZodTypeAny>(
 	schema: S,
 	input: unknown,
 ): z.infer<S> {
-	return validateParameters(ctx.getNode(), schema, input, itemIndex, labelsFrom(properties));
+	const node = ctx.getNode();
+	const shown = properties.filter((property) => inVersion(property, node.typeVersion));
+	return validateParameters(node, schema, input, itemIndex, labelsFrom(shown));
+}
+
+/** Whether a parameter is part of the node at `version` (an ID field is a locator from 1.1 on). */
+function inVersion(property: INodeProperties, version: number): boolean {
+	const shownIn = property.displayOptions?.show?.['@version'];
+	const hiddenIn = property.displayOptions?.hide?.['@version'];
+	if (Array.isArray(shownIn) && !shownIn.includes(version)) return false;
+	return !(Array.isArray(hiddenIn) && hiddenIn.includes(version));
 }
 
 export function failValidation(node: INode, problems: string[], itemIndex: number): never {

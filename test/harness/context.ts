@@ -1,7 +1,13 @@
 import './env';
 
 import { LoadOptionsContext } from 'n8n-core';
-import type { IDataObject, INode, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { type CredentialStore, TestCredentialsHelper } from './credentials';
@@ -42,6 +48,30 @@ async function contextFor(type: string, parameters: INodeParameters, store: Cred
 		'parameters',
 	);
 	return { pkg, workflow, node: workflow.getNode(node.name)!, context };
+}
+
+/**
+ * Runs a node's listSearch method as the editor does when a resource locator's list opens, is
+ * searched (`filter`) or scrolled to its next page (`paginationToken`).
+ */
+export async function runListSearch(
+	type: string,
+	method: string,
+	store: CredentialStore,
+	options: { filter?: string; paginationToken?: string; parameters?: INodeParameters } = {},
+): Promise<INodeListSearchResult> {
+	const { pkg, context } = await contextFor(type, options.parameters ?? {}, store);
+	const fn = pkg.nodeType(type).methods?.listSearch?.[method];
+	if (!fn) throw new Error(`${type} has no listSearch method ${method}`);
+	const secrets = secretsOf(store, pkg.credentialTypes);
+	try {
+		const result = await fn.call(context, options.filter, options.paginationToken);
+		assertNoSecrets(result, secrets, 'a list search result');
+		return result;
+	} catch (error) {
+		assertNoSecrets(error, secrets, 'a list search error');
+		throw error;
+	}
 }
 
 /** Runs a node's loadOptions method as the editor does when a dropdown opens. */

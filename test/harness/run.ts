@@ -142,6 +142,8 @@ export async function runNode(options: {
 	credentials: CredentialStore | Record<string, ICredentialDataDecryptedObject>;
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node's version; 1 (as workflows saved before the resource locators) unless given. */
+	typeVersion?: number;
 }): Promise<NodeRun> {
 	const store =
 		options.credentials instanceof CredentialStore
@@ -151,7 +153,7 @@ export async function runNode(options: {
 		id: 'node-under-test',
 		name: 'Node Under Test',
 		type: `${PACKAGE_NAME}.${options.type}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(

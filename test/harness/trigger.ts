@@ -24,6 +24,8 @@ export interface TriggerSetup {
 	credentials: CredentialStore;
 	/** Workflow static data, kept between activation calls like n8n does. */
 	staticData?: IDataObject;
+	/** The node's version; 1 unless given. */
+	typeVersion?: number;
 }
 
 async function triggerWorkflow(setup: TriggerSetup) {
@@ -32,7 +34,7 @@ async function triggerWorkflow(setup: TriggerSetup) {
 		id: 'trigger-under-test',
 		name: 'Trigger Under Test',
 		type: `${PACKAGE_NAME}.${setup.type}`,
-		typeVersion: 1,
+		typeVersion: setup.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: setup.parameters,
 		webhookId: 'b3c1d2e4-0000-4000-8000-00000000abcd',

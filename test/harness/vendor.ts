@@ -8,6 +8,7 @@ export interface RunOptions {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	store?: CredentialStore;
+	typeVersion?: number;
 }
 
 /**
@@ -48,6 +49,7 @@ export function useVendor<S extends Simulator>(options: {
 			credentials: runOptions.store ?? credentials(),
 			input: runOptions.input,
 			continueOnFail: runOptions.continueOnFail,
+			typeVersion: runOptions.typeVersion,
 		});
 
 	return { sim, credentials, run };

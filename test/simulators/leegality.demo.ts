@@ -5,6 +5,13 @@ export const demo: DemoSetup = {
 	credentialTypes: ['leegalityApi'],
 	async start() {
 		const sim = await new LeegalitySimulator().start();
+		// A few sign requests, so the Document picker has something to show.
+		for (const [name, irn] of [
+			['Loan agreement', 'LN-2026-001'],
+			['Rental agreement', 'RA-7731'],
+			['Vendor onboarding', 'VO-0042'],
+		])
+			sim.seed({ name, irn });
 		return {
 			credentials: { leegalityApi: sim.credential() },
 			// Examples sign an invitation sent earlier and then look its document up by IRN: the

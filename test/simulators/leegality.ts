@@ -218,7 +218,10 @@ export class LeegalitySimulator extends Simulator {
 		let max = req.query.max === undefined ? 20 : Number(req.query.max);
 		// Documented: a max above 40 is silently reset to 20.
 		if (!Number.isInteger(max) || max < 1 || max > 40) max = 20;
-		const offset = Number(req.query.offset ?? 0);
+		const offset = req.query.offset === undefined ? 0 : Number(req.query.offset);
+		// The code for a bad offset is not published; this one stands in for it (unconfirmed).
+		if (!Number.isInteger(offset) || offset < 0)
+			return fail('offset.invalid', 'offset must be a whole number of 0 or more');
 		const q = req.query.q?.toLowerCase();
 		const docs = [...this.documents.values()].filter(
 			(d) =>

@@ -5,6 +5,8 @@ export const demo: DemoSetup = {
 	credentialTypes: ['luminApi'],
 	async start() {
 		const sim = await new LuminSimulator().start();
+		// A third template, so the Template picker shows a list.
+		sim.templates.push({ id: 'ag_tpl_lease', name: 'Lease Agreement', roles: ['Tenant'] });
 		return {
 			credentials: { luminApi: sim.credential() },
 			// Examples embed signing for a request sent earlier: the simulator holds one with that ID and signer.

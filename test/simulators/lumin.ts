@@ -365,7 +365,8 @@ export class LuminSimulator extends Simulator {
 		const limit = Number(req.query.limit ?? 10);
 		if (![10, 25, 50].includes(limit))
 			return error(400, 'invalid_request', 'limit must be 10, 25 or 50');
-		if (!(page >= 1)) return error(400, 'invalid_request', 'page must be 1 or more');
+		if (!Number.isInteger(page) || page < 1)
+			return error(400, 'invalid_request', 'page must be a whole number of 1 or more');
 		const data = this.templates
 			.slice((page - 1) * limit, page * limit)
 			.map(({ id, name }) => ({ id, name }));

@@ -5,6 +5,13 @@ export const demo: DemoSetup = {
 	credentialTypes: ['signatureApiApi'],
 	async start() {
 		const sim = await new SignatureApiSimulator().start();
+		// A few envelopes, so the Envelope picker has something to show.
+		for (const [title, label, status] of [
+			['Service Agreement', 'deal-1042', 'in_progress'],
+			['Lease Renewal', 'unit-7b', 'in_progress'],
+			['Supplier NDA', 'acme', 'completed'],
+		] as const)
+			sim.seedEnvelope({ title, label, status });
 		return {
 			credentials: { signatureApiApi: sim.credential() },
 			// Examples that start from an existing envelope or recipient get them seeded under the IDs they use.

@@ -5,6 +5,9 @@ export const demo: DemoSetup = {
 	credentialTypes: ['signNowApi'],
 	async start() {
 		const sim = await new SignNowSimulator().start();
+		// A few documents, so the Document picker has something to show.
+		for (const name of ['Consulting agreement', 'Lease renewal', 'Supplier NDA'])
+			sim.seed({ document_name: name, roleNames: ['Signer 1'] });
 		return {
 			credentials: { signNowApi: sim.credential() },
 			// Examples start from a document uploaded earlier: the simulator holds it, with one signer role.

@@ -114,6 +114,15 @@ export class SignNowSimulator extends Simulator {
 				},
 			})),
 		);
+		// The user's documents, as a bare list (signNow documents no paging for it).
+		this.route(
+			'GET',
+			'/user/documentsv2',
+			this.authed(() => ({
+				status: 200,
+				body: [...this.documents.values()].map((d) => this.view(d)),
+			})),
+		);
 		this.route(
 			'POST',
 			'/document',

@@ -1,18 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { httpsUrl, pathId } from '../../shared/schemas';
+import { locatorFields, locatorId } from '../../shared/locator';
+import { httpsUrl } from '../../shared/schemas';
 
-export const documentIdField: INodeProperties = {
-	displayName: 'Document ID',
-	name: 'documentId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The documentId Leegality returned when the sign request was created',
-};
+/**
+ * The sign request's document: picked from the account's documents or by its ID. Leegality
+ * publishes no document ID format and no dashboard URL for a document, so there is neither an ID
+ * check beyond a path-safe value nor a "By URL" mode.
+ */
+export const documentIdFields: INodeProperties[] = locatorFields(
+	{
+		displayName: 'Document',
+		name: 'documentId',
+		what: 'document',
+		searchListMethod: 'searchDocuments',
+		description:
+			'The sign request’s document, picked from the list, or the documentId Leegality returned when it was created',
+	},
+	{
+		displayName: 'Document ID',
+		name: 'documentId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The documentId Leegality returned when the sign request was created',
+	},
+);
 
-export const documentIdSchema = pathId('document ID');
+export const documentIdSchema = locatorId('document');
 
 export const signUrlField: INodeProperties = {
 	displayName: 'Sign URL',

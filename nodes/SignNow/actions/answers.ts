@@ -71,6 +71,28 @@ export async function readDocument(
 	);
 }
 
+/**
+ * The user's documents from /user/documentsv2: a bare list of documents with `id` and
+ * `document_name` (as integrators read it; a `data` wrapper is taken too, unconfirmed).
+ */
+export const documentListAnswer = z.preprocess(
+	(body) =>
+		body && typeof body === 'object' && !Array.isArray(body)
+			? (body as { data?: unknown }).data
+			: body,
+	z.array(
+		z
+			.object({
+				id: z.string().min(1),
+				document_name: z.string().optional(),
+				template: z.boolean().optional(),
+				updated: z.union([z.number(), z.string()]).optional(),
+			})
+			.passthrough(),
+		{ invalid_type_error: 'Expected the list of documents' },
+	),
+);
+
 /** signNow's answer to a deletion: {"status": "success"}; anything else is not a success. */
 export const deletedAnswer = z.object({
 	status: z.string().refine(

@@ -1,10 +1,10 @@
 import type { IHookFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ApiClient } from '../../shared/transport/request';
 import { checkParameters } from '../../shared/validation';
-import { documentId } from '../actions/fields';
+import { documentId, documentIdFields } from '../actions/fields';
 import { SIGNNOW } from '../transport';
 import { scopedEvent, SIGNNOW_EVENTS } from './events';
 import {
@@ -47,15 +47,10 @@ export const registrationProperties: INodeProperties[] = [
 		],
 		default: 'document',
 	},
-	{
-		displayName: 'Document ID',
-		name: 'documentId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of the signNow document to watch',
-		displayOptions: { show: { scope: ['document'] } },
-	},
+	...updateDisplayOptions(
+		{ show: { scope: ['document'] } },
+		documentIdFields('The signNow document to watch'),
+	),
 	{
 		displayName: 'Events',
 		name: 'events',

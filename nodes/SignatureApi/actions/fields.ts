@@ -1,6 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
+import { locatorFields, locatorId } from '../../shared/locator';
+import { forOperation, type OperationModule, toItems } from '../../shared/router';
 import { pathId } from '../../shared/schemas';
+import { checkParameters } from '../../shared/validation';
 
 export const recipientIdField: INodeProperties = {
 	displayName: 'Recipient ID',
@@ -18,16 +22,31 @@ export const recipientId = pathId('recipient ID').refine(
 	'Recipient IDs start with re_, such as re_2c8f….',
 );
 
-export const envelopeIdField: INodeProperties = {
-	displayName: 'Envelope ID',
-	name: 'envelopeId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'ID of the envelope, as returned by Envelope → Create or List',
-};
+/**
+ * The envelope: picked from the account's envelopes (newest first), or by ID. SignatureAPI
+ * publishes no envelope ID format and no dashboard URL for an envelope, so there is no ID check
+ * beyond a path-safe value and no "By URL" mode.
+ */
+export const envelopeIdFields: INodeProperties[] = locatorFields(
+	{
+		displayName: 'Envelope',
+		name: 'envelopeId',
+		what: 'envelope',
+		searchListMethod: 'searchEnvelopes',
+		description:
+			'The envelope, picked from the newest ones, or its ID as returned by Envelope → Create or Get Many',
+	},
+	{
+		displayName: 'Envelope ID',
+		name: 'envelopeId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the envelope, as returned by Envelope → Create or List',
+	},
+);
 
-export const envelopeId = pathId('envelope ID');
+export const envelopeId = locatorId('envelope');
 
 export const deliverableIdField: INodeProperties = {
 	displayName: 'Deliverable ID',
@@ -44,3 +63,32 @@ export const deliverableId = pathId('deliverable ID').refine(
 	(v) => v.startsWith('del_'),
 	'Deliverable IDs start with del_, such as del_8f2c….',
 );
+
+/**
+ * A Get operation: one ID field, checked, one read of `path(id)`, and the answer, checked by
+ * `answer`, as the output item.
+ */
+export function getById(
+	resource: string,
+	fields: INodeProperties[],
+	id: z.ZodTypeAny,
+	path: (id: string) => string,
+	answer: z.ZodTypeAny,
+): OperationModule {
+	const name = fields[0].name;
+	const schema = z.object({ [name]: id });
+	return {
+		description: forOperation(resource, 'get', fields),
+		execute: async function (i, api) {
+			const params = checkParameters(this, i, fields, schema, {
+				[name]: this.getNodeParameter(name, i),
+			});
+			const found = await api.requestChecked(
+				{ method: 'GET', path: path(String(params[name])) },
+				answer,
+				i,
+			);
+			return toItems(found as IDataObject, i);
+		},
+	};
+}

@@ -1,10 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
 import { reportedMessages } from '../answers';
-import { documentIdField, documentIdSchema, signUrlField } from '../fields';
+import { documentIdFields, documentIdSchema, signUrlField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'document',
 	},
-	{ ...documentIdField, displayOptions: { show: { deleteTarget: ['document'] } } },
+	...updateDisplayOptions({ show: { deleteTarget: ['document'] } }, documentIdFields),
 	{
 		...signUrlField,
 		description:

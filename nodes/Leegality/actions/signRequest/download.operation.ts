@@ -6,7 +6,7 @@ import { oneOf } from '../../../shared/schemas';
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import { checkParameters } from '../../../shared/validation';
 import { fileAnswer, fileSummary } from '../answers';
-import { documentIdField, documentIdSchema } from '../fields';
+import { documentIdFields, documentIdSchema } from '../fields';
 
 const fileTypeOptions: INodePropertyOptions[] = [
 	{
@@ -22,7 +22,7 @@ const fileTypeOptions: INodePropertyOptions[] = [
 ];
 
 const properties: INodeProperties[] = [
-	documentIdField,
+	...documentIdFields,
 	{
 		displayName: 'File',
 		name: 'fileType',

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
 import { detailsAnswer } from '../answers';
-import { documentIdField, documentIdSchema } from '../fields';
+import { documentIdFields, documentIdSchema } from '../fields';
 
-const properties: INodeProperties[] = [documentIdField];
+const properties: INodeProperties[] = [...documentIdFields];
 
 export const description = forOperation('signRequest', 'get', properties);
 

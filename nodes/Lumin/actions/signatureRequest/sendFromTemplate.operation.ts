@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
-import { jsonObject, pathId } from '../../../shared/schemas';
+import { locatorFields, locatorId } from '../../../shared/locator';
+import { jsonObject } from '../../../shared/schemas';
 import {
 	readRequestBase,
 	requestBase,
@@ -12,17 +13,28 @@ import {
 import { customEmailOption, recipientFields, titleField } from '../fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Template Name or ID',
-		name: 'templateId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTemplates' },
-		required: true,
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'A typed ID keeps the prefix Lumin gives it, such as sign_ or pdf_',
-	},
+	...locatorFields(
+		{
+			displayName: 'Template',
+			name: 'templateId',
+			what: 'template',
+			searchListMethod: 'searchTemplates',
+			description:
+				'The Lumin template, picked from the list, or its ID with the prefix Lumin gives it, such as sign_ or pdf_',
+			idPlaceholder: 'sign_…',
+		},
+		{
+			displayName: 'Template Name or ID',
+			name: 'templateId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTemplates' },
+			required: true,
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'A typed ID keeps the prefix Lumin gives it, such as sign_ or pdf_',
+		},
+	),
 	titleField,
 	...recipientFields(true),
 	{
@@ -61,7 +73,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('signatureRequest', 'sendFromTemplate', properties);
 
 const schema = requestBase.extend({
-	templateId: pathId('template'),
+	templateId: locatorId('template'),
 	fields: jsonObject.optional(),
 	tags: jsonObject.optional(),
 	variables: jsonObject.optional(),

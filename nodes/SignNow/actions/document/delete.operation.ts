@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
 import { deletedAnswer } from '../answers';
-import { documentId, documentIdField } from '../fields';
+import { documentId, documentIdFields } from '../fields';
 
-const properties: INodeProperties[] = [documentIdField];
+const properties: INodeProperties[] = [...documentIdFields()];
 
 export const description = forOperation('document', 'delete', properties);
 

@@ -5,9 +5,9 @@ import { forOperation, type OperationExecute } from '../../../shared/router';
 import { binaryItem, outputBinaryField } from '../../../shared/binary';
 import { checkParameters } from '../../../shared/validation';
 import { pdfFile } from '../answers';
-import { documentId, documentIdField } from '../fields';
+import { documentId, documentIdFields } from '../fields';
 
-const properties: INodeProperties[] = [documentIdField, outputBinaryField];
+const properties: INodeProperties[] = [...documentIdFields(), outputBinaryField];
 
 export const description = forOperation('document', 'download', properties);
 

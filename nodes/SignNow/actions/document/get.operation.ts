@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
 import { type FieldInvite, isEmbedded, readDocument } from '../answers';
-import { documentId, documentIdField } from '../fields';
+import { documentId, documentIdFields } from '../fields';
 
 const properties: INodeProperties[] = [
-	documentIdField,
+	...documentIdFields(),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',

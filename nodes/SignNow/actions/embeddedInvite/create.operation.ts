@@ -11,10 +11,10 @@ import {
 } from '../../../shared/validation';
 import { checkAgainstDocument } from '../roles';
 import { createdInvitesAnswer, isEmbedded, readDocument, sameEmail } from '../answers';
-import { authMethod, authMethodField, documentId, documentIdField } from '../fields';
+import { authMethod, authMethodField, documentId, documentIdFields } from '../fields';
 
 const properties: INodeProperties[] = [
-	documentIdField,
+	...documentIdFields(),
 	{
 		displayName: 'Invites',
 		name: 'invites',

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
 import { deletedAnswer, isEmbedded, readDocument } from '../answers';
-import { documentId, documentIdField } from '../fields';
+import { documentId, documentIdFields } from '../fields';
 
 const properties: INodeProperties[] = [
-	{ ...documentIdField, description: 'Every embedded invite of this document is deleted' },
+	...documentIdFields('Every embedded invite of this document is deleted'),
 ];
 
 export const description = forOperation('embeddedInvite', 'delete', properties);

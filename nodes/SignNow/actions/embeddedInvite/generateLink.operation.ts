@@ -5,10 +5,10 @@ import { forOperation, type OperationExecute, toItems } from '../../../shared/ro
 import { intInRange, pathId } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
 import { linkAnswer } from '../answers';
-import { authMethod, authMethodField, documentId, documentIdField } from '../fields';
+import { authMethod, authMethodField, documentId, documentIdFields } from '../fields';
 
 const properties: INodeProperties[] = [
-	documentIdField,
+	...documentIdFields(),
 	{
 		displayName: 'Field Invite ID',
 		name: 'fieldInviteId',

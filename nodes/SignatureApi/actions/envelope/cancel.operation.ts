@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
 import { canceledEnvelopeAnswer, envelopeAnswer } from '../answers';
-import { envelopeId, envelopeIdField } from '../fields';
+import { envelopeId, envelopeIdFields } from '../fields';
 
 const properties: INodeProperties[] = [
-	envelopeIdField,
+	...envelopeIdFields,
 	{
 		displayName: 'Reason',
 		name: 'reason',

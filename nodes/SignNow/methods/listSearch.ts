@@ -1,0 +1,31 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { entryName, matchesFilter } from '../../shared/listSearch';
+import { ApiClient } from '../../shared/transport/request';
+import { documentListAnswer } from '../actions/answers';
+import { SIGNNOW } from '../transport';
+
+/**
+ * The signed-in user's documents for the Document picker, last changed first, filtered by what is
+ * typed (name or ID). signNow answers /user/documentsv2 with the whole list at once as far as is
+ * known (unconfirmed whether it pages), so there is no page token.
+ */
+export async function searchDocuments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const api = new ApiClient(this, SIGNNOW);
+	const documents = await api.requestChecked(
+		{ method: 'GET', path: '/user/documentsv2' },
+		documentListAnswer,
+	);
+	return {
+		results: documents
+			.filter((d) => matchesFilter(filter, d.document_name, d.id))
+			.sort((a, b) => Number(b.updated ?? 0) - Number(a.updated ?? 0))
+			.map((d) => ({
+				name: entryName(d.document_name ?? d.id, d.template ? 'template' : undefined),
+				value: d.id,
+			})),
+	};
+}

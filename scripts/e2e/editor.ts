@@ -20,7 +20,7 @@ import { credentialExpectations, nodeExpectations } from './editor/catalog';
 import { Checks } from './editor/checks';
 import { closeCredentialModal, createCredentialInUi } from './editor/credentials';
 import { runExampleInUi } from './editor/examples';
-import { LISTS } from './editor/lists';
+import { checkLocatorEntries, LISTS, locatorEntries } from './editor/lists';
 import { addAction, addTrigger, checkParameters, openActionList, selectOperation } from './editor/nodes';
 import { Screenshots } from './editor/screenshots';
 import { Editor } from './editor/session';
@@ -64,6 +64,7 @@ async function runLine(line: Line, browser: Browser, watch: ProblemWatch, vendor
 	const ed = editor;
 
 	for (const [index, vendor] of vendors.entries()) {
+		const listsChecked = new Set<string>();
 		const action = nodes.find((n) => n.type === vendor.actionType)!;
 		const trigger = nodes.find((n) => n.type === vendor.triggerType)!;
 		const credential = credentials.find((c) => c.name === vendor.credentialType)!;
@@ -92,6 +93,12 @@ async function runLine(line: Line, browser: Browser, watch: ProblemWatch, vendor
 				await selectOperation(ed, operation, hasResource);
 				return await checkParameters(ed, operation);
 			});
+			for (const parameter of operation.parameters.filter((p) => p.listSearch && !listsChecked.has(p.name))) {
+				listsChecked.add(parameter.name);
+				await checks.run(`${vendor.key}: ${parameter.displayName} "From List" loaded from the simulator`, async () =>
+					checkLocatorEntries(await locatorEntries(ed, parameter.name), parameter.listSearch!, parameter.displayName),
+				);
+			}
 		}
 		await checks.run(`${vendor.key}: ${credential.displayName} created with Custom URL, Test fails with a wrong secret and passes`, async () => {
 			const failure = await createCredentialInUi(

@@ -20,6 +20,8 @@ export interface ParameterExpectation {
 	/** What the field shows before anyone edits it (option name for dropdowns). */
 	shownDefault?: string;
 	hint?: string;
+	/** A resource locator's "From List" mode: the list the vendor fills. */
+	listSearch?: string;
 	/** n8n flags it as missing (the editor's required marker) while it holds its default. */
 	flaggedRequired: boolean;
 }
@@ -64,7 +66,9 @@ function shownDefault(property: INodeProperties): string | undefined {
 
 /** Parameters n8n displays for a given resource + operation (top level: what the NDV lists). */
 function displayed(description: INodeTypeDescription, values: Record<string, string>): ParameterExpectation[] {
-	const node = { name: description.defaults.name, type: description.name, typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+	// The node panel adds a node at its newest version.
+	const typeVersion = Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+	const node = { name: description.defaults.name, type: description.name, typeVersion, position: [0, 0], parameters: {} } as unknown as INode;
 	const nodeValues = NodeHelpers.getNodeParameters(description.properties, values, true, false, node, description) ?? {};
 	const issues = NodeHelpers.getNodeParametersIssues(description.properties, { ...node, parameters: nodeValues }, description)?.parameters ?? {};
 	const seen = new Set<string>();
@@ -80,6 +84,7 @@ function displayed(description: INodeTypeDescription, values: Record<string, str
 			required: property.required === true,
 			shownDefault: shownDefault(property),
 			hint: property.hint?.replace(/<[^>]+>/g, ''),
+			listSearch: property.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod,
 			flaggedRequired: Object.keys(issues).includes(property.name),
 		});
 	}

@@ -36,24 +36,41 @@ function expectEntries(entries: string[], expected: string[], what: string): str
 
 /** The signNow document the roles list is read from (seeded with one role, as for the examples). */
 const SIGNNOW_DOCUMENT = 'ed17000000000000000000000000000000000a01';
+const SIGNNOW_DOCUMENT_NAME = 'Consulting agreement';
+
+/** Entries a "From List" locator must show, where the simulator's list is known up front. */
+export const KNOWN_LIST_ENTRIES: Record<string, string[]> = {
+	searchTemplates: new LuminSimulator().templates.map((t) => t.name),
+};
+
+/** Opens a resource locator's "From List" and returns the entries it shows. */
+export async function locatorEntries(editor: Editor, parameter: string): Promise<string[]> {
+	const field = editor.ndv().getByTestId(`parameter-input-${parameter}`).first();
+	await field.getByTestId('rlc-input').first().click();
+	const items = editor.page.getByTestId('rlc-item');
+	const error = editor.page.getByTestId('rlc-error-container');
+	await items.first().or(error.first()).first().waitFor();
+	if (await error.first().isVisible()) throw new Error(`the list shows an error: ${(await error.first().innerText()).replace(/\s+/g, ' ')}`);
+	const entries = (await items.allInnerTexts()).map((t) => t.trim().split('\n')[0]).filter(Boolean);
+	await editor.page.keyboard.press('Escape');
+	return entries;
+}
+
+export function checkLocatorEntries(entries: string[], listSearch: string, what: string): string {
+	assert(entries.length > 0, `${what} lists nothing`);
+	return expectEntries(entries, KNOWN_LIST_ENTRIES[listSearch] ?? [], what);
+}
 
 export const LISTS: ListCase[] = [
-	{
-		vendor: 'lumin',
-		name: 'Lumin templates',
-		async check(editor, context) {
-			await selectOperation(editor, context.operation('signatureRequest', 'sendFromTemplate'), context.hasResource);
-			const expected = new LuminSimulator().templates.map((t) => t.name);
-			return expectEntries(await dropdownEntries(editor, 'templateId'), expected, 'Template');
-		},
-	},
 	{
 		vendor: 'signnow',
 		name: 'signNow document roles',
 		async check(editor, context) {
 			await context.seed({ documentId: SIGNNOW_DOCUMENT });
 			await selectOperation(editor, context.operation('embeddedInvite', 'create'), context.hasResource);
-			await editor.parameterInput('documentId').locator('input, textarea').first().fill(SIGNNOW_DOCUMENT);
+			// The document comes from the Document list, as a user picks it; its roles then load.
+			await editor.parameterInput('documentId').getByTestId('rlc-input').first().click();
+			await editor.page.getByTestId('rlc-item').filter({ hasText: SIGNNOW_DOCUMENT_NAME }).first().click();
 			await editor.ndv().getByRole('button', { name: 'Add Invite' }).click();
 			return expectEntries(await dropdownEntries(editor, 'roleId'), ['Signer 1'], 'Role');
 		},

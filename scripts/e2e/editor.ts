@@ -36,9 +36,19 @@ const OUTPUT_NODE: Record<string, string> = {
 	leegality: 'Sign Invitation',
 };
 
+/**
+ * What must be stopped, newest last. Each runs once even when a signal and the normal path ask
+ * at the same time, and both wait for it, so nothing is left running when the process exits.
+ */
 const cleanups: Array<() => Promise<void>> = [];
-async function cleanUp() {
-	while (cleanups.length) await cleanups.pop()!().catch((error) => console.error('cleanup:', error));
+function onCleanup(fn: () => Promise<void>): void {
+	let running: Promise<void> | undefined;
+	cleanups.push(() => (running ??= fn().catch((error) => console.error('cleanup:', error))));
+}
+/** Stops everything registered after the first `keep` entries (all by default), newest first. */
+async function cleanUp(keep = 0): Promise<void> {
+	for (const fn of cleanups.slice(keep).reverse()) await fn();
+	cleanups.length = Math.min(cleanups.length, keep);
 }
 
 async function runLine(line: Line, browser: Browser, watch: ProblemWatch, vendors: VendorCase[]): Promise<Checks> {
@@ -49,9 +59,9 @@ async function runLine(line: Line, browser: Browser, watch: ProblemWatch, vendor
 	const credentials = credentialExpectations();
 
 	const sims = await startDemoSimulators();
-	cleanups.push(() => sims.stop());
+	onCleanup(() => sims.stop());
 	const n8n = await N8n.create(line);
-	cleanups.push(() => n8n.dispose());
+	onCleanup(() => n8n.dispose());
 	const examples = vendors.map((v) => JSON.parse(readFileSync(join(root, 'examples', v.example), 'utf8')) as Workflow);
 	await n8n.importCredentials(sims.credentials);
 	const exampleIds = await n8n.importWorkflows(examples, sims.credentials);
@@ -60,7 +70,7 @@ async function runLine(line: Line, browser: Browser, watch: ProblemWatch, vendor
 	const server = await n8n.start({ N8N_DYNAMIC_BANNERS_ENABLED: 'false' });
 	console.log(`n8n ${line.n8nVersion} up at ${server.baseUrl} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	editor = await Editor.open(browser, server, line, watch);
-	cleanups.push(() => editor!.close());
+	onCleanup(() => editor!.close());
 	const ed = editor;
 
 	for (const [index, vendor] of vendors.entries()) {
@@ -108,8 +118,7 @@ async function runLine(line: Line, browser: Browser, watch: ProblemWatch, vendor
 				(run) => watch.expect([/status of (40[013]|500)/, /Couldn.t connect/], run),
 				// The dialog filled in as a user leaves it, just before the last Save.
 				() => shots.take(ed, `${vendor.key}-credential`, ed.page.getByTestId('editCredential-modal')),
-			);
-			await closeCredentialModal(ed);
+			).finally(() => closeCredentialModal(ed).catch(() => undefined));
 			return `wrong secret: "${failure.slice(0, 160)}"`;
 		});
 		for (const list of LISTS.filter((l) => l.vendor === vendor.key)) {
@@ -158,7 +167,7 @@ async function main() {
 	let failed = 0;
 	try {
 		browser = await launchChromium();
-		cleanups.push(() => browser!.close());
+		onCleanup(() => browser!.close());
 		for (const line of lines) {
 			console.log(`\n=== The editor of n8n ${line.n8nVersion} (line ${line.id}.x) ===\n`);
 			const started = Date.now();
@@ -171,7 +180,7 @@ async function main() {
 				failed++;
 			} finally {
 				// Everything of this line stops before the next starts; the browser stays.
-				while (cleanups.length > 1) await cleanups.pop()!().catch((error) => console.error('cleanup:', error));
+				await cleanUp(1);
 			}
 			const problems = watch.since(mark);
 			for (const p of problems) console.log(`✗ [${p.line}] browser ${p.kind} on ${p.url}: ${p.text.split('\n')[0]}${p.stack ? ` (${p.stack})` : ''}`);

@@ -29,8 +29,8 @@ export const ALLOWED_PROBLEMS: AllowedProblem[] = [
 	},
 	{
 		reason:
-			"the editor asks for a node's output schema (/schemas/<node>/<version>.json) to preview fields; nodes without one, n8n's own Manual Trigger included, answer 404",
-		match: (p) => p.kind === 'console' && /^\/schemas\/[^/]+\/[\d.]+\.json$/.test(path(p.stack ?? '')) && p.text.includes('status of 404'),
+			"the editor asks for a node's output schema (/schemas/<node>/<version>[/<resource>/<operation>].json) to preview fields; nodes without one, n8n's own Manual Trigger included, answer 404",
+		match: (p) => p.kind === 'console' && /^\/schemas\/[^/]+\/[\d.]+(\/[^/]+\/[^/]+)?\.json$/.test(path(p.stack ?? '')) && p.text.includes('status of 404'),
 	},
 	{
 		reason: "n8n's AI assistant asks for its sessions, which the community edition's licence does not include (403)",

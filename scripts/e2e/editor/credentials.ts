@@ -88,7 +88,7 @@ export async function createCredentialInUi(
 		const end = text.indexOf('Need help', start);
 		failureText = text.slice(start, end > start ? end : start + 400).trim();
 	});
-	assert(/unauthori[sz]ed|forbidden|invalid|wrong|denied|401|403/i.test(failureText), `the failed Test says no reason a user can act on: "${failureText}"`);
+	assert(/unauthori[sz]ed|authori[sz]ation failed|check your credentials|rejected|forbidden|invalid|wrong|denied|401|403/i.test(failureText), `the failed Test says no reason a user can act on: "${failureText}"`);
 	assert(!/\[object Object\]|undefined/.test(failureText), `the failed Test message is garbled: "${failureText}"`);
 	await modal.getByTestId(`parameter-input-${secret.name}`).locator('input, textarea').first().fill(String(data[secret.name]));
 	await beforeSave();

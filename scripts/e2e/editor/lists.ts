@@ -1,0 +1,78 @@
+/**
+ * Every dropdown the package fills from the vendor, opened in the editor: its entries must be the
+ * ones the simulator holds (a list that fails to load shows an error or nothing instead).
+ */
+import { LuminSimulator } from '../../../test/simulators/lumin';
+import { assert } from './checks';
+import { selectOperation } from './nodes';
+import type { OperationExpectation } from './catalog';
+import type { Editor } from './session';
+
+export interface ListContext {
+	/** Seeds simulator data the way the demo setups do for examples (by node parameters). */
+	seed(parameters: Record<string, unknown>): Promise<void>;
+	operation(resource: string | undefined, operation: string): OperationExpectation;
+	hasResource: boolean;
+}
+
+export interface ListCase {
+	vendor: string;
+	name: string;
+	check(editor: Editor, context: ListContext): Promise<string>;
+}
+
+async function dropdownEntries(editor: Editor, parameter: string): Promise<string[]> {
+	await editor.ndv().getByTestId(`parameter-input-${parameter}`).first().click();
+	const entries = await editor.openDropdownOptions();
+	await editor.page.keyboard.press('Escape');
+	return entries;
+}
+
+function expectEntries(entries: string[], expected: string[], what: string): string {
+	const missing = expected.filter((e) => !entries.includes(e));
+	assert(missing.length === 0, `${what} lacks ${missing.join(', ')} (shows: ${entries.join(' | ') || 'nothing'})`);
+	return `${what}: ${entries.join(', ')}`;
+}
+
+/** The signNow document the roles list is read from (seeded with one role, as for the examples). */
+const SIGNNOW_DOCUMENT = 'ed17000000000000000000000000000000000a01';
+const SIGNNOW_DOCUMENT_NAME = 'Consulting agreement';
+
+/** Entries a "From List" locator must show, where the simulator's list is known up front. */
+export const KNOWN_LIST_ENTRIES: Record<string, string[]> = {
+	searchTemplates: new LuminSimulator().templates.map((t) => t.name),
+};
+
+/** Opens a resource locator's "From List" and returns the entries it shows. */
+export async function locatorEntries(editor: Editor, parameter: string): Promise<string[]> {
+	const field = editor.ndv().getByTestId(`parameter-input-${parameter}`).first();
+	await field.getByTestId('rlc-input').first().click();
+	const items = editor.page.getByTestId('rlc-item');
+	const error = editor.page.getByTestId('rlc-error-container');
+	await items.first().or(error.first()).first().waitFor();
+	if (await error.first().isVisible()) throw new Error(`the list shows an error: ${(await error.first().innerText()).replace(/\s+/g, ' ')}`);
+	const entries = (await items.allInnerTexts()).map((t) => t.trim().split('\n')[0]).filter(Boolean);
+	await editor.page.keyboard.press('Escape');
+	return entries;
+}
+
+export function checkLocatorEntries(entries: string[], listSearch: string, what: string): string {
+	assert(entries.length > 0, `${what} lists nothing`);
+	return expectEntries(entries, KNOWN_LIST_ENTRIES[listSearch] ?? [], what);
+}
+
+export const LISTS: ListCase[] = [
+	{
+		vendor: 'signnow',
+		name: 'signNow document roles',
+		async check(editor, context) {
+			await context.seed({ documentId: SIGNNOW_DOCUMENT });
+			await selectOperation(editor, context.operation('embeddedInvite', 'create'), context.hasResource);
+			// The document comes from the Document list, as a user picks it; its roles then load.
+			await editor.parameterInput('documentId').getByTestId('rlc-input').first().click();
+			await editor.page.getByTestId('rlc-item').filter({ hasText: SIGNNOW_DOCUMENT_NAME }).first().click();
+			await editor.ndv().getByRole('button', { name: 'Add Invite' }).click();
+			return expectEntries(await dropdownEntries(editor, 'roleId'), ['Signer 1'], 'Role');
+		},
+	},
+];

@@ -11,34 +11,44 @@ interface Template {
 	title?: string;
 }
 
-const PAGE_SIZE = 50;
+/** Lumin's largest page of templates. */
+export const TEMPLATE_PAGE_SIZE = 50;
 const MAX_PAGES = 20;
 
-/** Templates of the account for the Send From Template dropdown, every page of them. */
+/** One page of the account's templates (1-based), and whether Lumin has more after it. */
+export async function templatePage(
+	api: ApiClient,
+	page: number,
+): Promise<{ templates: Template[]; more: boolean }> {
+	const answer = await api.requestChecked(
+		{
+			method: 'GET',
+			path: '/templates',
+			qs: { page, limit: TEMPLATE_PAGE_SIZE },
+			// The templates endpoint only answers with this version header.
+			headers: { 'X-Lumin-API-Version': '1.1' },
+		},
+		templatePageAnswer,
+	);
+	const templates = answer.data;
+	const more =
+		templates.length === TEMPLATE_PAGE_SIZE && page * TEMPLATE_PAGE_SIZE < answer.total_count;
+	return { templates, more };
+}
+
+/** How a template is named in a dropdown or list. */
+export const templateOption = (t: Template) => ({ name: t.name ?? t.title ?? t.id, value: t.id });
+
+/** Templates of the account for the Send From Template dropdown (node version 1), every page of them. */
 export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const api = new ApiClient(this, LUMIN);
-	let seen = 0;
 	const templates = await collectPages<Template, number>(
 		async (page = 1) => {
-			const answer = await api.requestChecked(
-				{
-					method: 'GET',
-					path: '/templates',
-					qs: { page, limit: PAGE_SIZE },
-					// The templates endpoint only answers with this version header.
-					headers: { 'X-Lumin-API-Version': '1.1' },
-				},
-				templatePageAnswer,
-			);
-			const items = answer.data;
-			seen += items.length;
-			const more = items.length === PAGE_SIZE && seen < answer.total_count;
+			const { templates: items, more } = await templatePage(api, page);
 			return { items, next: more ? page + 1 : undefined };
 		},
 		Infinity,
 		MAX_PAGES,
 	);
-	return templates
-		.map((t) => ({ name: t.name ?? t.title ?? t.id, value: t.id }))
-		.sort((a, b) => a.name.localeCompare(b.name));
+	return templates.map(templateOption).sort((a, b) => a.name.localeCompare(b.name));
 }

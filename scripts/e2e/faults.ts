@@ -12,7 +12,7 @@ import { SignatureApiSimulator } from '../../test/simulators/signatureapi';
 import { SignNowSimulator } from '../../test/simulators/signnow';
 import { type E2eCredential, type ExecuteResult, type Line, N8n, type N8nServer, selectedLines, type Workflow, type WorkflowNode } from './n8n';
 import { e2eCredential } from './simulators';
-import { quiet, standardWebhookSignature } from './webhooks';
+import { quiet, signatureApiDelivery } from './webhooks';
 
 const PACKAGE = 'n8n-nodes-esign';
 const GENERIC_NOT_FOUND = 'The resource you are requesting could not be found';
@@ -264,23 +264,10 @@ const scenarios: Scenario[] = [
 			const url = server.webhookUrl(trigger);
 			await server.waitForWebhook(url);
 
-			const webhookId = `msg_${randomBytes(12).toString('hex')}`;
-			const timestamp = String(Math.floor(Date.now() / 1000));
-			const body = JSON.stringify({
-				id: `evt_${randomBytes(8).toString('hex')}`,
-				type: 'envelope.completed',
-				created_at: new Date().toISOString(),
-				data: { object_type: 'envelope', object_id: `env_${randomBytes(8).toString('hex')}` },
-			});
-			const headers = {
-				'content-type': 'application/json',
-				'webhook-id': webhookId,
-				'webhook-timestamp': timestamp,
-				'webhook-signature': standardWebhookSignature(ctx.sims.webhookSecret, webhookId, timestamp, body),
-			};
-			const first = await fetch(url, { method: 'POST', headers, body });
+			const { webhookId, init } = signatureApiDelivery(ctx.sims.webhookSecret);
+			const first = await fetch(url, init);
 			await server.settledExecutions(id);
-			const replay = await fetch(url, { method: 'POST', headers, body });
+			const replay = await fetch(url, init);
 			const executions = await server.settledExecutions(id);
 			checks.expect(first.status === 200, `the first delivery was answered ${first.status}`);
 			checks.expect(replay.status < 500, `the replay was answered ${replay.status}; the vendor would keep retrying`);

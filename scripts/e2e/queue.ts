@@ -25,7 +25,7 @@ import { UmbrellaSimulator } from '../../test/simulators/umbrella';
 import { type E2eCredential, type ExecutionSummary, type Line, N8n, type N8nServer, type N8nWorker, root, selectedLines, type Workflow, type WorkflowNode } from './n8n';
 import { type QueueServices, startQueueServices } from './services';
 import { startDemoSimulators } from './simulators';
-import { quiet, standardWebhookSignature } from './webhooks';
+import { quiet, signatureApiDelivery } from './webhooks';
 
 const PACKAGE = 'n8n-nodes-esign';
 const WORKERS = 2;
@@ -357,30 +357,12 @@ async function signedDelivery(lane: Lane, workflow: Workflow): Promise<Row> {
 	checks.expect(activation.status === 200, `activation answered ${activation.status}: ${activation.message}`);
 	await server.waitForWebhook(url);
 
-	const delivery = (secret: string) => {
-		const webhookId = `msg_${randomBytes(12).toString('hex')}`;
-		const timestamp = String(Math.floor(Date.now() / 1000));
-		const body = JSON.stringify({
-			id: `evt_${randomBytes(8).toString('hex')}`,
-			type: 'envelope.completed',
-			created_at: new Date().toISOString(),
-			data: { object_type: 'envelope', object_id: `env_${randomBytes(8).toString('hex')}` },
-		});
-		return {
-			webhookId,
-			init: {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'webhook-id': webhookId, 'webhook-timestamp': timestamp, 'webhook-signature': standardWebhookSignature(secret, webhookId, timestamp, body) },
-				body,
-			},
-		};
-	};
-	const signed = delivery(lane.sims.webhookSecret);
+	const signed = signatureApiDelivery(lane.sims.webhookSecret);
 	const first = await fetch(url, signed.init);
 	await server.settledExecutions(id, 1500, 60_000);
 	const replay = await fetch(url, signed.init);
 	await server.settledExecutions(id, 1500, 60_000);
-	const forged = delivery(`whsec_${randomBytes(24).toString('base64')}`);
+	const forged = signatureApiDelivery(`whsec_${randomBytes(24).toString('base64')}`);
 	const forgedAnswer = await fetch(url, forged.init);
 	const executions = await server.settledExecutions(id, 2000, 60_000);
 	const placed = await workerOf(lane, executions);

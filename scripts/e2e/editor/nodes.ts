@@ -3,6 +3,8 @@
  * (action node) every resource and operation picked in turn, each showing the parameters n8n
  * should display, with their defaults, hints and required markers.
  */
+import type { Locator } from 'playwright-core';
+
 import type { NodeExpectation, OperationExpectation } from './catalog';
 import { assert } from './checks';
 import type { Editor } from './session';
@@ -37,11 +39,7 @@ export async function checkParameters(editor: Editor, expected: OperationExpecta
 		if (parameter.flaggedRequired) {
 			// 1.x marks an empty required field at once; 2.x once the user has been in it and left.
 			const issues = input.getByTestId('parameter-issues');
-			if ((await issues.count()) === 0) {
-				await input.locator('input, textarea').first().click();
-				await editor.page.keyboard.press('Escape');
-				await editor.page.keyboard.press('Tab');
-			}
+			if ((await issues.count()) === 0) await touch(editor, parameter.type, input, label);
 			if ((await issues.count()) === 0) problems.push(`${parameter.displayName} has no required marker`);
 			else marked++;
 		}
@@ -49,6 +47,26 @@ export async function checkParameters(editor: Editor, expected: OperationExpecta
 	assert(problems.length === 0, problems.join('; '));
 	const shown = expected.parameters.filter((p) => !NOT_AN_INPUT.has(p.type)).length;
 	return `${shown} fields, ${marked} marked required`;
+}
+
+/**
+ * Goes into a field and leaves it, as a user does. n8n hides the issues of a freshly added node's
+ * fields until each one is left (NodeSettings' hiddenIssuesInputs, cleared on the field's blur).
+ * A resource locator only reports that blur when its "From List" dropdown closes (ResourceLocator
+ * emits blur from its watch on the dropdown's visibility), and its first input is the mode picker,
+ * whose blur counts for nothing: so its list is opened and closed by a click elsewhere.
+ */
+async function touch(editor: Editor, type: string, input: Locator, label: Locator): Promise<void> {
+	if (type === 'resourceLocator') {
+		await input.getByTestId('rlc-input').first().click();
+		await editor.page.getByTestId('resource-locator-dropdown').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+		await label.click({ position: { x: 2, y: 2 } });
+		await editor.page.getByTestId('resource-locator-dropdown').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+		return;
+	}
+	await input.locator('input, textarea').first().click();
+	await editor.page.keyboard.press('Escape');
+	await editor.page.keyboard.press('Tab');
 }
 
 export async function selectOperation(editor: Editor, operation: OperationExpectation, hasResource: boolean): Promise<void> {

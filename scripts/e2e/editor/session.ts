@@ -29,7 +29,9 @@ export class Editor {
 			testIdSet = true;
 		}
 		const context = await browser.newContext({ viewport: VIEWPORT, baseURL: server.baseUrl, deviceScaleFactor: 1 });
-		context.setDefaultTimeout(45_000);
+		// Short waits: a missing element fails its check in seconds, not minutes; pages get longer to load.
+		context.setDefaultTimeout(10_000);
+		context.setDefaultNavigationTimeout(60_000);
 		watch.attach(context, `${line.id}.x`);
 		const page = await context.newPage();
 		const editor = new Editor(context, page, server, line);

@@ -53,14 +53,23 @@ export async function checkParameters(editor: Editor, expected: OperationExpecta
  * Goes into a field and leaves it, as a user does. n8n hides the issues of a freshly added node's
  * fields until each one is left (NodeSettings' hiddenIssuesInputs, cleared on the field's blur).
  * A resource locator only reports that blur when its "From List" dropdown closes (ResourceLocator
- * emits blur from its watch on the dropdown's visibility), and its first input is the mode picker,
- * whose blur counts for nothing: so its list is opened and closed by a click elsewhere.
+ * emits blur from its watch on the dropdown's visibility; 1.x from its text input's blur), and its
+ * first input is the mode picker, whose blur counts for nothing: so its list is opened and closed
+ * by a click elsewhere, and on 1.x its text input is focused and left.
  */
 async function touch(editor: Editor, type: string, input: Locator, label: Locator): Promise<void> {
 	if (type === 'resourceLocator') {
 		await input.getByTestId('rlc-input').first().click();
 		await editor.page.getByTestId('resource-locator-dropdown').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
 		await label.click({ position: { x: 2, y: 2 } });
+		// 1.x's ResourceLocator emits blur only from its text input's own blur event.
+		const text = input.getByTestId('rlc-input').locator('input').first();
+		if ((await input.getByTestId('parameter-issues').count()) === 0 && (await text.count()) > 0) {
+			await text.focus();
+			await text.blur();
+			const dropdown = editor.page.getByTestId('resource-locator-dropdown').first();
+			if (await dropdown.isVisible()) await label.click({ position: { x: 2, y: 2 } });
+		}
 		await editor.page.getByTestId('resource-locator-dropdown').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
 		return;
 	}

@@ -100,6 +100,8 @@ export async function createCredentialInUi(
 	await editor.ndv().getByTestId('credential-edit-button').first().click();
 	await modal.waitFor();
 	await modal.getByTestId('credentials-config-container-test-success').waitFor();
+	// n8n's "Credential saved" notice would sit over a corner of the dialog's picture.
+	for (const close of await editor.page.locator('.el-notification__closeBtn:visible').all()) await close.click().catch(() => undefined);
 	await afterSuccess();
 	return failureText;
 }

@@ -38,14 +38,16 @@ export class SignatureApiApi implements ICredentialType {
 			name: 'testModeNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { apiKey: [{ _cnd: { startsWith: 'key_test_' } }] } },
+			// `regex`, not `startsWith`: n8n 1.x's editor calls startsWith on the value unguarded and
+			// throws while the dialog has no key yet (opening a saved credential), which breaks the page.
+			displayOptions: { show: { apiKey: [{ _cnd: { regex: '^key_test_' } }] } },
 		},
 		{
 			displayName: 'Live mode: recipients get real emails and signatures are legally binding',
 			name: 'liveModeNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { apiKey: [{ _cnd: { startsWith: 'key_live_' } }] } },
+			displayOptions: { show: { apiKey: [{ _cnd: { regex: '^key_live_' } }] } },
 		},
 		{
 			displayName: 'Webhook Signing Secret',

@@ -116,7 +116,7 @@ async function runLine(line: Line, browser: Browser, watch: ProblemWatch, vendor
 				credential,
 				data,
 				(run) => watch.expect([/status of (40[013]|500)/, /Couldn.t connect/], run),
-				// The dialog filled in as a user leaves it, just before the last Save.
+				// The dialog as the user sees it after a passing Test.
 				() => shots.take(ed, `${vendor.key}-credential`, ed.page.getByTestId('editCredential-modal')),
 			).finally(() => closeCredentialModal(ed).catch(() => undefined));
 			return `wrong secret: "${failure.slice(0, 160)}"`;
@@ -140,8 +140,8 @@ async function runLine(line: Line, browser: Browser, watch: ProblemWatch, vendor
 				nodes: examples[index].nodes.map((n) => n.name),
 				outputNode: OUTPUT_NODE[vendor.key],
 			});
-			if (vendor.key === 'signnow') await shots.canvas(ed, 'example-workflow');
 			await ed.closeNdv();
+			if (vendor.key === 'signnow') await shots.canvas(ed, 'example-workflow');
 			await ed.openNode(vendor.seedNode);
 			await shots.take(ed, `${vendor.key}-parameters`, ed.ndv());
 			await ed.closeNdv();

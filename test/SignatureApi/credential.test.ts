@@ -1,5 +1,5 @@
 import type { INode } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from '../harness/credentials';
 import { loadPackage } from '../harness/package';
@@ -7,6 +7,18 @@ import { ceremonyParams, useSignatureApi } from './setup';
 
 describe('SignatureAPI credential', () => {
 	const { sim, run, credentials } = useSignatureApi();
+
+	it('shows the test or live notice by the key prefix, and neither (without an error) before a key is there', async () => {
+		const { properties } = (await loadPackage()).credentialTypes.signatureApiApi;
+		const notices = properties.filter((p) => p.type === 'notice');
+		const shown = (values: Record<string, string>) =>
+			notices.filter((p) => NodeHelpers.displayParameter(values, p, null, null)).map((p) => p.name);
+		expect(shown({ apiKey: 'key_test_abc' })).toEqual(['testModeNotice']);
+		expect(shown({ apiKey: 'key_live_abc' })).toEqual(['liveModeNotice']);
+		expect(shown({ apiKey: 'xkey_test_abc' })).toEqual([]);
+		// The editor evaluates these while a saved credential's dialog is still loading.
+		expect(shown({})).toEqual([]);
+	});
 
 	/** The credential's Test request, built and authenticated the way n8n does, sent to the simulator. */
 	async function credentialTest(data: Record<string, string>) {

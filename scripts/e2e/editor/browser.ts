@@ -66,7 +66,14 @@ export class ProblemWatch {
 
 	private attachPage(page: Page, line: string) {
 		page.on('console', (message) => {
-			if (message.type() === 'error') this.add({ line, kind: 'console', text: message.text(), url: page.url(), stack: message.location().url });
+			if (message.type() !== 'error') return;
+			const url = page.url();
+			if (this.expecting.some((p) => p.test(message.text()))) return;
+			// An Error logged by the page (Vue's error handler does so) has a stack worth keeping.
+			void (async () => {
+				const stack = await message.args()[0]?.evaluate((e) => (e instanceof Error ? e.stack : undefined)).catch(() => undefined);
+				this.add({ line, kind: 'console', text: message.text(), url, stack: stack ? stack.split('\n').slice(1, 4).join(' | ') : message.location().url });
+			})();
 		});
 		page.on('pageerror', (error) => this.add({ line, kind: 'pageerror', text: `${error.name}: ${error.message}`, url: page.url(), stack: error.stack?.split('\n').slice(1, 3).join(' | ') }));
 	}
@@ -85,7 +92,11 @@ export class ProblemWatch {
 		if (this.expecting.some((p) => p.test(problem.text))) return;
 		const rule = this.allowed.find((a) => a.match(problem));
 		if (rule) this.forgiven.push({ ...problem, reason: rule.reason });
-		else this.problems.push(problem);
+		else {
+			this.problems.push(problem);
+			// Printed as it happens too, so the log shows which check was running.
+			console.log(`  ! [${problem.line}] browser ${problem.kind} on ${problem.url}: ${problem.text.split('\n')[0].slice(0, 200)}`);
+		}
 	}
 
 	/** Problems since `mark` (an index from `count`). */

@@ -42,33 +42,35 @@ async function fill(editor: Editor, credential: CredentialExpectation, data: Rec
 	}
 }
 
-async function saveAndWaitForTest(editor: Editor): Promise<'success' | 'failure'> {
+/**
+ * Saves the dialog and reads the outcome of the Test that saving runs from n8n's own answer
+ * (POST /rest/credentials/test), then waits for the dialog to show it: the failure banner, the
+ * success banner, or (2.x) no dialog at all, since 2.x closes a dialog it opened from a node once
+ * the credential is saved and its Test passed.
+ */
+async function saveAndWaitForTest(editor: Editor): Promise<{ outcome: 'success' | 'failure'; message: string }> {
 	const modal = credentialModal(editor);
-	// Saving runs the credential's Test; the banner of an earlier Test stays until its answer is in.
 	const tested = editor.page.waitForResponse((r) => r.url().includes('/rest/credentials/test') && r.request().method() === 'POST');
 	await modal.getByTestId('credential-save-button').click();
-	await tested;
-	const success = modal.getByTestId('credentials-config-container-test-success');
-	const failure = modal.getByText(editor.ids.credentialTestFailed);
-	// 2.x closes the dialog it opened from a node once the credential is saved and its Test passed.
-	await success.or(failure).or(editor.ndv().getByTestId('node-credentials-select')).first().waitFor();
-	await editor.page.waitForTimeout(500);
-	if (!(await modal.isVisible())) return 'success';
-	await success.or(failure).first().waitFor();
-	return (await success.isVisible()) ? 'success' : 'failure';
+	const body = (await (await tested).json().catch(() => ({}))) as { data?: { status?: string; message?: string } };
+	const outcome = body.data?.status === 'OK' ? 'success' : 'failure';
+	const banner = outcome === 'success' ? modal.getByTestId('credentials-config-container-test-success') : modal.getByText(editor.ids.credentialTestFailed);
+	if (outcome === 'failure') await banner.first().waitFor({ timeout: 5_000 });
+	else await Promise.race([banner.first().waitFor({ timeout: 5_000 }), modal.waitFor({ state: 'hidden', timeout: 5_000 })]);
+	return { outcome, message: body.data?.message ?? '' };
 }
 
 /**
  * From an open NDV: creates the credential through "Create new credential", first with a wrong
  * secret (Test must fail with a readable message), then right (Test must pass). Leaves the dialog
- * open for its picture; returns what the failure said.
+ * reopened, after its passing Test, for its picture; returns what the failure said.
  */
 export async function createCredentialInUi(
 	editor: Editor,
 	credential: CredentialExpectation,
 	data: Record<string, unknown>,
 	expectFailure: (run: () => Promise<void>) => Promise<void>,
-	beforeSave: () => Promise<void>,
+	afterSuccess: () => Promise<void>,
 ): Promise<string> {
 	await editor.ndv().getByTestId('node-credentials-select').click();
 	await editor.page.getByTestId('node-credentials-select-item-new').click();
@@ -78,7 +80,7 @@ export async function createCredentialInUi(
 	let failureText = '';
 	await expectFailure(async () => {
 		await fill(editor, credential, { ...data, [secret.name]: `wrong-${String(data[secret.name])}` });
-		const outcome = await saveAndWaitForTest(editor);
+		const { outcome } = await saveAndWaitForTest(editor);
 		assert(outcome === 'failure', `Test passed with a wrong ${secret.displayName}`);
 		const details = modal.getByText(/More details/).first();
 		if (await details.isVisible()) await details.click();
@@ -91,14 +93,24 @@ export async function createCredentialInUi(
 	assert(/unauthori[sz]ed|authori[sz]ation failed|check your credentials|rejected|forbidden|invalid|wrong|denied|401|403/i.test(failureText), `the failed Test says no reason a user can act on: "${failureText}"`);
 	assert(!/\[object Object\]|undefined/.test(failureText), `the failed Test message is garbled: "${failureText}"`);
 	await modal.getByTestId(`parameter-input-${secret.name}`).locator('input, textarea').first().fill(String(data[secret.name]));
-	await beforeSave();
-	const outcome = await saveAndWaitForTest(editor);
-	assert(outcome === 'success', `Test failed with the right ${secret.displayName}: ${(await modal.innerText()).slice(0, 300)}`);
+	const { outcome, message } = await saveAndWaitForTest(editor);
+	assert(outcome === 'success', `Test failed with the right ${secret.displayName}: ${message}`);
+	// The dialog as a user finds it again from the node: reopened, it tests the saved credential.
+	await closeCredentialModal(editor);
+	await editor.ndv().getByTestId('credential-edit-button').first().click();
+	await modal.waitFor();
+	await modal.getByTestId('credentials-config-container-test-success').waitFor();
+	// n8n's "Credential saved" notice would sit over a corner of the dialog's picture.
+	for (const close of await editor.page.locator('.el-notification__closeBtn:visible').all()) await close.click().catch(() => undefined);
+	await afterSuccess();
 	return failureText;
 }
 
 export async function closeCredentialModal(editor: Editor): Promise<void> {
 	const modal = credentialModal(editor);
-	if (await modal.isVisible()) await modal.locator('.el-dialog__close').first().click();
-	await modal.waitFor({ state: 'hidden' });
+	if (!(await modal.isVisible())) return;
+	const close = modal.locator('.el-dialog__headerbtn, .el-dialog__close').first();
+	if (await close.isVisible()) await close.click();
+	else await editor.page.keyboard.press('Escape');
+	await modal.waitFor({ state: 'hidden', timeout: 5_000 });
 }

@@ -14,7 +14,8 @@ export interface ExampleRun {
 
 export async function runExampleInUi(editor: Editor, run: ExampleRun): Promise<string> {
 	await editor.openWorkflow(run.workflowId);
-	await editor.page.getByTestId('execute-workflow-button').first().click();
+	const started = editor.page.locator('[data-test-id="canvas-node"] [data-test-id^="canvas-node-status-"]');
+	await editor.retryClick(editor.page.getByTestId('execute-workflow-button').first(), started);
 	for (const node of run.nodes) {
 		const status = editor.canvasNode(node).getByTestId('canvas-node-status-success');
 		await status.waitFor({ timeout: 60_000 }).catch(async () => {

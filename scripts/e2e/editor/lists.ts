@@ -22,7 +22,14 @@ export interface ListCase {
 }
 
 async function dropdownEntries(editor: Editor, parameter: string): Promise<string[]> {
-	await editor.ndv().getByTestId(`parameter-input-${parameter}`).first().click();
+	const input = editor.ndv().getByTestId(`parameter-input-${parameter}`).first().locator('input').first();
+	// A dropdown whose options depend on another field reloads them when that field changes; a
+	// click that lands while it does so leaves it shut (seen on 2.x), so a second click may be needed.
+	for (let attempt = 0; attempt < 3; attempt++) {
+		await input.click();
+		const opened = await editor.visibleOptions().first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
+		if (opened) break;
+	}
 	const entries = await editor.openDropdownOptions();
 	await editor.page.keyboard.press('Escape');
 	return entries;

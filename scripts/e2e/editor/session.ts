@@ -11,6 +11,9 @@ import { type LineSelectors, SELECTORS } from './selectors';
 
 let testIdSet = false;
 
+/** A whole editor page load on a busy 2-core machine; everything else waits 10 s at most. */
+const PAGE_LOAD = 30_000;
+
 export class Editor {
 	readonly ids: LineSelectors;
 
@@ -29,7 +32,9 @@ export class Editor {
 			testIdSet = true;
 		}
 		const context = await browser.newContext({ viewport: VIEWPORT, baseURL: server.baseUrl, deviceScaleFactor: 1 });
-		context.setDefaultTimeout(45_000);
+		// Short waits: a missing element fails its check in seconds, not minutes; pages get longer to load.
+		context.setDefaultTimeout(10_000);
+		context.setDefaultNavigationTimeout(PAGE_LOAD * 2);
 		watch.attach(context, `${line.id}.x`);
 		const page = await context.newPage();
 		const editor = new Editor(context, page, server, line);
@@ -54,12 +59,12 @@ export class Editor {
 
 	async newWorkflow(): Promise<void> {
 		await this.page.goto('/workflow/new');
-		await this.page.getByTestId('node-creator-plus-button').waitFor();
+		await this.page.getByTestId('node-creator-plus-button').waitFor({ timeout: PAGE_LOAD });
 	}
 
 	async openWorkflow(id: string): Promise<void> {
 		await this.page.goto(`/workflow/${id}`);
-		await this.page.getByTestId('canvas-node').first().waitFor();
+		await this.page.getByTestId('canvas-node').first().waitFor({ timeout: PAGE_LOAD });
 	}
 
 	canvasNode(name: string): Locator {
@@ -74,8 +79,22 @@ export class Editor {
 	// Node creator
 
 	async openNodeCreator(): Promise<void> {
-		await this.page.getByTestId('node-creator-plus-button').click();
-		await this.page.getByTestId('node-creator').waitFor();
+		await this.retryClick(this.page.getByTestId('node-creator-plus-button'), this.page.getByTestId('node-creator'));
+	}
+
+	/**
+	 * Clicks until `shows` appears. Right after a page load, on a busy machine, the editor can
+	 * show a button before it is ready to act on it (seen on both lines: the node panel's "+"
+	 * right after /workflow/new, "Execute workflow" right after opening a workflow), and the
+	 * click does nothing; a person would click again.
+	 */
+	async retryClick(target: Locator, shows: Locator, attempts = 3): Promise<void> {
+		for (let attempt = 1; ; attempt++) {
+			await target.click();
+			const shown = await shows.first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+			if (shown) return;
+			if (attempt >= attempts) throw new Error(`clicking ${String(target)} ${attempts} times did not show ${String(shows)}`);
+		}
 	}
 
 	async searchNodes(text: string): Promise<void> {

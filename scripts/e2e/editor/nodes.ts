@@ -102,10 +102,12 @@ export async function openVendorEntry(editor: Editor, vendor: VendorCase): Promi
 /** Adds the vendor's trigger to an empty workflow through the panel and checks its NDV. */
 export async function addTrigger(editor: Editor, vendor: VendorCase, trigger: NodeExpectation): Promise<string> {
 	await openVendorEntry(editor, vendor);
-	const items = editor.page.getByTestId('node-creator').getByTestId('item-iterator-item');
-	// A trigger with events lists one entry per event; one without is added straight away.
-	await items.first().or(editor.ndv()).first().waitFor();
-	if (!(await editor.ndv().isVisible())) await items.first().click();
+	// A trigger with events lists one entry per event; one without is added straight away. The
+	// first event is picked by its keyboard-navigation role, which both lines give it. On 2.x the
+	// first click on a list that has just slid in is often ignored, so it is clicked again.
+	const events = editor.page.getByTestId('node-creator').locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]');
+	await events.first().or(editor.ndv()).first().waitFor();
+	if (!(await editor.ndv().isVisible())) await editor.retryClick(events.first(), editor.ndv());
 	await editor.ndv().waitFor();
 	const title = (await editor.ndv().getByTestId('node-title-container').first().innerText()).trim();
 	assert(title.startsWith(trigger.displayName), `the NDV shows "${title}", not "${trigger.displayName}"`);

@@ -105,10 +105,6 @@ export class Editor {
 		return this.page.getByTestId('node-creator').getByTestId('node-creator-item-name').getByText(displayName, { exact: true });
 	}
 
-	nodeCreatorActions(): Locator {
-		return this.page.getByTestId('node-creator').getByTestId('node-creator-action-item');
-	}
-
 	async closeNodeCreator(): Promise<void> {
 		if (await this.page.getByTestId('node-creator').isVisible()) await this.page.keyboard.press('Escape');
 	}

@@ -20,6 +20,8 @@ import { LuminSimulator } from '../../test/simulators/lumin';
 import { SignatureApiSimulator } from '../../test/simulators/signatureapi';
 import { SignNowSimulator } from '../../test/simulators/signnow';
 import { UmbrellaSimulator } from '../../test/simulators/umbrella';
+import { LeegalitySimulator } from '../../test/simulators/leegality';
+import { DOCSIGNER_CONSENT } from '../../nodes/Leegality/actions/fields';
 import type { Simulator } from '../../test/simulators/base';
 import { coldLoad } from './bench/coldload';
 import { MemorySampler } from './bench/memory';
@@ -32,12 +34,14 @@ const PACKAGE = 'n8n-nodes-esign';
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const CASES = (process.env.BENCH_CASES ?? 'a,b,c,d,e,load').split(',').map((c) => c.trim());
 const BENCH_TOKEN = 'bench-http-request-token';
+const BENCH_PROFILE = 'bnchPrf';
 
 interface Sims {
 	lumin: LuminSimulator;
 	signatureApi: SignatureApiSimulator;
 	signNow: SignNowSimulator;
 	umbrella: UmbrellaSimulator;
+	leegality: LeegalitySimulator;
 }
 
 type Side = 'package' | 'http';
@@ -141,6 +145,62 @@ function cases(sims: Sims): BenchCase[] {
 				'={{ JSON.stringify({ email: "signer" + $json.n + "@example.com", phoneNumber: "+436501234567", redirectUrl: "https://example.com/onboarding/done", docUrl: "https://cdn.example.com/contracts/contract.pdf", signForms: [{ fieldId: "Signature1", actorId: "userToIdentify" }] }) }}',
 		},
 	});
+	const signNowLink = (latencyMs: number): BenchCase => ({
+		key: `b${latencyMs}s`,
+		title: `(b) signNow Generate Embedded Link x1000, ${latencyMs} ms latency`,
+		sim: 'signNow',
+		latencyMs,
+		count: 1000,
+		item: '({ id: "1" + i.toString(16).padStart(39, "0"), invite: "f" + i.toString(16).padStart(39, "0") })',
+		node: {
+			type: 'signNow',
+			credential: 'signNowApi',
+			parameters: {
+				resource: 'embeddedInvite',
+				operation: 'generateLink',
+				documentId: '={{ $json.id }}',
+				fieldInviteId: '={{ $json.invite }}',
+				authMethod: 'none',
+				options: { linkExpiration: 30 },
+			},
+		},
+		http: {
+			method: 'POST',
+			url: `={{ "${sims.signNow.baseUrl}/v2/documents/" + $json.id + "/embedded-invites/" + $json.invite + "/link" }}`,
+			jsonBody: '={{ JSON.stringify({ auth_method: "none", link_expiration: 30 }) }}',
+		},
+	});
+	const leegalitySign = (latencyMs: number): BenchCase => ({
+		key: `b${latencyMs}l`,
+		title: `(b) Leegality DocSigner Sign Invitation x1000, ${latencyMs} ms latency`,
+		sim: 'leegality',
+		latencyMs,
+		count: 1000,
+		item: `({ url: "https://sandbox.leegality.com/sign/00000000-0000-4000-8000-" + String(i).padStart(12, "0") })`,
+		node: {
+			type: 'leegality',
+			credential: 'leegalityApi',
+			parameters: { resource: 'docSigner', operation: 'signInvitation', signUrl: '={{ $json.url }}', profileId: BENCH_PROFILE, consent: true },
+		},
+		http: {
+			method: 'POST',
+			url: `${sims.leegality.baseUrl}/v3.0/sign/docSigner/invitation`,
+			jsonBody: `={{ JSON.stringify({ signUrl: $json.url, profileId: "${BENCH_PROFILE}", consent: ${JSON.stringify(DOCSIGNER_CONSENT)} }) }}`,
+		},
+		// A signed invitation cannot be signed again: every run starts with all of them unsigned.
+		before: (s) => {
+			for (const doc of s.leegality.documents.values()) {
+				doc.status = 'SENT';
+				for (const invitation of doc.invitations) invitation.signed = false;
+			}
+		},
+		// Leegality answers HTTP 200 with status 0 when it refuses: count those on both sides.
+		check: (s, side, figures) => {
+			const signed = [...s.leegality.documents.values()].filter((d) => d.invitations.every((i) => i.signed)).length;
+			figures.notes.push(`${side === 'package' ? 'signed' : 'signed (HTTP Request)'}: ${signed}`);
+			if (side === 'package') figures.ok = figures.failed === 0 && signed === 1000;
+		},
+	});
 	return [
 		luminGet(0),
 		luminGet(20),
@@ -148,6 +208,10 @@ function cases(sims: Sims): BenchCase[] {
 		luminSend(20),
 		umbrellaCreate(0),
 		umbrellaCreate(20),
+		signNowLink(0),
+		signNowLink(20),
+		leegalitySign(0),
+		leegalitySign(20),
 		{
 			key: 'c',
 			title: '(c) SignatureAPI Create Ceremony x200 at 10 req/s',
@@ -234,6 +298,7 @@ async function startSims(): Promise<Sims> {
 		sims.signatureApi = await new SignatureApiSimulator().start();
 		sims.signNow = await new SignNowSimulator().start();
 		sims.umbrella = await new UmbrellaSimulator().start();
+		sims.leegality = await new LeegalitySimulator().start();
 	} catch (error) {
 		for (const sim of Object.values(sims)) await (sim as Simulator).stop();
 		throw error;
@@ -244,6 +309,15 @@ async function startSims(): Promise<Sims> {
 	for (let i = 0; i < 500; i++) s.umbrella.seed(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 	for (let i = 0; i < 100; i++) s.signNow.seed({ id: i.toString(16).padStart(40, '0'), document_name: `signed-${i}` });
 	s.signNow.fileBytes = 10 * 1024 * 1024;
+	// Documents with one embedded invite each, for Generate Link; the invite ID is the document's with an f in front.
+	for (let i = 0; i < 1000; i++) {
+		const id = `1${i.toString(16).padStart(39, '0')}`;
+		const doc = s.signNow.seed({ id, document_name: `invite-${i}`, roleNames: ['Signer 1'] });
+		const role = doc.roles[0];
+		doc.field_invites = [{ id: `f${id.slice(1)}`, email: `signer${i}@example.com`, role: role.name, role_id: role.unique_id, order: 1, status: 'pending', is_embedded: true, auth_method: 'none' }];
+	}
+	for (let i = 0; i < 1000; i++)
+		s.leegality.seedDocSignerInvitation({ token: s.leegality.authToken, signUrl: `https://sandbox.leegality.com/sign/00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, profileId: BENCH_PROFILE });
 	s.signNow.tokens.add(BENCH_TOKEN);
 	s.umbrella.tokens.set(BENCH_TOKEN, Date.now() + 86_400_000);
 	return s;
@@ -255,12 +329,14 @@ function credentialsFor(sims: Sims): { vendor: Record<string, E2eCredential>; he
 		signatureApiApi: e2eCredential('signatureApiApi', sims.signatureApi.credential()),
 		signNowApi: e2eCredential('signNowApi', sims.signNow.credential()),
 		umbrellaApi: e2eCredential('umbrellaApi', sims.umbrella.credential()),
+		leegalityApi: e2eCredential('leegalityApi', sims.leegality.credential()),
 	};
 	const header = {
 		lumin: headerCredential('lumin', 'X-API-Key', sims.lumin.apiKey),
 		signatureApi: headerCredential('signatureapi', 'X-API-Key', sims.signatureApi.testKey),
 		signNow: headerCredential('signnow', 'Authorization', `Bearer ${BENCH_TOKEN}`),
 		umbrella: headerCredential('umbrella', 'Authorization', `Bearer ${BENCH_TOKEN}`),
+		leegality: headerCredential('leegality', 'X-Auth-Token', sims.leegality.authToken),
 	};
 	return { vendor, header };
 }

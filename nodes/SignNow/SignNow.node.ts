@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestSettingsProperty, routeItems } from '../shared/router';
 import * as document from './actions/document';
 import * as embeddedInvite from './actions/embeddedInvite';
-import { searchDocuments } from './methods/listSearch';
+import { searchDocuments, searchFieldInvites } from './methods/listSearch';
 import { getDocumentRoles } from './methods/loadOptions';
 import { SIGNNOW } from './transport';
 
@@ -46,7 +46,10 @@ export class SignNow implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getDocumentRoles }, listSearch: { searchDocuments } };
+	methods = {
+		loadOptions: { getDocumentRoles },
+		listSearch: { searchDocuments, searchFieldInvites },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems(this, SIGNNOW, {

@@ -20,7 +20,7 @@ import { credentialExpectations, nodeExpectations } from './editor/catalog';
 import { Checks } from './editor/checks';
 import { closeCredentialModal, createCredentialInUi } from './editor/credentials';
 import { runExampleInUi } from './editor/examples';
-import { checkLocatorEntries, LISTS, locatorEntries } from './editor/lists';
+import { checkLocatorEntries, DEPENDENT_LISTS, LISTS, locatorEntries } from './editor/lists';
 import { addAction, addTrigger, checkParameters, openActionList, selectOperation } from './editor/nodes';
 import { Screenshots } from './editor/screenshots';
 import { Editor } from './editor/session';
@@ -103,7 +103,7 @@ async function runLine(line: Line, browser: Browser, watch: ProblemWatch, vendor
 				await selectOperation(ed, operation, hasResource);
 				return await checkParameters(ed, operation);
 			});
-			for (const parameter of operation.parameters.filter((p) => p.listSearch && !listsChecked.has(p.name))) {
+			for (const parameter of operation.parameters.filter((p) => p.listSearch && !DEPENDENT_LISTS.has(p.listSearch) && !listsChecked.has(p.name))) {
 				listsChecked.add(parameter.name);
 				await checks.run(`${vendor.key}: ${parameter.displayName} "From List" loaded from the simulator`, async () =>
 					checkLocatorEntries(await locatorEntries(ed, parameter.name), parameter.listSearch!, parameter.displayName),

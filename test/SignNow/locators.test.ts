@@ -169,6 +169,112 @@ describe('signNow → Document picker (resource locator)', () => {
 		expect(apiRequests()).toHaveLength(0);
 	});
 
+	describe('Field Invite picker (Embedded Invite → Generate Link)', () => {
+		const withInvites = () => {
+			const doc = sim.seed({ roleNames: ['Tenant', 'Landlord'] });
+			const invite = (n: number, email: string, embedded: boolean) => ({
+				id: `${n}`.repeat(40),
+				email,
+				role: doc.roles[n - 1].name,
+				role_id: doc.roles[n - 1].unique_id,
+				order: n,
+				status: 'pending' as const,
+				is_embedded: embedded,
+			});
+			doc.field_invites = [
+				invite(1, 'tina@example.com', true),
+				invite(2, 'lars@example.com', true),
+			];
+			return doc;
+		};
+		const invites = (documentId: string | ReturnType<typeof locator>, filter?: string) =>
+			runListSearch('signNow', 'searchFieldInvites', credentials(), {
+				filter,
+				parameters: { resource: 'embeddedInvite', operation: 'generateLink', documentId },
+			});
+
+		it('lists the embedded invites of the document picked in any mode, by email, role and status', async () => {
+			const doc = withInvites();
+			for (const documentId of [locator('list', doc.id), locator('url', appUrl(doc.id)), doc.id]) {
+				const { results } = await invites(documentId);
+				expect(results).toEqual([
+					{ name: 'tina@example.com · Tenant · pending', value: '1'.repeat(40) },
+					{ name: 'lars@example.com · Landlord · pending', value: '2'.repeat(40) },
+				]);
+			}
+			expect(sim.received('GET', '/document/:id').map((r) => r.path)).toEqual(
+				Array(3).fill(`/document/${doc.id}`),
+			);
+			expect((await invites(locator('list', doc.id), 'lars')).results.map((r) => r.value)).toEqual([
+				'2'.repeat(40),
+			]);
+		});
+
+		it('leaves out invites sent by email: only embedded invites have signing links', async () => {
+			const doc = withInvites();
+			doc.field_invites[1].is_embedded = false;
+			const { results } = await invites(locator('list', doc.id));
+			expect(results.map((r) => r.value)).toEqual(['1'.repeat(40)]);
+		});
+
+		it('is empty, asking nothing of signNow, until the document is known', async () => {
+			for (const documentId of [
+				'',
+				locator('list', ''),
+				locator('id', '={{ $json.id }}'),
+				locator('url', 'https://evil.example.com/webapp/document/abc'),
+			])
+				expect((await invites(documentId)).results).toEqual([]);
+			expect(apiRequests()).toHaveLength(0);
+		});
+
+		it('Generate Link takes the invite picked from the list, or typed by ID', async () => {
+			const doc = withInvites();
+			for (const fieldInviteId of [
+				locator('list', '2'.repeat(40)),
+				locator('id', '2'.repeat(40)),
+			]) {
+				sim.clearLog();
+				const { items, error } = await run(
+					{
+						resource: 'embeddedInvite',
+						operation: 'generateLink',
+						documentId: locator('list', doc.id),
+						fieldInviteId,
+						authMethod: 'none',
+						options: { linkExpiration: 20 },
+					},
+					V11,
+				);
+				expect(error).toBeUndefined();
+				const [sent] = sim.received('POST', '/v2/documents/:id/embedded-invites/:inviteId/link');
+				expect(sent.path).toBe(`/v2/documents/${doc.id}/embedded-invites/${'2'.repeat(40)}/link`);
+				expect(sent.body).toEqual({ auth_method: 'none', link_expiration: 20 });
+				expect(items[0].json).toMatchObject({
+					document_id: doc.id,
+					field_invite_id: '2'.repeat(40),
+				});
+			}
+		});
+
+		it('refuses an invite ID that would reach another endpoint, naming the field, nothing sent', async () => {
+			const doc = withInvites();
+			const { error } = await run(
+				{
+					resource: 'embeddedInvite',
+					operation: 'generateLink',
+					documentId: locator('list', doc.id),
+					fieldInviteId: locator('id', '={{ "abc/../x" }}'),
+					authMethod: 'none',
+					options: {},
+				},
+				V11,
+			);
+			expect(error?.message).toContain('Field Invite: "abc/../x" is not allowed.');
+			expect(apiRequests()).toHaveLength(0);
+		});
+	});
+
 	it('the trigger watches a document given by URL', async () => {
 		const doc = sim.seed();
 		sim.subscriptions.clear();

@@ -10,19 +10,34 @@ export const demo: DemoSetup = {
 			sim.seed({ document_name: name, roleNames: ['Signer 1'] });
 		return {
 			credentials: { signNowApi: sim.credential() },
-			// Examples start from a document uploaded earlier: the simulator holds it, with one signer role.
+			// Examples start from a document uploaded earlier: the simulator holds it, with one signer
+			// role. A node naming a field invite as well finds that invite on the document, embedded.
 			prepare(workflow) {
 				for (const node of workflow.nodes) {
-					const { documentId } = node.parameters as Record<string, unknown>;
-					if (
-						typeof documentId === 'string' &&
-						!documentId.startsWith('=') &&
-						!sim.documents.has(documentId)
-					) {
+					const { documentId, fieldInviteId } = node.parameters as Record<string, unknown>;
+					if (typeof documentId !== 'string' || documentId.startsWith('=')) continue;
+					const invite =
+						typeof fieldInviteId === 'string' && !fieldInviteId.startsWith('=')
+							? fieldInviteId
+							: undefined;
+					const doc =
+						sim.documents.get(documentId) ??
 						sim.seed({
 							id: documentId,
-							document_name: 'Consulting agreement',
+							document_name: invite ? 'Agreement with an embedded invite' : 'Consulting agreement',
 							roleNames: ['Signer 1'],
+						});
+					if (invite && !doc.field_invites.some((i) => i.id === invite)) {
+						const [role] = doc.roles;
+						doc.field_invites.push({
+							id: invite,
+							email: 'ana.signer@example.com',
+							role: role.name,
+							role_id: role.unique_id,
+							order: 1,
+							status: 'pending',
+							is_embedded: true,
+							auth_method: 'none',
 						});
 					}
 				}

@@ -1,8 +1,10 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { entryName, matchesFilter } from '../../shared/listSearch';
+import { locatorText } from '../../shared/locator';
 import { ApiClient } from '../../shared/transport/request';
-import { documentListAnswer } from '../actions/answers';
+import { documentListAnswer, isEmbedded, readDocument } from '../actions/answers';
+import { DOCUMENT_URL } from '../actions/fields';
 import { SIGNNOW } from '../transport';
 
 /**
@@ -26,6 +28,33 @@ export async function searchDocuments(
 			.map((d) => ({
 				name: entryName(d.document_name ?? d.id, d.template ? 'template' : undefined),
 				value: d.id,
+			})),
+	};
+}
+
+/**
+ * The embedded invites of the document picked in Document, for the Field Invite picker: signNow
+ * lists a document's invites only inside the document, so the list is empty until a document is
+ * given as a plain ID (picked, typed or a signNow URL; an expression is only known at run time).
+ */
+export async function searchFieldInvites(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const documentId = locatorText(this.getCurrentNodeParameter('documentId'), DOCUMENT_URL);
+	if (!documentId || documentId.startsWith('=') || /[/?#\s]/.test(documentId))
+		return { results: [] };
+	const api = new ApiClient(this, SIGNNOW);
+	const document = await readDocument(api, documentId);
+	return {
+		results: document.field_invites
+			.filter((invite) => isEmbedded(invite))
+			.filter((invite) =>
+				matchesFilter(filter, invite.email, invite.role, invite.status, invite.id),
+			)
+			.map((invite) => ({
+				name: entryName(invite.email ?? invite.id, invite.role, invite.status),
+				value: invite.id,
 			})),
 	};
 }

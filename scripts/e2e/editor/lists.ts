@@ -45,6 +45,14 @@ function expectEntries(entries: string[], expected: string[], what: string): str
 const SIGNNOW_DOCUMENT = 'ed17000000000000000000000000000000000a01';
 const SIGNNOW_DOCUMENT_NAME = 'Consulting agreement';
 
+/** The signNow document whose embedded invite the Field Invite list shows. */
+const SIGNNOW_INVITED_DOCUMENT = 'ed17000000000000000000000000000000000a02';
+const SIGNNOW_INVITED_DOCUMENT_NAME = 'Agreement with an embedded invite';
+const SIGNNOW_INVITE = 'f1e1000000000000000000000000000000000a02';
+
+/** "From List" lists that show what belongs to another field's pick: checked by a LISTS case. */
+export const DEPENDENT_LISTS = new Set(['searchFieldInvites']);
+
 /** Entries a "From List" locator must show, where the simulator's list is known up front. */
 export const KNOWN_LIST_ENTRIES: Record<string, string[]> = {
 	searchTemplates: new LuminSimulator().templates.map((t) => t.name),
@@ -80,6 +88,17 @@ export const LISTS: ListCase[] = [
 			await editor.page.getByTestId('rlc-item').filter({ hasText: SIGNNOW_DOCUMENT_NAME }).first().click();
 			await editor.ndv().getByRole('button', { name: 'Add Invite' }).click();
 			return expectEntries(await dropdownEntries(editor, 'roleId'), ['Signer 1'], 'Role');
+		},
+	},
+	{
+		vendor: 'signnow',
+		name: 'signNow field invites of the picked document',
+		async check(editor, context) {
+			await context.seed({ documentId: SIGNNOW_INVITED_DOCUMENT, fieldInviteId: SIGNNOW_INVITE });
+			await selectOperation(editor, context.operation('embeddedInvite', 'generateLink'), context.hasResource);
+			await editor.parameterInput('documentId').getByTestId('rlc-input').first().click();
+			await editor.page.getByTestId('rlc-item').filter({ hasText: SIGNNOW_INVITED_DOCUMENT_NAME }).first().click();
+			return expectEntries(await locatorEntries(editor, 'fieldInviteId'), ['ana.signer@example.com · Signer 1 · pending'], 'Field Invite');
 		},
 	},
 ];

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
+import { locatorFields, locatorId } from '../../../shared/locator';
 import { intInRange, pathId } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
 import { linkAnswer } from '../answers';
@@ -9,14 +10,25 @@ import { authMethod, authMethodField, documentId, documentIdFields } from '../fi
 
 const properties: INodeProperties[] = [
 	...documentIdFields(),
-	{
-		displayName: 'Field Invite ID',
-		name: 'fieldInviteId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The ID of one invite, as output by Embedded Invite → Create',
-	},
+	...locatorFields(
+		{
+			displayName: 'Field Invite',
+			name: 'fieldInviteId',
+			what: 'invite',
+			searchListMethod: 'searchFieldInvites',
+			description:
+				'One embedded invite of the document, as output by Embedded Invite → Create. The list shows the invites of the document picked above.',
+			idPlaceholder: '03739a736d324f9794c2e93ec7c5bda817af3f7f',
+		},
+		{
+			displayName: 'Field Invite ID',
+			name: 'fieldInviteId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The ID of one invite, as output by Embedded Invite → Create',
+		},
+	),
 	authMethodField('How the signer is authenticated before the link opens the document'),
 	{
 		displayName: 'Options',
@@ -42,7 +54,7 @@ export const description = forOperation('embeddedInvite', 'generateLink', proper
 
 const schema = z.object({
 	documentId,
-	fieldInviteId: pathId('field invite ID'),
+	fieldInviteId: locatorId('invite', pathId('field invite ID')),
 	authMethod,
 	linkExpiration: z.preprocess(
 		(v) => (v === '' || v === null || v === undefined ? null : v),

@@ -62,8 +62,9 @@ export const KNOWN_LIST_ENTRIES: Record<string, string[]> = {
 export async function locatorEntries(editor: Editor, parameter: string): Promise<string[]> {
 	const field = editor.ndv().getByTestId(`parameter-input-${parameter}`).first();
 	await field.getByTestId('rlc-input').first().click();
-	const items = editor.page.getByTestId('rlc-item');
-	const error = editor.page.getByTestId('rlc-error-container');
+	// Only the open list's entries: 1.x keeps a closed list's entries in the page, hidden.
+	const items = editor.page.locator('[data-test-id="rlc-item"]:visible');
+	const error = editor.page.locator('[data-test-id="rlc-error-container"]:visible');
 	await items.first().or(error.first()).first().waitFor();
 	if (await error.first().isVisible()) throw new Error(`the list shows an error: ${(await error.first().innerText()).replace(/\s+/g, ' ')}`);
 	const entries = (await items.allInnerTexts()).map((t) => t.trim().split('\n')[0]).filter(Boolean);

@@ -1,11 +1,10 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { entryName, matchesFilter } from '../../shared/listSearch';
-import { locatorText } from '../../shared/locator';
 import { ApiClient } from '../../shared/transport/request';
-import { documentListAnswer, isEmbedded, readDocument } from '../actions/answers';
-import { DOCUMENT_URL } from '../actions/fields';
+import { documentListAnswer, isEmbedded } from '../actions/answers';
 import { SIGNNOW } from '../transport';
+import { readPickedDocument } from './pickedDocument';
 
 /**
  * The signed-in user's documents for the Document picker, last changed first, filtered by what is
@@ -34,18 +33,14 @@ export async function searchDocuments(
 
 /**
  * The embedded invites of the document picked in Document, for the Field Invite picker: signNow
- * lists a document's invites only inside the document, so the list is empty until a document is
- * given as a plain ID (picked, typed or a signNow URL; an expression is only known at run time).
+ * lists a document's invites only inside the document, so the list stays empty until one is picked.
  */
 export async function searchFieldInvites(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const documentId = locatorText(this.getCurrentNodeParameter('documentId'), DOCUMENT_URL);
-	if (!documentId || documentId.startsWith('=') || /[/?#\s]/.test(documentId))
-		return { results: [] };
-	const api = new ApiClient(this, SIGNNOW);
-	const document = await readDocument(api, documentId);
+	const document = await readPickedDocument(this);
+	if (!document) return { results: [] };
 	return {
 		results: document.field_invites
 			.filter((invite) => isEmbedded(invite))

@@ -1,0 +1,20 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { locatorText } from '../../shared/locator';
+import { ApiClient } from '../../shared/transport/request';
+import { readDocument, type SignNowDocument } from '../actions/answers';
+import { DOCUMENT_URL } from '../actions/fields';
+import { SIGNNOW } from '../transport';
+
+/**
+ * The document the Document field names as the editor holds it, for the lists that show its parts
+ * (roles, invites). Until it is a plain ID (picked, typed or inside a signNow URL) there is nothing
+ * to read: an empty field or an expression, which only a run resolves, gives undefined.
+ */
+export async function readPickedDocument(
+	context: ILoadOptionsFunctions,
+): Promise<SignNowDocument | undefined> {
+	const documentId = locatorText(context.getCurrentNodeParameter('documentId'), DOCUMENT_URL);
+	if (!documentId || documentId.startsWith('=') || /[/?#\s]/.test(documentId)) return undefined;
+	return await readDocument(new ApiClient(context, SIGNNOW), documentId);
+}

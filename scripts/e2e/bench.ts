@@ -35,6 +35,8 @@ const REPS = Number(process.env.BENCH_REPS ?? 3);
 const CASES = (process.env.BENCH_CASES ?? 'a,b,c,d,e,load').split(',').map((c) => c.trim());
 const BENCH_TOKEN = 'bench-http-request-token';
 const BENCH_PROFILE = 'bnchPrf';
+/** Sign URLs of the Leegality invitations: this prefix and the item number, 12 digits. */
+const LEEGALITY_SIGN_URL = 'https://sandbox.leegality.com/sign/00000000-0000-4000-8000-';
 
 interface Sims {
 	lumin: LuminSimulator;
@@ -176,7 +178,7 @@ function cases(sims: Sims): BenchCase[] {
 		sim: 'leegality',
 		latencyMs,
 		count: 1000,
-		item: `({ url: "https://sandbox.leegality.com/sign/00000000-0000-4000-8000-" + String(i).padStart(12, "0") })`,
+		item: `({ url: "${LEEGALITY_SIGN_URL}" + String(i).padStart(12, "0") })`,
 		node: {
 			type: 'leegality',
 			credential: 'leegalityApi',
@@ -317,7 +319,7 @@ async function startSims(): Promise<Sims> {
 		doc.field_invites = [{ id: `f${id.slice(1)}`, email: `signer${i}@example.com`, role: role.name, role_id: role.unique_id, order: 1, status: 'pending', is_embedded: true, auth_method: 'none' }];
 	}
 	for (let i = 0; i < 1000; i++)
-		s.leegality.seedDocSignerInvitation({ token: s.leegality.authToken, signUrl: `https://sandbox.leegality.com/sign/00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, profileId: BENCH_PROFILE });
+		s.leegality.seedDocSignerInvitation({ token: s.leegality.authToken, signUrl: `${LEEGALITY_SIGN_URL}${String(i).padStart(12, '0')}`, profileId: BENCH_PROFILE });
 	s.signNow.tokens.add(BENCH_TOKEN);
 	s.umbrella.tokens.set(BENCH_TOKEN, Date.now() + 86_400_000);
 	return s;

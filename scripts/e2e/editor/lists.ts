@@ -58,12 +58,24 @@ export const KNOWN_LIST_ENTRIES: Record<string, string[]> = {
 	searchTemplates: new LuminSimulator().templates.map((t) => t.name),
 };
 
+/**
+ * Opens a resource locator's "From List" and gives its entries: only the open list's, since 1.x
+ * keeps a closed list's entries in the page, hidden.
+ */
+async function openLocatorList(editor: Editor, parameter: string) {
+	await editor.parameterInput(parameter).first().getByTestId('rlc-input').first().click();
+	return editor.page.locator('[data-test-id="rlc-item"]:visible');
+}
+
+/** Picks the entry showing `text` from a resource locator's "From List", as a user does. */
+async function pickFromLocatorList(editor: Editor, parameter: string, text: string): Promise<void> {
+	const items = await openLocatorList(editor, parameter);
+	await items.filter({ hasText: text }).first().click();
+}
+
 /** Opens a resource locator's "From List" and returns the entries it shows. */
 export async function locatorEntries(editor: Editor, parameter: string): Promise<string[]> {
-	const field = editor.ndv().getByTestId(`parameter-input-${parameter}`).first();
-	await field.getByTestId('rlc-input').first().click();
-	// Only the open list's entries: 1.x keeps a closed list's entries in the page, hidden.
-	const items = editor.page.locator('[data-test-id="rlc-item"]:visible');
+	const items = await openLocatorList(editor, parameter);
 	const error = editor.page.locator('[data-test-id="rlc-error-container"]:visible');
 	await items.first().or(error.first()).first().waitFor();
 	if (await error.first().isVisible()) throw new Error(`the list shows an error: ${(await error.first().innerText()).replace(/\s+/g, ' ')}`);
@@ -85,8 +97,7 @@ export const LISTS: ListCase[] = [
 			await context.seed({ documentId: SIGNNOW_DOCUMENT });
 			await selectOperation(editor, context.operation('embeddedInvite', 'create'), context.hasResource);
 			// The document comes from the Document list, as a user picks it; its roles then load.
-			await editor.parameterInput('documentId').getByTestId('rlc-input').first().click();
-			await editor.page.getByTestId('rlc-item').filter({ hasText: SIGNNOW_DOCUMENT_NAME }).first().click();
+			await pickFromLocatorList(editor, 'documentId', SIGNNOW_DOCUMENT_NAME);
 			await editor.ndv().getByRole('button', { name: 'Add Invite' }).click();
 			return expectEntries(await dropdownEntries(editor, 'roleId'), ['Signer 1'], 'Role');
 		},
@@ -97,8 +108,7 @@ export const LISTS: ListCase[] = [
 		async check(editor, context) {
 			await context.seed({ documentId: SIGNNOW_INVITED_DOCUMENT, fieldInviteId: SIGNNOW_INVITE });
 			await selectOperation(editor, context.operation('embeddedInvite', 'generateLink'), context.hasResource);
-			await editor.parameterInput('documentId').getByTestId('rlc-input').first().click();
-			await editor.page.getByTestId('rlc-item').filter({ hasText: SIGNNOW_INVITED_DOCUMENT_NAME }).first().click();
+			await pickFromLocatorList(editor, 'documentId', SIGNNOW_INVITED_DOCUMENT_NAME);
 			return expectEntries(await locatorEntries(editor, 'fieldInviteId'), ['ana.signer@example.com · Signer 1 · pending'], 'Field Invite');
 		},
 	},

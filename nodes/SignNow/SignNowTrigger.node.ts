@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nowSeconds } from '../shared/deliveries';
 import { withoutField } from '../shared/redact';
-import { ApiClient } from '../shared/transport/request';
+import { ApiClient } from '../shared/transport/client';
 import { emitOnce, ignoreWebhook, rejectWebhook } from '../shared/webhook';
 import { searchDocuments } from './methods/listSearch';
 import { SIGNNOW } from './transport';

@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nowSeconds } from '../shared/deliveries';
 import { redact } from '../shared/redact';
-import { ApiClient } from '../shared/transport/request';
+import { ApiClient } from '../shared/transport/client';
 import { emitOnce, rawBody, rejectWebhook } from '../shared/webhook';
 import { UMBRELLA } from './transport';
 import { isRegistered, register, registration, unregister } from './trigger/registration';

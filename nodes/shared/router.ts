@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { redact, redactText } from './redact';
-import { ApiClient, DEFAULT_SETTINGS } from './transport/request';
+import { ApiClient } from './transport/client';
+import { DEFAULT_SETTINGS } from './transport/request';
 import type { VendorSpec } from './transport/vendor';
 
 /** What every operation file exports as `execute`: one input item in, its output items out. */

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { entryName } from '../../shared/listSearch';
-import { ApiClient } from '../../shared/transport/request';
+import { ApiClient } from '../../shared/transport/client';
 import { listAnswer } from '../actions/answers';
 import { LEEGALITY } from '../transport';
 

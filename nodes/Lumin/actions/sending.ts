@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { vendorError } from '../../shared/errors';
 import { email, futureDate, intAtLeast, optionalEmail, optionValues } from '../../shared/schemas';
-import type { ApiClient } from '../../shared/transport/request';
+import type { ApiClient } from '../../shared/transport/client';
 import {
 	checkParameters,
 	duplicateProblems,

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { matchesFilter } from '../../shared/listSearch';
-import { ApiClient } from '../../shared/transport/request';
+import { ApiClient } from '../../shared/transport/client';
 import { LUMIN } from '../transport';
 import { templateOption, templatePage } from './loadOptions';
 

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { collectPages } from '../../shared/pagination';
-import { ApiClient } from '../../shared/transport/request';
+import { ApiClient } from '../../shared/transport/client';
 import { templatePageAnswer } from '../actions/answers';
 import { LUMIN } from '../transport';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { ApiClient } from '../../shared/transport/request';
+import type { ApiClient } from '../../shared/transport/client';
 
 /**
  * What each signNow answer must carry before the node reports success. Objects passed on to the

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { entryName, matchesFilter } from '../../shared/listSearch';
-import { ApiClient } from '../../shared/transport/request';
+import { ApiClient } from '../../shared/transport/client';
 import { documentListAnswer, isEmbedded } from '../actions/answers';
 import { SIGNNOW } from '../transport';
 import { readPickedDocument } from './pickedDocument';

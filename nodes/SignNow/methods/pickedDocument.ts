@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { locatorText } from '../../shared/locator';
-import { ApiClient } from '../../shared/transport/request';
+import { ApiClient } from '../../shared/transport/client';
 import { readDocument, type SignNowDocument } from '../actions/answers';
 import { DOCUMENT_URL } from '../actions/fields';
 import { SIGNNOW } from '../transport';

@@ -2,7 +2,7 @@ import type { IHookFunctions, INodeProperties, NodeApiError } from 'n8n-workflow
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ApiClient } from '../../shared/transport/request';
+import type { ApiClient } from '../../shared/transport/client';
 import { checkParameters } from '../../shared/validation';
 import { documentId, documentIdFields } from '../actions/fields';
 import { SIGNNOW } from '../transport';

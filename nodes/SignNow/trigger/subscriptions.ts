@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ApiClient } from '../../shared/transport/request';
+import type { ApiClient } from '../../shared/transport/client';
 
 const subscriptionSchema = z
 	.object({

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { entryName, matchesFilter } from '../../shared/listSearch';
-import { ApiClient } from '../../shared/transport/request';
+import { ApiClient } from '../../shared/transport/client';
 import { envelopePageAnswer } from '../actions/answers';
 import { SIGNATUREAPI } from '../transport';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import type { ApiClient } from '../../shared/transport/request';
+import type { ApiClient } from '../../shared/transport/client';
 import { webhookAnswer } from '../actions/answers';
 import { PROOF_HEADER_NAME } from './signature';
 

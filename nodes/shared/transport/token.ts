@@ -2,13 +2,7 @@ import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { VendorFailure } from '../errors';
 import { decodeBody, thrownFailure, tokenFailureText } from './failure';
-
-const NO_ANSWER: Record<string, string> = {
-	refused: 'the connection was refused (is the environment URL right?)',
-	unreachable: 'the host could not be reached (is the environment URL right?)',
-	timeout: 'no answer came in time',
-	closed: 'the connection closed before the answer arrived',
-};
+import { NO_ANSWER } from './wording';
 
 /**
  * The token request of a credential's preAuthentication. Its failures read the same on n8n 1.x and
@@ -32,10 +26,9 @@ export async function requestToken(
 			(error: unknown) => thrownFailure(error),
 		);
 	if ('kind' in response) {
-		// Network codes stay out of the message: n8n swaps a message holding one for its own text.
 		const reason =
 			response.kind === 'network'
-				? NO_ANSWER[response.reason]
+				? NO_ANSWER[response.reason].plainly()
 				: response.kind === 'local'
 					? response.message
 					: 'no answer';

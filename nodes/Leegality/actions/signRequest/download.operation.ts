@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 import { forOperation, type OperationExecute } from '../../../shared/router';
 import { oneOf } from '../../../shared/schemas';
-import { IncomingFile, outputBinaryField } from '../../../shared/binary';
+import { outputBinaryField } from '../../../shared/binary';
+import { IncomingFile } from '../../../shared/transport/incomingFile';
 import { checkParameters } from '../../../shared/validation';
 import { fileAnswer, fileSummary } from '../answers';
 import { documentIdFields, documentIdSchema } from '../fields';

@@ -2,7 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute } from '../../../shared/router';
-import { IncomingFile, outputBinaryField } from '../../../shared/binary';
+import { outputBinaryField } from '../../../shared/binary';
+import { IncomingFile } from '../../../shared/transport/incomingFile';
 import { oneOf } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
 import { fileLinkAnswer, pdfFile } from '../answers';

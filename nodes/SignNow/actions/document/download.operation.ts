@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute } from '../../../shared/router';
-import { IncomingFile, outputBinaryField } from '../../../shared/binary';
+import { outputBinaryField } from '../../../shared/binary';
+import { IncomingFile } from '../../../shared/transport/incomingFile';
 import { checkParameters } from '../../../shared/validation';
 import { pdfFile } from '../answers';
 import { documentId, documentIdFields } from '../fields';

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
 
 /** Files in items: the file an operation reads from its input, and where a download goes. */
 
@@ -50,3 +51,9 @@ export const outputBinaryField: INodeProperties = {
 	default: 'data',
 	hint: 'The name of the output binary field to put the file in',
 };
+
+/** The rule for a binary field's name, as the download and upload fields take it. */
+export const binaryFieldName = z
+	.string()
+	.trim()
+	.min(1, 'Name the binary field, for example "data".');

@@ -1,19 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { vendorError } from '../../shared/errors';
 import { email, futureDate, intAtLeast, optionalEmail, optionValues } from '../../shared/schemas';
-import type { ApiClient } from '../../shared/transport/client';
 import {
 	checkParameters,
 	duplicateProblems,
 	failValidation,
 	listedValues,
 } from '../../shared/validation';
-import { sentAnswer } from './answers';
 import { signingTypeOptions } from './fields';
 
-/* What Send and Send From Template share: the recipients, the request's settings and the sending. */
+/* What Send and Send From Template share: the recipients and the request's settings. */
 
 const recipient = z.object({ name: z.string().trim().min(1, 'Each person needs a name.'), email });
 
@@ -143,48 +140,4 @@ export function requestBody(params: RequestBase, withRole: boolean): IDataObject
 		signing_type: params.signingType,
 		...(custom ? { custom_email: custom } : {}),
 	};
-}
-
-/**
- * Sends a new signature request (Send or Send From Template) once, and returns the request Lumin
- * created. Lumin answers 201 with status WAITING_FOR_PROCESSING or FAILED: a FAILED request was
- * created but will never reach the signers, so it fails the item.
- */
-export async function sendSignatureRequest(
-	ctx: IExecuteFunctions,
-	api: ApiClient,
-	path: '/signature_request/send' | '/signature_request/send-from-template',
-	body: IDataObject | FormData,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const response = await api.requestFull<unknown>(
-		{
-			method: 'POST',
-			path,
-			body,
-			ifUnknown: {
-				happened: 'the signature request was sent',
-				advice:
-					'Look for it in Lumin (or in a Lumin Trigger run on Signature Request Created) before sending again, or the signers get it twice.',
-			},
-		},
-		itemIndex,
-	);
-	const answer = await api.checkAnswer(response.body, sentAnswer, itemIndex);
-	const request = answer.signature_request;
-	if (request.status === 'FAILED') {
-		throw vendorError(ctx.getNode(), {
-			vendor: api.vendor.name,
-			failure: {
-				code: 'processing_failed',
-				message: `created signature request ${request.signature_request_id} with status FAILED`,
-				hint: 'Lumin could not process the request, so the signers get nothing. Signature Request → Get shows the reason; check that the files are PDFs Lumin can open.',
-			},
-			httpCode: response.statusCode,
-			body: answer,
-			itemIndex,
-			secrets: await api.secrets(),
-		});
-	}
-	return request as IDataObject;
 }

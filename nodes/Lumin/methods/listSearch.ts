@@ -3,7 +3,8 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { matchesFilter } from '../../shared/listSearch';
 import { ApiClient } from '../../shared/transport/client';
 import { LUMIN } from '../transport';
-import { templateOption, templatePage } from './loadOptions';
+import { templatePage } from '../transport/templates';
+import { templateOption } from './loadOptions';
 
 /**
  * The account's templates for the Template picker, one Lumin page at a time (the page token is

@@ -247,7 +247,8 @@ export class ApiClient extends Connection {
 	}
 }
 
-function isJson(headers: RawResponse['headers']): boolean {
+/** Whether an answer says it is JSON (a vendor's envelope or error rather than a file). */
+export function isJson(headers: RawResponse['headers']): boolean {
 	return String(headers['content-type'] ?? '').includes('json');
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email, intInRange } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
-import { signingSessionAnswer } from '../answers';
+import { createSigningSession } from '../../transport/signing';
 import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -44,18 +44,11 @@ export const execute: OperationExecute = async function (i, api) {
 		signerEmail: this.getNodeParameter('signerEmail', i),
 		expiry: this.getNodeParameter('expiry', i),
 	});
-	const session = await api.requestChecked(
-		{
-			method: 'POST',
-			path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}/signing-session`,
-			body: { signer_email: params.signerEmail, expiry: params.expiry },
-			ifUnknown: {
-				happened: 'a signing session was created',
-				advice:
-					'Run the item again for a new session: a session that was created and not used only expires.',
-			},
-		},
-		signingSessionAnswer,
+	const session = await createSigningSession(
+		api,
+		params.signatureRequestId,
+		params.signerEmail,
+		params.expiry,
 		i,
 	);
 	return toItems(

@@ -2,11 +2,10 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute } from '../../../shared/router';
-import { outputBinaryField } from '../../../shared/binary';
-import { IncomingFile } from '../../../shared/transport/incomingFile';
+import { binaryFieldName, outputBinaryField } from '../../../shared/binary';
 import { oneOf } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
-import { fileLinkAnswer, pdfFile } from '../answers';
+import { downloadFile } from '../../transport/files';
 import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const fileTypeOptions: INodePropertyOptions[] = [
@@ -40,7 +39,7 @@ export const description = forOperation('signatureRequest', 'download', properti
 const schema = z.object({
 	signatureRequestId,
 	fileType: oneOf(fileTypeOptions),
-	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
+	binaryPropertyName: binaryFieldName,
 });
 
 export const execute: OperationExecute = async function (i, api) {
@@ -49,34 +48,15 @@ export const execute: OperationExecute = async function (i, api) {
 		fileType: this.getNodeParameter('fileType', i),
 		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
 	});
-	// Lumin answers either {signed_url, expires_at} or the PDF itself, probably depending on the
-	// Accept header (unconfirmed), so both are handled. The signed URL is valid for 30 minutes.
-	const answer = await api.requestFull<Buffer>(
-		{
-			method: 'GET',
-			path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}/file`,
-			qs: { type: params.fileType },
-			headers: { Accept: 'application/json, application/pdf' },
-			expect: 'stream',
-		},
+	const { file, linkExpiresAt } = await downloadFile(
+		api,
+		params.signatureRequestId,
+		params.fileType,
 		i,
-	);
-	let pdf = await IncomingFile.from(answer.body);
-	let linkExpiresAt: number | undefined;
-	if (String(answer.headers['content-type'] ?? '').includes('json')) {
-		// A JSON answer arrives whole (see the shared client).
-		const link = await api.checkAnswer(parseJson(pdf.head), fileLinkAnswer, i);
-		linkExpiresAt = link.expires_at;
-		pdf = (await api.downloadSigned(link.signed_url, i)).file;
-	}
-	// The file is named and typed as a PDF: anything else (an empty body, a proxy's HTML page) is no download.
-	const { head } = pdf;
-	await pdf.checked(() =>
-		api.checkAnswer({ file: head.subarray(0, 5).toString('latin1') }, pdfFile, i),
 	);
 	const fileName = `${params.signatureRequestId}-${params.fileType}.pdf`;
 	return [
-		await pdf.toItem(
+		await file.toItem(
 			this,
 			i,
 			params.binaryPropertyName,
@@ -93,13 +73,3 @@ export const execute: OperationExecute = async function (i, api) {
 		),
 	];
 };
-
-/** The JSON answer as text; what is not JSON is left as text, which the answer check then names. */
-function parseJson(data: Buffer): unknown {
-	const text = data.toString('utf8');
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}

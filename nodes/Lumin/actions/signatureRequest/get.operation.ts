@@ -1,9 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
-import { requestAnswer } from '../answers';
+import { getSignatureRequest } from '../../transport/signatureRequests';
 import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [signatureRequestIdField];
@@ -16,10 +16,5 @@ export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
 		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
 	});
-	const body = await api.requestChecked(
-		{ method: 'GET', path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}` },
-		requestAnswer,
-		i,
-	);
-	return toItems(body.signature_request as IDataObject, i);
+	return toItems(await getSignatureRequest(api, params.signatureRequestId, i), i);
 };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
-import { signingLinkAnswer } from '../answers';
+import { getSigningLink } from '../../transport/signing';
 import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -29,18 +29,6 @@ export const execute: OperationExecute = async function (i, api) {
 		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
 		signerEmail: this.getNodeParameter('signerEmail', i),
 	});
-	const body = await api.requestChecked(
-		{
-			method: 'POST',
-			path: `/signature_request/${encodeURIComponent(params.signatureRequestId)}/signing-link`,
-			body: { signer_email: params.signerEmail },
-			ifUnknown: {
-				happened: 'a signing link was created',
-				advice: 'Run the item again for a new link; it opens the same signing.',
-			},
-		},
-		signingLinkAnswer,
-		i,
-	);
+	const body = await getSigningLink(api, params.signatureRequestId, params.signerEmail, i);
 	return toItems({ signature_request_id: params.signatureRequestId, ...body }, i);
 };

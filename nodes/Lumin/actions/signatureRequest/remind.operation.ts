@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email, splitList } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
-import { remindAnswer } from '../answers';
+import { remindSigners } from '../../transport/signatureRequests';
 import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -33,20 +33,7 @@ export const execute: OperationExecute = async function (i, api) {
 		signatureRequestId: this.getNodeParameter('signatureRequestId', i),
 		emails: splitList(this.getNodeParameter('emails', i)),
 	});
-	const body = await api.requestChecked(
-		{
-			method: 'POST',
-			path: `/signature_request/remind/${encodeURIComponent(params.signatureRequestId)}`,
-			body: { emails: params.emails },
-			ifUnknown: {
-				happened: 'the reminders were emailed',
-				advice:
-					'Ask the signers or wait before reminding again: Lumin allows 10 reminders per signer per day.',
-			},
-		},
-		remindAnswer(params.emails),
-		i,
-	);
+	const body = await remindSigners(api, params.signatureRequestId, params.emails, i);
 	const { reminders } = body;
 	return toItems(
 		{

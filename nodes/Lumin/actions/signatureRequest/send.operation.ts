@@ -5,13 +5,8 @@ import { readBinary } from '../../../shared/binary';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { httpsUrl, optionValues, splitList } from '../../../shared/schemas';
 import { failValidation } from '../../../shared/validation';
-import {
-	readRequestBase,
-	requestBase,
-	requestBody,
-	sendSignatureRequest,
-	validateRequest,
-} from '../sending';
+import { readRequestBase, requestBase, requestBody, validateRequest } from '../sending';
+import { sendSignatureRequest } from '../../transport/signatureRequests';
 import { customEmailOption, recipientFields, titleField } from '../fields';
 
 const documentSourceOptions: INodePropertyOptions[] = [
@@ -141,5 +136,5 @@ export const execute: OperationExecute = async function (i, api) {
 		body = form;
 	}
 
-	return toItems(await sendSignatureRequest(this, api, '/signature_request/send', body, i), i);
+	return toItems(await sendSignatureRequest(api, body, false, i), i);
 };

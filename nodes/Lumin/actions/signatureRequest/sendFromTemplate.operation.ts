@@ -3,13 +3,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { locatorFields, locatorId } from '../../../shared/locator';
 import { jsonObject } from '../../../shared/schemas';
-import {
-	readRequestBase,
-	requestBase,
-	requestBody,
-	sendSignatureRequest,
-	validateRequest,
-} from '../sending';
+import { readRequestBase, requestBase, requestBody, validateRequest } from '../sending';
+import { sendSignatureRequest } from '../../transport/signatureRequests';
 import { customEmailOption, recipientFields, titleField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -99,8 +94,5 @@ export const execute: OperationExecute = async function (i, api) {
 		const value = params[key];
 		if (value && Object.keys(value).length) body[key] = value as IDataObject;
 	}
-	return toItems(
-		await sendSignatureRequest(this, api, '/signature_request/send-from-template', body, i),
-		i,
-	);
+	return toItems(await sendSignatureRequest(api, body, true, i), i);
 };

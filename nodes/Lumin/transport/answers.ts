@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { pdfStart } from '../../shared/pdf';
+
 /**
  * What each Lumin answer must carry before the node reports success, from Lumin's openapi.yaml
  * and the signing-session page. Objects passed on to the user keep every other field Lumin sends
@@ -92,5 +94,5 @@ export const templatePageAnswer = z.object({
 
 /** The first bytes of a downloaded file, which must be a PDF's. */
 export const pdfFile = z.object({
-	file: z.string().startsWith('%PDF-', 'is not a PDF (it does not start with %PDF-)'),
+	file: pdfStart('is not a PDF (it does not start with %PDF-)'),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { VendorFailure } from './errors';
+
 /**
  * What counts as a PDF, for every file the package sends or receives: a PDF starts with its
  * header, "%PDF-" followed by the version. An empty body, a proxy's HTML page or a JSON answer in
@@ -23,11 +25,23 @@ export function pdfStart(message: string) {
 }
 
 /** A short description of bytes that are not the file expected: their size and how they start. */
-export function describeBytes(data: Buffer): string {
+function describeBytes(data: Buffer): string {
 	if (data.length === 0) return 'it is empty';
 	const start = data
 		.subarray(0, 20)
 		.toString('utf8')
 		.replace(/[^\x20-\x7e]/g, '.');
 	return `${data.length} bytes starting with "${start}"`;
+}
+
+/**
+ * A file fetched from a storage host that is not a PDF, as the vendor's incomplete answer:
+ * `what` it should have been ("the file of deliverable del_1"), its size and how it starts.
+ */
+export function notPdf(what: string, data: Buffer, hint: string): VendorFailure {
+	return {
+		code: 'incomplete_answer',
+		message: `${what} is not a PDF (${describeBytes(data)})`,
+		hint,
+	};
 }

@@ -130,7 +130,7 @@ export function alphabetical(options: readonly INodePropertyOptions[]): INodePro
 }
 
 /** The values of a dropdown's options, as z.enum takes them. */
-export function optionValues(options: readonly INodePropertyOptions[]): [string, ...string[]] {
+function optionValues(options: readonly INodePropertyOptions[]): [string, ...string[]] {
 	return options.map((option) => String(option.value)) as [string, ...string[]];
 }
 

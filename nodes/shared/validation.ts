@@ -131,20 +131,24 @@ export function validateParameters<S extends z.ZodTypeAny>(
 	return failValidation(node, problems, itemIndex);
 }
 
-/** validateParameters for an operation or trigger, with the labels of its `properties`. */
+/**
+ * validateParameters for an operation or trigger, with the labels of its `properties`; `names`
+ * labels schema keys that are no parameter (the keys inside a JSON list, say).
+ */
 export function checkParameters<S extends z.ZodTypeAny>(
 	ctx: { getNode(): INode },
 	itemIndex: number,
 	properties: readonly INodeProperties[],
 	schema: S,
 	input: unknown,
+	names?: FieldLabels,
 ): z.infer<S> {
 	// The labels are only needed to word a failure: read from the description only then.
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
 	const node = ctx.getNode();
 	const shown = properties.filter((property) => inVersion(property, node.typeVersion));
-	return validateParameters(node, schema, input, itemIndex, labelsFrom(shown));
+	return validateParameters(node, schema, input, itemIndex, labelsFrom(shown, names));
 }
 
 /** Whether a parameter is part of the node at `version` (an ID field is a locator from 1.1 on). */
@@ -168,13 +172,29 @@ export interface ListedValue {
 	value: string;
 }
 
-/** The values of one field of a list (a fixedCollection or a JSON list), numbered as the user sees them. */
+/**
+ * Where a value is, as the node shows it, for a message that no single field's check words:
+ * ['signers', 1, 'email'] → "Signers → #2 → Email", each label read from the `properties`.
+ */
+export function fieldLabel(
+	properties: readonly INodeProperties[],
+	path: Array<string | number>,
+): string {
+	return labelFor(path, labelsFrom(properties));
+}
+
+/**
+ * The values of field `field` of each row of list `list` (a fixedCollection), numbered and
+ * labelled as the user sees them (see fieldLabel).
+ */
 export function listedValues(
+	properties: readonly INodeProperties[],
 	list: string,
 	field: string,
 	values: readonly string[],
 ): ListedValue[] {
-	return values.map((value, n) => ({ where: `${list} → #${n + 1} → ${field}`, value }));
+	const labels = labelsFrom(properties);
+	return values.map((value, n) => ({ where: labelFor([list, n, field], labels), value }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { pathBelowBase } from '../../nodes/SignatureApi/actions/envelope/getMany.operation';
+import { pathBelowBase } from '../../nodes/SignatureApi/transport/envelopes';
 import { useSignatureApi } from './setup';
 
 const recipient = (overrides: Record<string, unknown> = {}) => ({

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { email, futureDate, intAtLeast, optionalEmail, optionValues } from '../../shared/schemas';
+import { fixedCollectionRows } from '../../shared/parameters';
+import { email, futureDate, intAtLeast, oneOf, optionalEmail } from '../../shared/schemas';
 import {
 	checkParameters,
 	duplicateProblems,
 	failValidation,
+	fieldLabel,
 	listedValues,
 } from '../../shared/validation';
 import { signingTypeOptions } from './fields';
@@ -33,19 +35,19 @@ export const requestBase = z.object({
 	expiresAt: futureDate,
 	signers: z.array(signer).min(1, 'Add at least one signer.'),
 	viewers: z.array(recipient).default([]),
-	signingType: z.enum(optionValues(signingTypeOptions)).default('SAME_TIME'),
+	signingType: oneOf(signingTypeOptions).default('SAME_TIME'),
 	customEmail,
 });
 
 type RequestBase = z.infer<typeof requestBase>;
 
 /** With ORDER, Lumin requires a group (from 1) on every signer. */
-function orderProblems(input: RequestBase): string[] {
+function orderProblems(input: RequestBase, properties: INodeProperties[]): string[] {
 	if (input.signingType !== 'ORDER') return [];
 	const missing = input.signers.filter((s) => !s.group).map((s) => s.email);
 	return missing.length
 		? [
-				`Signers: with "In Order" signing every signer needs a Signing Group of 1 or more; missing for ${missing.join(', ')}.`,
+				`${fieldLabel(properties, ['signers'])}: with "In Order" signing every signer needs a Signing Group of 1 or more; missing for ${missing.join(', ')}.`,
 			]
 		: [];
 }
@@ -57,17 +59,19 @@ function orderProblems(input: RequestBase): string[] {
  * ambiguous (and a signer already receives the finished document, so a viewer copy adds nothing).
  * Email addresses are compared without regard to case, as mail systems treat them.
  */
-function duplicateEmailProblems(input: RequestBase): string[] {
+function duplicateEmailProblems(input: RequestBase, properties: INodeProperties[]): string[] {
 	return duplicateProblems(
 		[
 			...listedValues(
-				'Signers',
-				'Email',
+				properties,
+				'signers',
+				'email',
 				input.signers.map((s) => s.email),
 			),
 			...listedValues(
-				'Viewers',
-				'Email',
+				properties,
+				'viewers',
+				'email',
 				input.viewers.map((v) => v.email),
 			),
 		],
@@ -77,8 +81,8 @@ function duplicateEmailProblems(input: RequestBase): string[] {
 }
 
 /** What Lumin would refuse, or get wrong, that no single field shows. */
-function recipientProblems(input: RequestBase): string[] {
-	return [...duplicateEmailProblems(input), ...orderProblems(input)];
+function recipientProblems(input: RequestBase, properties: INodeProperties[]): string[] {
+	return [...duplicateEmailProblems(input, properties), ...orderProblems(input, properties)];
 }
 
 function signersBody(input: RequestBase, withRole: boolean): IDataObject[] {
@@ -103,8 +107,8 @@ export function readRequestBase(ctx: IExecuteFunctions, i: number, options: IDat
 	return {
 		title: ctx.getNodeParameter('title', i),
 		expiresAt: ctx.getNodeParameter('expiresAt', i),
-		signers: ctx.getNodeParameter('signers.signer', i, []),
-		viewers: ctx.getNodeParameter('viewers.viewer', i, []),
+		signers: fixedCollectionRows(ctx, 'signers.signer', i),
+		viewers: fixedCollectionRows(ctx, 'viewers.viewer', i),
 		signingType: ctx.getNodeParameter('signingType', i),
 		customEmail: options.customEmail,
 	};
@@ -122,7 +126,7 @@ export function validateRequest<S extends z.ZodType<RequestBase, z.ZodTypeDef, u
 	properties: INodeProperties[],
 ): z.infer<S> {
 	const params = checkParameters(ctx, i, properties, schema, input);
-	const problems = recipientProblems(params);
+	const problems = recipientProblems(params, properties);
 	if (problems.length) failValidation(ctx.getNode(), problems, i);
 	return params;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { locatorFields, locatorId } from '../../shared/locator';
 import { forOperation, type OperationModule, toItems } from '../../shared/router';
 import { pathId } from '../../shared/schemas';
+import type { ApiClient } from '../../shared/transport/client';
 import { checkParameters } from '../../shared/validation';
 
 export const recipientIdField: INodeProperties = {
@@ -64,16 +65,12 @@ export const deliverableId = pathId('deliverable ID').refine(
 	'Deliverable IDs start with del_, such as del_8f2c….',
 );
 
-/**
- * A Get operation: one ID field, checked, one read of `path(id)`, and the answer, checked by
- * `answer`, as the output item.
- */
+/** A Get operation: one ID field, checked, and the transport's `read` of it as the output item. */
 export function getById(
 	resource: string,
 	fields: INodeProperties[],
 	id: z.ZodTypeAny,
-	path: (id: string) => string,
-	answer: z.ZodTypeAny,
+	read: (api: ApiClient, id: string, itemIndex: number) => Promise<unknown>,
 ): OperationModule {
 	const name = fields[0].name;
 	const schema = z.object({ [name]: id });
@@ -83,12 +80,7 @@ export function getById(
 			const params = checkParameters(this, i, fields, schema, {
 				[name]: this.getNodeParameter(name, i),
 			});
-			const found = await api.requestChecked(
-				{ method: 'GET', path: path(String(params[name])) },
-				answer,
-				i,
-			);
-			return toItems(found as IDataObject, i);
+			return toItems((await read(api, String(params[name]), i)) as IDataObject, i);
 		},
 	};
 }

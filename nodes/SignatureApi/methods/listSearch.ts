@@ -1,12 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { entryName, matchesFilter } from '../../shared/listSearch';
 import { ApiClient } from '../../shared/transport/client';
-import { envelopePageAnswer } from '../actions/answers';
 import { SIGNATUREAPI } from '../transport';
-
-/** SignatureAPI's largest page. */
-const PAGE_SIZE = 20;
+import { cursorOf, envelopePage } from '../transport/envelopes';
 
 /**
  * The account's envelopes for the Envelope picker, newest first, one SignatureAPI page at a time.
@@ -18,26 +15,16 @@ export async function searchEnvelopes(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const api = new ApiClient(this, SIGNATUREAPI);
-	const page = await api.requestChecked(
-		{
-			method: 'GET',
-			path: '/envelopes',
-			qs: { limit: PAGE_SIZE, ...(paginationToken ? { cursor: paginationToken } : {}) },
-		},
-		envelopePageAnswer,
-	);
-	const envelopes = page.data as IDataObject[];
-	const next = page.links.next
-		? (new URL(page.links.next, 'https://cursor.invalid/').searchParams.get('cursor') ?? undefined)
-		: undefined;
+	const page = await envelopePage(new ApiClient(this, SIGNATUREAPI), {
+		cursor: paginationToken || undefined,
+	});
 	return {
-		results: envelopes
+		results: page.envelopes
 			.filter((e) => matchesFilter(filter, e.title, e.label, e.status, e.id))
 			.map((e) => ({
 				name: entryName(e.title ?? e.id, e.label, e.status),
 				value: String(e.id),
 			})),
-		paginationToken: next,
+		paginationToken: page.next ? cursorOf(page.next) : undefined,
 	};
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { alphabetical, optionValues } from '../../../shared/schemas';
+import { alphabetical, oneOf } from '../../../shared/schemas';
 import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagination';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
@@ -50,7 +50,7 @@ export const description = forOperation('signRequest', 'getMany', properties);
 const schema = z.object({
 	q: z.string().trim().default(''),
 	// The status values the list accepts are not published; the document statuses are used (unconfirmed).
-	status: z.enum(optionValues(statusOptions)).optional(),
+	status: oneOf(statusOptions).optional(),
 });
 
 export const execute: OperationExecute = async function (i, api) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { readBinary } from '../../../shared/binary';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
-import { httpsUrl, optionValues, splitList } from '../../../shared/schemas';
+import { httpsUrl, oneOf, splitList } from '../../../shared/schemas';
 import { failValidation } from '../../../shared/validation';
 import { readRequestBase, requestBase, requestBody, validateRequest } from '../sending';
 import { sendSignatureRequest } from '../../transport/signatureRequests';
@@ -65,7 +65,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('signatureRequest', 'send', properties);
 
 const schema = requestBase.extend({
-	documentSource: z.enum(optionValues(documentSourceOptions)),
+	documentSource: oneOf(documentSourceOptions),
 	fileUrls: z.array(httpsUrl).optional(),
 	binaryPropertyNames: z.array(z.string()).optional(),
 	useTextTags: z.boolean().default(false),

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { fixedCollectionRows } from '../../../shared/parameters';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email, httpUrl, intAtLeast } from '../../../shared/schemas';
 import {
@@ -121,7 +122,7 @@ export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = checkParameters(this, i, properties, schema, {
 		documentId: this.getNodeParameter('documentId', i),
-		invites: this.getNodeParameter('invites.invite', i, []),
+		invites: fixedCollectionRows(this, 'invites.invite', i),
 		redirectUri: options.redirectUri,
 		declineRedirectUri: options.declineRedirectUri,
 	});
@@ -129,8 +130,9 @@ export const execute: OperationExecute = async function (i, api) {
 	const repeats = [
 		...duplicateProblems(
 			listedValues(
-				'Invites',
-				'Email',
+				properties,
+				'invites',
+				'email',
 				params.invites.map((inv) => inv.email),
 			),
 			'Each signer needs an email address of their own; upper and lower case count as the same.',
@@ -138,8 +140,9 @@ export const execute: OperationExecute = async function (i, api) {
 		),
 		...duplicateProblems(
 			listedValues(
-				'Invites',
-				'Role Name or ID',
+				properties,
+				'invites',
+				'roleId',
 				params.invites.map((inv) => inv.roleId),
 			),
 			'Each role of the document gets exactly one invite.',

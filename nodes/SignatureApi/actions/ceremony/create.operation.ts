@@ -12,7 +12,7 @@ import {
 	ceremonyOptionsSchema,
 	rawCeremonyOptions,
 } from '../ceremonySettings';
-import { ceremonyAnswer } from '../answers';
+import { createCeremony } from '../../transport/recipients';
 import { recipientId, recipientIdField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -52,21 +52,14 @@ export const execute: OperationExecute = async function (i, api) {
 			embeddableIn: this.getNodeParameter('embeddableIn', i, ''),
 		} as IDataObject),
 	});
-	const ceremony = await api.requestChecked(
+	const ceremony = await createCeremony(
+		api,
+		params.recipientId,
 		{
-			method: 'POST',
-			path: `/recipients/${encodeURIComponent(params.recipientId)}/ceremonies`,
-			body: {
-				authentication: params.authentication.map(authenticationBody),
-				...ceremonyOptionsBody(params),
-			},
-			ifUnknown: {
-				happened: 'the ceremony was created (which revokes the recipient’s earlier links)',
-				advice:
-					'Check the recipient with Recipient → Get. Creating the ceremony again gives a working link, but with Email Link first it also emails the recipient again.',
-			},
+			authentication: params.authentication.map(authenticationBody),
+			...ceremonyOptionsBody(params),
 		},
-		ceremonyAnswer(params.authentication[0].type),
+		params.authentication[0].type,
 		i,
 	);
 	const notes = ['Creating this ceremony revoked every earlier signing link of this recipient.'];

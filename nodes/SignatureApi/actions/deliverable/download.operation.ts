@@ -1,12 +1,10 @@
 import { type IDataObject, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { binaryFieldName, outputBinaryField } from '../../../shared/binary';
 import { forOperation, type OperationExecute } from '../../../shared/router';
-import { outputBinaryField } from '../../../shared/binary';
-import { vendorError } from '../../../shared/errors';
 import { checkParameters } from '../../../shared/validation';
-import { SIGNATUREAPI } from '../../transport';
-import { deliverableAnswer } from '../answers';
+import { downloadDeliverable, getDeliverable } from '../../transport/deliverables';
 import { deliverableId, deliverableIdField } from '../fields';
 
 const properties: INodeProperties[] = [deliverableIdField, outputBinaryField];
@@ -15,7 +13,7 @@ export const description = forOperation('deliverable', 'download', properties);
 
 const schema = z.object({
 	deliverableId,
-	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
+	binaryPropertyName: binaryFieldName,
 });
 
 export const execute: OperationExecute = async function (i, api) {
@@ -24,11 +22,7 @@ export const execute: OperationExecute = async function (i, api) {
 		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
 	});
 	// The file URL is pre-signed and expires after about an hour, so it is read fresh every time.
-	const deliverable = await api.requestChecked(
-		{ method: 'GET', path: `/deliverables/${encodeURIComponent(params.deliverableId)}` },
-		deliverableAnswer,
-		i,
-	);
+	const deliverable = await getDeliverable(api, params.deliverableId, i);
 	if (deliverable.status !== 'generated' || !deliverable.url) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -42,19 +36,7 @@ export const execute: OperationExecute = async function (i, api) {
 			},
 		);
 	}
-	const { file } = await api.downloadSigned(deliverable.url, i);
-	if (!isPdf(file.head)) {
-		throw vendorError(this.getNode(), {
-			vendor: SIGNATUREAPI.name,
-			failure: {
-				code: 'incomplete_answer',
-				message: `the file of deliverable ${params.deliverableId} is not a PDF (${describeBytes(await file.whole())})`,
-				hint: 'The storage host answered without the signed PDF. Run the item again for a fresh file URL, or download the file from the SignatureAPI dashboard.',
-			},
-			itemIndex: i,
-			secrets: await api.secrets(),
-		});
-	}
+	const file = await downloadDeliverable(api, params.deliverableId, deliverable.url, i);
 	const envelopeId =
 		typeof deliverable.envelope_id === 'string' && deliverable.envelope_id
 			? deliverable.envelope_id
@@ -77,17 +59,3 @@ export const execute: OperationExecute = async function (i, api) {
 		),
 	];
 };
-
-/** Signed deliverables are PDFs: a PDF starts with "%PDF-" (allowing a few bytes of leading junk, as readers do). */
-function isPdf(data: Buffer): boolean {
-	return data.subarray(0, 1024).includes('%PDF-');
-}
-
-function describeBytes(data: Buffer): string {
-	if (data.length === 0) return 'it is empty';
-	const start = data
-		.subarray(0, 20)
-		.toString('utf8')
-		.replace(/[^\x20-\x7e]/g, '.');
-	return `${data.length} bytes starting with "${start}"`;
-}

@@ -1,10 +1,9 @@
-import { deliverableAnswer } from '../answers';
+import { getDeliverable } from '../../transport/deliverables';
 import { deliverableId, deliverableIdField, getById } from '../fields';
 
 export const { description, execute } = getById(
 	'deliverable',
 	[deliverableIdField],
 	deliverableId,
-	(id) => `/deliverables/${encodeURIComponent(id)}`,
-	deliverableAnswer,
+	getDeliverable,
 );

@@ -1,9 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
-import { canceledEnvelopeAnswer, envelopeAnswer } from '../answers';
+import { cancelEnvelope } from '../../transport/envelopes';
 import { envelopeId, envelopeIdFields } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -26,27 +26,5 @@ export const execute: OperationExecute = async function (i, api) {
 		envelopeId: this.getNodeParameter('envelopeId', i),
 		reason: this.getNodeParameter('reason', i, ''),
 	});
-	// Only envelopes in progress can be canceled, and it cannot be undone; a finished one answers 409.
-	const path = `/envelopes/${encodeURIComponent(params.envelopeId)}`;
-	const envelope = await api.requestChecked(
-		{
-			method: 'POST',
-			path: `${path}/cancel`,
-			...(params.reason ? { body: { reason: params.reason } } : {}),
-			ifUnknown: {
-				happened: 'the envelope was canceled',
-				advice: 'Check its status with Envelope → Get.',
-				// Canceled settles it; a final status (completed, failed) means the cancel could not
-				// have happened; in progress may still be a cancel under way, so it stays open.
-				settle: async () => {
-					const read = await api.requestChecked({ method: 'GET', path }, envelopeAnswer, i);
-					if (read.status === 'canceled') return canceledEnvelopeAnswer.parse(read);
-					return read.status === 'completed' || read.status === 'failed' ? false : undefined;
-				},
-			},
-		},
-		canceledEnvelopeAnswer,
-		i,
-	);
-	return toItems(envelope as IDataObject, i);
+	return toItems(await cancelEnvelope(api, params.envelopeId, params.reason, i), i);
 };

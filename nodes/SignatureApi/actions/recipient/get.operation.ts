@@ -1,10 +1,9 @@
-import { recipientAnswer } from '../answers';
+import { getRecipient } from '../../transport/recipients';
 import { getById, recipientId, recipientIdField } from '../fields';
 
 export const { description, execute } = getById(
 	'recipient',
 	[recipientIdField],
 	recipientId,
-	(id) => `/recipients/${encodeURIComponent(id)}`,
-	recipientAnswer,
+	getRecipient,
 );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
-import { replacementAnswer } from '../answers';
+import { replaceRecipient } from '../../transport/recipients';
 import { recipientId, recipientIdField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -34,20 +34,7 @@ export const execute: OperationExecute = async function (i, api) {
 		name: this.getNodeParameter('name', i),
 		email: this.getNodeParameter('email', i),
 	});
-	const replacement = await api.requestChecked(
-		{
-			method: 'POST',
-			path: `/recipients/${encodeURIComponent(params.recipientId)}/replace`,
-			body: { name: params.name, email: params.email },
-			ifUnknown: {
-				happened: 'the recipient was replaced',
-				advice:
-					'Check with Recipient → Get: a replaced recipient has the status replaced, and Envelope → Get lists the new one.',
-			},
-		},
-		replacementAnswer,
-		i,
-	);
+	const replacement = await replaceRecipient(api, params.recipientId, params, i);
 	return toItems(
 		{
 			replaced_recipient_id: params.recipientId,

@@ -1,6 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { fixedCollectionRows } from '../../../shared/parameters';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import {
 	checkParameters,
@@ -90,16 +91,15 @@ const schema = z.object({
 });
 
 export const execute: OperationExecute = async function (i, api) {
-	const rawHeaders = ((this.getNodeParameter('authHeaders', i, {}) as { header?: IDataObject[] })
-		.header ?? []) as IDataObject[];
 	const params = checkParameters(this, i, properties, schema, {
 		webhookUrl: this.getNodeParameter('webhookUrl', i),
-		authHeaders: rawHeaders,
+		authHeaders: fixedCollectionRows(this, 'authHeaders.header', i),
 	});
 	const repeated = duplicateProblems(
 		listedValues(
-			'Auth Headers',
-			'Name',
+			properties,
+			'authHeaders',
+			'name',
 			params.authHeaders.map((h) => h.name),
 		),
 		'Each header can be given once; header names are not case-sensitive.',

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { fixedCollectionRows } from '../../../shared/parameters';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email, httpsUrl } from '../../../shared/schemas';
 import {
@@ -173,33 +174,31 @@ const schema = z.object({
 	),
 });
 
-function rows(value: unknown): IDataObject[] {
-	return ((value as { field?: IDataObject[] } | undefined)?.field ?? []) as IDataObject[];
-}
-
 export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
 		email: this.getNodeParameter('email', i),
 		phoneNumber: this.getNodeParameter('phoneNumber', i),
 		redirectUrl: this.getNodeParameter('redirectUrl', i),
 		docUrl: this.getNodeParameter('docUrl', i),
-		signForms: rows(this.getNodeParameter('signForms', i, {})),
-		fillForm: rows(this.getNodeParameter('fillForm', i, {})),
+		signForms: fixedCollectionRows(this, 'signForms.field', i),
+		fillForm: fixedCollectionRows(this, 'fillForm.field', i),
 	});
 	// PDF field names are case-sensitive, so they are compared exactly.
 	const problems = [
 		...duplicateProblems(
 			listedValues(
-				'Signature Fields',
-				'Field ID',
+				properties,
+				'signForms',
+				'fieldId',
 				params.signForms.map((f) => f.fieldId),
 			),
 			'Each PDF field can be signed once.',
 		),
 		...duplicateProblems(
 			listedValues(
-				'Fill Form Fields',
-				'Field ID',
+				properties,
+				'fillForm',
+				'fieldId',
 				params.fillForm.map((f) => f.fieldId),
 			),
 			'Give each PDF field one value.',

@@ -1,8 +1,8 @@
-import type { INode } from 'n8n-workflow';
+import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { failValidation } from '../../shared/validation';
-import type { DocumentRole, SignNowDocument } from './answers';
+import { failValidation, fieldLabel } from '../../shared/validation';
+import type { DocumentRole, SignNowDocument } from '../transport/answers';
 
 function listRoles(roles: DocumentRole[]): string {
 	return roles.map((r) => `"${r.name}" (${r.unique_id})`).join(', ');
@@ -10,10 +10,12 @@ function listRoles(roles: DocumentRole[]): string {
 
 /**
  * Checks the invites against the document as signNow would, and returns the role of each invite.
- * A role may be given by ID (the dropdown) or by its name (typed or from an expression).
+ * A role may be given by ID (the dropdown) or by its name (typed or from an expression). Messages
+ * name the invites' fields as the operation's `properties` label them.
  */
 export function checkAgainstDocument(
 	node: INode,
+	properties: readonly INodeProperties[],
 	document: SignNowDocument,
 	invites: Array<{ email: string; roleId: string }>,
 	itemIndex: number,
@@ -39,7 +41,7 @@ export function checkAgainstDocument(
 			failValidation(
 				node,
 				[
-					`Invites → #${n + 1} → Role Name or ID: "${invite.roleId}" is not allowed. It is not a role of this document; its roles are ${listRoles(roles)}.`,
+					`${fieldLabel(properties, ['invites', n, 'roleId'])}: "${invite.roleId}" is not allowed. It is not a role of this document; its roles are ${listRoles(roles)}.`,
 				],
 				itemIndex,
 			);
@@ -53,7 +55,7 @@ export function checkAgainstDocument(
 			failValidation(
 				node,
 				[
-					`Invites → #${n + 1} → Email: "${invite.email}" is not allowed. It is the document owner’s email; the owner cannot be an embedded signer.`,
+					`${fieldLabel(properties, ['invites', n, 'email'])}: "${invite.email}" is not allowed. It is the document owner’s email; the owner cannot be an embedded signer.`,
 				],
 				itemIndex,
 			);
@@ -67,7 +69,7 @@ export function checkAgainstDocument(
 			failValidation(
 				node,
 				[
-					`Invites → #${n + 1} → Role Name or ID: "${invites[n].roleId}" is not allowed. Role "${role.name}" already has invite #${first + 1}; each role takes one signer.`,
+					`${fieldLabel(properties, ['invites', n, 'roleId'])}: "${invites[n].roleId}" is not allowed. Role "${role.name}" already has invite #${first + 1}; each role takes one signer.`,
 				],
 				itemIndex,
 			);
@@ -79,7 +81,7 @@ export function checkAgainstDocument(
 		failValidation(
 			node,
 			[
-				`Invites: every role of the document needs an invite. Missing: ${missing.map((r) => `"${r.name}"`).join(', ')}.`,
+				`${fieldLabel(properties, ['invites'])}: every role of the document needs an invite. Missing: ${missing.map((r) => `"${r.name}"`).join(', ')}.`,
 			],
 			itemIndex,
 		);

@@ -2,8 +2,9 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { entryName, matchesFilter } from '../../shared/listSearch';
 import { ApiClient } from '../../shared/transport/client';
-import { documentListAnswer, isEmbedded } from '../actions/answers';
 import { SIGNNOW } from '../transport';
+import { isEmbedded } from '../transport/answers';
+import { listDocuments } from '../transport/documents';
 import { readPickedDocument } from './pickedDocument';
 
 /**
@@ -15,11 +16,7 @@ export async function searchDocuments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const api = new ApiClient(this, SIGNNOW);
-	const documents = await api.requestChecked(
-		{ method: 'GET', path: '/user/documentsv2' },
-		documentListAnswer,
-	);
+	const documents = await listDocuments(new ApiClient(this, SIGNNOW));
 	return {
 		results: documents
 			.filter((d) => matchesFilter(filter, d.document_name, d.id))

@@ -2,9 +2,10 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { locatorText } from '../../shared/locator';
 import { ApiClient } from '../../shared/transport/client';
-import { readDocument, type SignNowDocument } from '../actions/answers';
-import { DOCUMENT_URL } from '../actions/fields';
+import { DOCUMENT_URL } from '../descriptions/document';
 import { SIGNNOW } from '../transport';
+import type { SignNowDocument } from '../transport/answers';
+import { readDocument } from '../transport/documents';
 
 /**
  * The document the Document field names as the editor holds it, for the lists that show its parts

@@ -4,16 +4,16 @@ import { z } from 'zod';
 
 import type { ApiClient } from '../../shared/transport/client';
 import { checkParameters } from '../../shared/validation';
-import { documentId, documentIdFields } from '../actions/fields';
+import { documentId, documentIdFields } from '../descriptions/document';
 import { SIGNNOW } from '../transport';
-import { scopedEvent, SIGNNOW_EVENTS } from './events';
 import {
 	callingBack,
 	currentUserId,
 	listSubscriptions,
 	subscribe,
 	unsubscribe,
-} from './subscriptions';
+} from '../transport/subscriptions';
+import { scopedEvent, SIGNNOW_EVENTS } from './events';
 
 /**
  * What one activation of the trigger registers with signNow: one callback subscription per event

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
-import { deletedAnswer } from '../answers';
-import { documentId, documentIdFields } from '../fields';
+import { documentId, documentIdFields } from '../../descriptions/document';
+import { deleteDocument } from '../../transport/documents';
 
 const properties: INodeProperties[] = [...documentIdFields()];
 
@@ -16,23 +16,6 @@ export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
 		documentId: this.getNodeParameter('documentId', i),
 	});
-	const path = `/document/${encodeURIComponent(params.documentId)}`;
-	// The {"status": "success"} answer is signNow's usual one for deletions; for this endpoint it is not in the reference material (unconfirmed).
-	const answer = await api.requestChecked(
-		{
-			method: 'DELETE',
-			path,
-			ifUnknown: {
-				happened: 'the document was deleted',
-				advice: 'Check with Document → Get: a deleted document is not found.',
-				settle: async () =>
-					(await api.requestUnlessNotFound({ method: 'GET', path }, i)) === undefined
-						? { status: 'success' }
-						: undefined,
-			},
-		},
-		deletedAnswer,
-		i,
-	);
+	const answer = await deleteDocument(api, params.documentId, i);
 	return toItems({ id: params.documentId, deleted: true, status: answer.status }, i);
 };

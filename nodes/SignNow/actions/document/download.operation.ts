@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { binaryFieldName, outputBinaryField } from '../../../shared/binary';
 import { forOperation, type OperationExecute } from '../../../shared/router';
-import { outputBinaryField } from '../../../shared/binary';
-import { IncomingFile } from '../../../shared/transport/incomingFile';
 import { checkParameters } from '../../../shared/validation';
-import { pdfFile } from '../answers';
-import { documentId, documentIdFields } from '../fields';
+import { documentId, documentIdFields } from '../../descriptions/document';
+import { downloadDocument } from '../../transport/documents';
 
 const properties: INodeProperties[] = [...documentIdFields(), outputBinaryField];
 
@@ -14,7 +13,7 @@ export const description = forOperation('document', 'download', properties);
 
 const schema = z.object({
 	documentId,
-	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
+	binaryPropertyName: binaryFieldName,
 });
 
 export const execute: OperationExecute = async function (i, api) {
@@ -22,26 +21,7 @@ export const execute: OperationExecute = async function (i, api) {
 		documentId: this.getNodeParameter('documentId', i),
 		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
 	});
-	// "collapsed" flattens the signatures and fields into the PDF pages.
-	const answer = await api.requestFull<Buffer>(
-		{
-			method: 'GET',
-			path: `/document/${encodeURIComponent(params.documentId)}/download`,
-			qs: { type: 'collapsed' },
-			headers: { Accept: 'application/pdf' },
-			expect: 'stream',
-		},
-		i,
-	);
-	const file = await IncomingFile.from(answer.body);
-	const { head } = file;
-	await file.checked(() =>
-		api.checkAnswer(
-			{ file: { size: head.length, start: head.subarray(0, 5).toString('latin1') } },
-			pdfFile,
-			i,
-		),
-	);
+	const file = await downloadDocument(api, params.documentId, i);
 	const fileName = `${params.documentId}.pdf`;
 	return [
 		await file.toItem(

@@ -3,8 +3,9 @@ import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
-import { type FieldInvite, isEmbedded, readDocument } from '../answers';
-import { documentId, documentIdFields } from '../fields';
+import { documentId, documentIdFields } from '../../descriptions/document';
+import { type FieldInvite, isEmbedded } from '../../transport/answers';
+import { readDocument } from '../../transport/documents';
 
 const properties: INodeProperties[] = [
 	...documentIdFields(),

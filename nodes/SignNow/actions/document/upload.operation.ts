@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readBinary } from '../../../shared/binary';
+import { binaryFieldName, readBinary } from '../../../shared/binary';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
-import { uploadedAnswer } from '../answers';
+import { uploadDocument } from '../../transport/documents';
 import { checkFieldsOption } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('document', 'upload', properties);
 
 const schema = z.object({
-	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
+	binaryPropertyName: binaryFieldName,
 	name: z.string().trim().max(255, 'Must be at most 255 characters.').optional(),
 	checkFields: z.boolean(),
 });
@@ -59,19 +59,7 @@ export const execute: OperationExecute = async function (i, api) {
 	const form = new FormData();
 	form.append('file', new Blob([file.data], { type: file.mimeType }), fileName);
 	if (params.checkFields) form.append('check_fields', 'true');
-	const answer = await api.requestChecked(
-		{
-			method: 'POST',
-			path: '/document',
-			body: form,
-			ifUnknown: {
-				happened: 'the document was uploaded',
-				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
-			},
-		},
-		uploadedAnswer,
-		i,
-	);
+	const answer = await uploadDocument(api, form, i);
 	return toItems(
 		{
 			id: answer.id,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { httpsUrl } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
-import { uploadedFromUrlAnswer } from '../answers';
+import { uploadDocumentFromUrl } from '../../transport/documents';
 import { checkFieldsOption } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -37,23 +37,6 @@ export const execute: OperationExecute = async function (i, api) {
 		url: this.getNodeParameter('url', i),
 		checkFields: options.checkFields ?? false,
 	});
-	// POST /v2/documents/url and its {url, check_fields} body come from signNow's own MCP client,
-	// not from a reference page; the answer's id key is read both ways (unconfirmed).
-	const answer = await api.requestChecked(
-		{
-			method: 'POST',
-			path: '/v2/documents/url',
-			body: { url: params.url, check_fields: params.checkFields },
-			ifUnknown: {
-				happened: 'the document was uploaded',
-				advice: 'Look for it in signNow (Documents) before uploading again, or it is there twice.',
-			},
-		},
-		uploadedFromUrlAnswer,
-		i,
-	);
-	return toItems(
-		{ id: answer.id ?? answer.document_id!, url: params.url, check_fields: params.checkFields },
-		i,
-	);
+	const id = await uploadDocumentFromUrl(api, params.url, params.checkFields, i);
+	return toItems({ id, url: params.url, check_fields: params.checkFields }, i);
 };

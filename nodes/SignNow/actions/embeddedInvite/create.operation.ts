@@ -10,9 +10,12 @@ import {
 	failValidation,
 	listedValues,
 } from '../../../shared/validation';
+import { documentId, documentIdFields } from '../../descriptions/document';
+import { sameEmail } from '../../transport/answers';
+import { readDocument } from '../../transport/documents';
+import { createEmbeddedInvites } from '../../transport/embeddedInvites';
+import { authMethod, authMethodField } from '../fields';
 import { checkAgainstDocument } from '../roles';
-import { createdInvitesAnswer, isEmbedded, readDocument, sameEmail } from '../answers';
-import { authMethod, authMethodField, documentId, documentIdFields } from '../fields';
 
 const properties: INodeProperties[] = [
 	...documentIdFields(),
@@ -152,50 +155,19 @@ export const execute: OperationExecute = async function (i, api) {
 
 	// One read of the document lets every rule signNow would reject be named before anything is created.
 	const document = await readDocument(api, params.documentId, i);
-	const roles = checkAgainstDocument(this.getNode(), document, params.invites, i);
-	const existing = new Set(document.field_invites.map((inv) => inv.id));
-
-	const answer = await api.requestChecked(
-		{
-			method: 'POST',
-			path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites`,
-			body: {
-				invites: params.invites.map((inv, n) => ({
-					email: inv.email,
-					role_id: roles[n].unique_id,
-					order: inv.order,
-					auth_method: inv.authMethod,
-					...(params.redirectUri ? { redirect_uri: params.redirectUri } : {}),
-					...(params.declineRedirectUri ? { decline_redirect_uri: params.declineRedirectUri } : {}),
-				})),
-			},
-			ifUnknown: {
-				happened: 'the embedded invites were created',
-				advice: 'Check with Document → Get: its field_invites list the invites that exist.',
-				// New embedded invites (not there before) for every requested email settle it; none or
-				// some leave it open, since signNow may still be creating them.
-				settle: async () => {
-					const after = await readDocument(api, params.documentId, i);
-					const added = after.field_invites.filter(
-						(inv) => isEmbedded(inv) && !existing.has(inv.id),
-					);
-					const found = params.invites.map((inv) =>
-						added.find((a) => sameEmail(a.email, inv.email)),
-					);
-					if (found.some((f) => f === undefined)) return undefined;
-					return {
-						data: found.map((f, n) => ({
-							id: f!.id,
-							email: f!.email ?? params.invites[n].email,
-							role_id: f!.role_id ?? roles[n].unique_id,
-							order: params.invites[n].order,
-							status: f!.status,
-						})),
-					};
-				},
-			},
-		},
-		createdInvitesAnswer(params.invites.map((inv) => inv.email)),
+	const roles = checkAgainstDocument(this.getNode(), properties, document, params.invites, i);
+	const answer = await createEmbeddedInvites(
+		api,
+		params.documentId,
+		document,
+		params.invites.map((inv, n) => ({
+			email: inv.email,
+			role_id: roles[n].unique_id,
+			order: inv.order,
+			auth_method: inv.authMethod,
+			...(params.redirectUri ? { redirect_uri: params.redirectUri } : {}),
+			...(params.declineRedirectUri ? { decline_redirect_uri: params.declineRedirectUri } : {}),
+		})),
 		i,
 	);
 	const names = new Map(roles.map((r) => [r.unique_id, r.name]));

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
-import { deletedAnswer, isEmbedded, readDocument } from '../answers';
-import { documentId, documentIdFields } from '../fields';
+import { documentId, documentIdFields } from '../../descriptions/document';
+import { deleteEmbeddedInvites } from '../../transport/embeddedInvites';
 
 const properties: INodeProperties[] = [
 	...documentIdFields('Every embedded invite of this document is deleted'),
@@ -18,21 +18,6 @@ export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
 		documentId: this.getNodeParameter('documentId', i),
 	});
-	const answer = await api.requestChecked(
-		{
-			method: 'DELETE',
-			path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites`,
-			ifUnknown: {
-				happened: 'the embedded invites were deleted',
-				advice: 'Check with Document → Get: its field_invites list the invites left.',
-				settle: async () => {
-					const document = await readDocument(api, params.documentId, i);
-					return document.field_invites.some(isEmbedded) ? undefined : { status: 'success' };
-				},
-			},
-		},
-		deletedAnswer,
-		i,
-	);
+	const answer = await deleteEmbeddedInvites(api, params.documentId, i);
 	return toItems({ document_id: params.documentId, deleted: true, status: answer.status }, i);
 };

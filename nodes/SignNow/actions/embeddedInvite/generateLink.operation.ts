@@ -5,8 +5,9 @@ import { forOperation, type OperationExecute, toItems } from '../../../shared/ro
 import { locatorFields, locatorId } from '../../../shared/locator';
 import { intInRange, pathId } from '../../../shared/schemas';
 import { checkParameters } from '../../../shared/validation';
-import { linkAnswer } from '../answers';
-import { authMethod, authMethodField, documentId, documentIdFields } from '../fields';
+import { documentId, documentIdFields } from '../../descriptions/document';
+import { generateLink } from '../../transport/embeddedInvites';
+import { authMethod, authMethodField } from '../fields';
 
 const properties: INodeProperties[] = [
 	...documentIdFields(),
@@ -71,24 +72,12 @@ export const execute: OperationExecute = async function (i, api) {
 		linkExpiration: options.linkExpiration,
 	});
 	const issuedAt = Date.now();
-	const answer = await api.requestChecked(
-		{
-			method: 'POST',
-			path: `/v2/documents/${encodeURIComponent(params.documentId)}/embedded-invites/${encodeURIComponent(params.fieldInviteId)}/link`,
-			body: { auth_method: params.authMethod, link_expiration: params.linkExpiration },
-			ifUnknown: {
-				happened: 'a signing link was generated',
-				advice: 'Run the item again for a new link; it opens the same invite.',
-			},
-		},
-		linkAnswer,
-		i,
-	);
+	const link = await generateLink(api, params.documentId, params.fieldInviteId, params, i);
 	return toItems(
 		{
 			document_id: params.documentId,
 			field_invite_id: params.fieldInviteId,
-			link: answer.data.link,
+			link,
 			link_expiration_minutes: params.linkExpiration,
 			...(params.linkExpiration
 				? { expires_at_iso: new Date(issuedAt + params.linkExpiration * 60_000).toISOString() }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { ApiClient } from '../../shared/transport/client';
+import { pdfStart } from '../../shared/pdf';
 
 /**
  * What each signNow answer must carry before the node reports success. Objects passed on to the
@@ -58,19 +58,6 @@ export function isEmbedded(invite: FieldInvite): boolean {
 	return invite.is_embedded === true || invite.is_embedded === 1 || invite.is_embedded === '1';
 }
 
-/** The one read of a document every operation uses. */
-export async function readDocument(
-	api: ApiClient,
-	id: string,
-	itemIndex?: number,
-): Promise<SignNowDocument> {
-	return await api.requestChecked(
-		{ method: 'GET', path: `/document/${encodeURIComponent(id)}` },
-		documentAnswer,
-		itemIndex,
-	);
-}
-
 /**
  * The user's documents from /user/documentsv2: a bare list of documents with `id` and
  * `document_name` (as integrators read it; a `data` wrapper is taken too, unconfirmed).
@@ -116,9 +103,7 @@ export const uploadedFromUrlAnswer = z
 export const pdfFile = z.object({
 	file: z.object({
 		size: z.number().positive('is empty (0 bytes)'),
-		start: z.literal('%PDF-', {
-			errorMap: () => ({ message: 'is not a PDF (it does not start with %PDF-)' }),
-		}),
+		start: pdfStart('is not a PDF (it does not start with %PDF-)'),
 	}),
 });
 

@@ -73,6 +73,34 @@ describe('Umbrella QES → QES Onboarding → Get Verification', () => {
 		}
 	});
 
+	it('fails, storing nothing, when the storage host answers 200 with something other than the signed PDF', async () => {
+		const session = sim.seed();
+		sim.complete(session.requestId);
+		sim.inject(
+			{
+				kind: 'status',
+				status: 200,
+				headers: { 'content-type': 'text/html' },
+				body: '<html>Service unavailable</html>',
+			},
+			1,
+			(r) => r.path.startsWith('/storage/'),
+		);
+		const { items, error } = await run({
+			operation: 'getVerification',
+			sessionId: session.requestId,
+			download: true,
+			binaryPropertyName: 'data',
+		});
+		expect(items).toHaveLength(0);
+		// The simulator sends the body as JSON text, quotes included.
+		expect(error?.message).toBe(
+			'Umbrella [incomplete_answer]: the signed document contract-signed.pdf is not a PDF (34 bytes starting with ""<html>Service unava")',
+		);
+		expect((error as any).description).toContain('Run Get Verification again');
+		expect(sim.received('GET', '/storage/:token')).toHaveLength(1);
+	});
+
 	it('fails the download of a session that is not signed yet, naming its status', async () => {
 		const session = sim.seed();
 		const { error } = await run({

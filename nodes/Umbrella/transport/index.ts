@@ -38,7 +38,7 @@ function parseError(status: number, body: unknown): VendorFailure {
  * Umbrella wraps every answer as {status, data}: `status: false` is a failure in Umbrella's own
  * words even with HTTP 200 (whether Umbrella ever does this is unconfirmed; the wrapper itself is
  * documented). Any other answer lacking `status: true` or the data an operation needs is named
- * by that operation's answer check (actions/qesOnboarding/answers.ts) as an incomplete answer.
+ * by that operation's answer check (answers.ts) as an incomplete answer.
  */
 function failureInBody(body: unknown): VendorFailure | undefined {
 	const b = (typeof body === 'object' && body !== null ? body : {}) as {

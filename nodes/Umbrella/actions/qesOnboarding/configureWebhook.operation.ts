@@ -9,7 +9,7 @@ import {
 	failValidation,
 	listedValues,
 } from '../../../shared/validation';
-import { registerWebhook } from '../../trigger/registration';
+import { registerWebhook } from '../../transport/webhooks';
 
 const properties: INodeProperties[] = [
 	{

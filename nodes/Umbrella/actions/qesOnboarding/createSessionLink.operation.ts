@@ -10,7 +10,7 @@ import {
 	failValidation,
 	listedValues,
 } from '../../../shared/validation';
-import { sessionLinkAnswer } from '../answers';
+import { createSessionLink } from '../../transport/onboarding';
 import { IDENTIFICATION_PLACEHOLDERS } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -217,20 +217,5 @@ export const execute: OperationExecute = async function (i, api) {
 	if (params.fillForm.length)
 		body.fillForm = params.fillForm.map(({ fieldId, value }) => ({ fieldId, value }));
 
-	const answer = await api.requestChecked(
-		{
-			method: 'POST',
-			path: '/onboarding/createSessionLink',
-			body,
-			ifUnknown: {
-				happened: 'a session link was created',
-				advice:
-					'Umbrella cannot list sessions, so a second run gives the signer a second link; if that matters, ask IDCanopy about sessions created for this email at this time.',
-			},
-		},
-		sessionLinkAnswer,
-		i,
-	);
-	const { requestId, url, expiresAfter } = answer.data;
-	return toItems({ requestId, url, expiresAfter }, i);
+	return toItems(await createSessionLink(api, body, i), i);
 };

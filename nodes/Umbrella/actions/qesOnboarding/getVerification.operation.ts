@@ -6,11 +6,15 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { binaryFieldName, outputBinaryField } from '../../../shared/binary';
 import { forOperation, type OperationExecute } from '../../../shared/router';
 import { pathId } from '../../../shared/schemas';
-import { outputBinaryField } from '../../../shared/binary';
 import { checkParameters } from '../../../shared/validation';
-import { downloadableVerificationAnswer, verificationAnswer } from '../answers';
+import {
+	downloadSignedFile,
+	getDownloadableVerification,
+	getVerification,
+} from '../../transport/onboarding';
 import { sessionIdField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -35,7 +39,7 @@ export const description = forOperation('qesOnboarding', 'getVerification', prop
 const schema = z.object({
 	sessionId: pathId('session ID'),
 	download: z.boolean(),
-	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
+	binaryPropertyName: binaryFieldName,
 });
 
 export const execute: OperationExecute = async function (i, api) {
@@ -45,17 +49,11 @@ export const execute: OperationExecute = async function (i, api) {
 		download,
 		binaryPropertyName: download ? this.getNodeParameter('binaryPropertyName', i) : 'data',
 	});
-	// Whether Umbrella's sessionId is always the requestId of createSessionLink is unconfirmed; the docs call it "ID from the onboarding session".
-	const request = {
-		method: 'GET' as const,
-		path: `/onboarding/getVerification/${encodeURIComponent(params.sessionId)}`,
-	};
 	if (!params.download) {
-		const answer = await api.requestChecked(request, verificationAnswer, i);
-		return [{ json: answer.data as IDataObject, pairedItem: { item: i } }];
+		const verification = await getVerification(api, params.sessionId, i);
+		return [{ json: verification as IDataObject, pairedItem: { item: i } }];
 	}
-	const answer = await api.requestChecked(request, downloadableVerificationAnswer, i);
-	const verification = answer.data;
+	const verification = await getDownloadableVerification(api, params.sessionId, i);
 	const signed = (verification.signature?.content ?? []).flatMap((entry) =>
 		entry.signedResource ? [entry.signedResource] : [],
 	);
@@ -83,9 +81,9 @@ export const execute: OperationExecute = async function (i, api) {
 				},
 			);
 		}
-		const { file } = await api.downloadSigned(resource.resourceUrl, i);
 		const fileName =
 			resource.filename || `${params.sessionId}${signed.length > 1 ? `-${n + 1}` : ''}-signed.pdf`;
+		const file = await downloadSignedFile(api, resource, fileName, i);
 		const key = n === 0 ? params.binaryPropertyName : `${params.binaryPropertyName}_${n + 1}`;
 		binary[key] = await file.store(this, {
 			fileName,

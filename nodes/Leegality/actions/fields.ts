@@ -28,7 +28,7 @@ export const documentIdFields: INodeProperties[] = locatorFields(
 	},
 );
 
-export const documentIdSchema = locatorId('document');
+export const documentId = locatorId('document');
 
 export const signUrlField: INodeProperties = {
 	displayName: 'Sign URL',
@@ -40,13 +40,13 @@ export const signUrlField: INodeProperties = {
 	description: 'An invitee’s signUrl, as returned by Create',
 };
 
-export const signUrlSchema = httpsUrl;
+export const signUrl = httpsUrl;
 
 /**
  * Leegality's phone format is not documented; a number of 10 to 15 digits with an optional
  * leading + covers Indian mobile numbers with or without the country code (unconfirmed).
  */
-export const phoneSchema = z
+export const phone = z
 	.string()
 	.trim()
 	.default('')
@@ -55,9 +55,5 @@ export const phoneSchema = z
 		'Must be empty or 10 to 15 digits, optionally starting with +, such as 9876543210.',
 	);
 
-/**
- * The consent Leegality requires for DocSigner signing, character for character: any other text,
- * even with different spacing or case, is refused with `invalid.consent`.
- */
-export const DOCSIGNER_CONSENT =
-	'By using this authenticated API and the ProfileID associated with this Document Signer Certificate, I agree that the Document Signer Certificate saved in this Account will be used to eSign documents for me. I also understand that recipients of such electronic documents will be able to see my signing details.';
+/** The consent text, shown in the node (and written once, where the request sends it). */
+export { DOCSIGNER_CONSENT } from '../transport/docSigner';

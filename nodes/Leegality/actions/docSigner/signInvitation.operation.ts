@@ -3,9 +3,8 @@ import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
-import { reportedMessages } from '../answers';
-import { signUrlField, signUrlSchema } from '../fields';
-import { DOCSIGNER_CONSENT } from '../fields';
+import { signInvitation } from '../../transport/docSigner';
+import { DOCSIGNER_CONSENT, signUrl, signUrlField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,7 +42,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('docSigner', 'signInvitation', properties);
 
 const schema = z.object({
-	signUrl: signUrlSchema,
+	signUrl,
 	profileId: z
 		.string()
 		.trim()
@@ -63,27 +62,13 @@ export const execute: OperationExecute = async function (i, api) {
 		profileId: this.getNodeParameter('profileId', i),
 		consent: this.getNodeParameter('consent', i, false),
 	});
-	const answer = await api.request<unknown>(
-		{
-			method: 'POST',
-			path: '/v3.0/sign/docSigner/invitation',
-			body: { signUrl: params.signUrl, profileId: params.profileId, consent: DOCSIGNER_CONSENT },
-			// Leegality offers no read by sign URL, so the outcome cannot be settled here.
-			ifUnknown: {
-				happened: 'the invitation was signed',
-				advice:
-					'Check the document with Sign Request → Get (with the sender’s credential) before signing again: once signed, signing again only answers invitation.not.exists.',
-			},
-		},
-		i,
-	);
-	// Only status 1 gets here: the invitation is signed. The code and text are Leegality's, when it sent them.
+	const said = await signInvitation(api, params, i);
 	return toItems(
 		{
 			signed: true,
 			signUrl: params.signUrl,
 			profileId: params.profileId,
-			...reportedMessages(answer),
+			...said,
 		},
 		i,
 	);

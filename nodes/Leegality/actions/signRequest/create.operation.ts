@@ -1,12 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readBinary } from '../../../shared/binary';
+import { binaryFieldName, readBinary } from '../../../shared/binary';
+import { fixedCollectionRows } from '../../../shared/parameters';
+import { isPdf } from '../../../shared/pdf';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { email } from '../../../shared/schemas';
 import { checkParameters, failValidation } from '../../../shared/validation';
-import { createAnswer } from '../answers';
-import { phoneSchema } from '../fields';
+import { createSignRequest } from '../../transport/signRequests';
+import { phone } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -96,13 +98,13 @@ const schema = z.object({
 		.trim()
 		.min(1, 'The Workflow ID is required.')
 		.regex(/^\S+$/, 'A Workflow ID has no spaces.'),
-	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
+	binaryPropertyName: binaryFieldName,
 	invitees: z
 		.array(
 			z.object({
 				name: z.string().trim().min(1, 'Each invitee needs a name.'),
 				email,
-				phone: phoneSchema,
+				phone,
 			}),
 		)
 		.min(1, 'Add at least one invitee.'),
@@ -110,19 +112,17 @@ const schema = z.object({
 	documentName: z.string().trim().default(''),
 });
 
-const PDF_MAGIC = Buffer.from('%PDF-');
-
 export const execute: OperationExecute = async function (i, api) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const params = checkParameters(this, i, properties, schema, {
 		profileId: this.getNodeParameter('profileId', i),
 		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
-		invitees: this.getNodeParameter('invitees.invitee', i, []),
+		invitees: fixedCollectionRows(this, 'invitees.invitee', i),
 		irn: this.getNodeParameter('irn', i, ''),
 		documentName: options.documentName ?? '',
 	});
 	const file = await readBinary(this, i, params.binaryPropertyName);
-	if (!file.data.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
+	if (!isPdf(file.data)) {
 		failValidation(
 			this.getNode(),
 			[
@@ -142,22 +142,7 @@ export const execute: OperationExecute = async function (i, api) {
 		})),
 		...(params.irn ? { irn: params.irn } : {}),
 	};
-	const created = await api.requestChecked(
-		{
-			method: 'POST',
-			path: '/v3.0/sign/request',
-			body,
-			// Leegality takes no idempotency key and the IRN is not unique, so no read can tell
-			// whether this request created a document: the item reports the outcome as unknown.
-			ifUnknown: {
-				happened: 'the sign request was created and sent',
-				advice:
-					'Look for it with Sign Request → Get Many (search by its IRN or document name) before sending again, or the invitees get it twice.',
-			},
-		},
-		createAnswer,
-		i,
-	);
+	const created = await createSignRequest(api, body, i);
 	return toItems(
 		{
 			documentId: created.documentId,

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
-import { reportedMessages } from '../answers';
-import { documentIdFields, documentIdSchema, signUrlField } from '../fields';
+import { deleteInvitation, deleteSignRequest } from '../../transport/signRequests';
+import { documentId, documentIdFields, signUrlField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -48,7 +48,7 @@ const invitationRef = z
 	);
 
 const schema = z.discriminatedUnion('deleteTarget', [
-	z.object({ deleteTarget: z.literal('document'), documentId: documentIdSchema }),
+	z.object({ deleteTarget: z.literal('document'), documentId }),
 	z.object({ deleteTarget: z.literal('invitation'), signUrl: invitationRef }),
 ]);
 
@@ -63,40 +63,17 @@ export const execute: OperationExecute = async function (i, api) {
 			? { deleteTarget, signUrl: this.getNodeParameter('signUrl', i) }
 			: { deleteTarget, documentId: this.getNodeParameter('documentId', i) },
 	);
-	const answer =
+	const said =
 		params.deleteTarget === 'document'
-			? await api.request<unknown>(
-					{
-						method: 'DELETE',
-						path: '/v3.0/sign/request',
-						qs: { documentId: params.documentId },
-						ifUnknown: {
-							happened: 'the document was deleted',
-							advice: 'Check with Sign Request → Get before deleting again.',
-						},
-					},
-					i,
-				)
-			: await api.request<unknown>(
-					{
-						method: 'DELETE',
-						path: '/v3.0/sign/request/invitation',
-						qs: { signUrl: params.signUrl },
-						ifUnknown: {
-							happened: 'the invitation was deleted',
-							advice:
-								'Check the document’s invitations with Sign Request → Get before deleting again.',
-						},
-					},
-					i,
-				);
+			? await deleteSignRequest(api, params.documentId, i)
+			: await deleteInvitation(api, params.signUrl, i);
 	return toItems(
 		{
 			deleted: true,
 			...(params.deleteTarget === 'document'
 				? { documentId: params.documentId }
 				: { signUrl: params.signUrl }),
-			...reportedMessages(answer),
+			...said,
 		},
 		i,
 	);

@@ -1,13 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { binaryFieldName, outputBinaryField } from '../../../shared/binary';
 import { forOperation, type OperationExecute } from '../../../shared/router';
 import { oneOf } from '../../../shared/schemas';
-import { outputBinaryField } from '../../../shared/binary';
-import { IncomingFile } from '../../../shared/transport/incomingFile';
 import { checkParameters } from '../../../shared/validation';
-import { fileAnswer, fileSummary } from '../answers';
-import { documentIdFields, documentIdSchema } from '../fields';
+import { downloadFile } from '../../transport/signRequests';
+import { documentId, documentIdFields } from '../fields';
 
 const fileTypeOptions: INodePropertyOptions[] = [
 	{
@@ -37,9 +36,9 @@ const properties: INodeProperties[] = [
 export const description = forOperation('signRequest', 'download', properties);
 
 const schema = z.object({
-	documentId: documentIdSchema,
+	documentId,
 	fileType: oneOf(fileTypeOptions),
-	binaryPropertyName: z.string().trim().min(1, 'Name the binary field, for example "data".'),
+	binaryPropertyName: binaryFieldName,
 });
 
 export const execute: OperationExecute = async function (i, api) {
@@ -48,25 +47,7 @@ export const execute: OperationExecute = async function (i, api) {
 		fileType: this.getNodeParameter('fileType', i),
 		binaryPropertyName: this.getNodeParameter('binaryPropertyName', i),
 	});
-	// v3.1 answers with the file itself, but with Leegality's JSON envelope when it has none to give.
-	const answer = await api.requestFull<Buffer>(
-		{
-			method: 'GET',
-			path: '/v3.1/document/fetchDocument',
-			qs: { documentId: params.documentId, documentDownloadType: params.fileType },
-			headers: { Accept: 'application/pdf, application/json' },
-			expect: 'stream',
-		},
-		i,
-	);
-	const file = await IncomingFile.from(answer.body);
-	// A failure envelope already failed the item in the shared client; anything else that is not a PDF is not the file.
-	const contentType = String(answer.headers['content-type'] ?? '');
-	if (!fileSummary(file.head, contentType).startsWith.startsWith('%PDF-')) {
-		// Not the file: small, read whole to describe it.
-		await api.checkAnswer(fileSummary(await file.whole(), contentType), fileAnswer, i);
-	}
-	await file.checked(() => api.checkAnswer(fileSummary(file.head, contentType), fileAnswer, i));
+	const file = await downloadFile(api, params.documentId, params.fileType, i);
 	// DOCUMENT → document, AUDIT_TRAIL → audit-trail
 	const fileName = `${params.documentId}-${params.fileType.toLowerCase().replace(/_/g, '-')}.pdf`;
 	return [

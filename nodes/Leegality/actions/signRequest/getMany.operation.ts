@@ -5,10 +5,7 @@ import { alphabetical, oneOf } from '../../../shared/schemas';
 import { collectPages, readPaging, returnAllOrLimit } from '../../../shared/pagination';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
-import { listAnswer } from '../answers';
-
-/** Leegality's largest page; a bigger `max` is silently turned into 20. */
-const PAGE_SIZE = 40;
+import { DOCUMENT_PAGE_SIZE, documentPage } from '../../transport/signRequests';
 
 /** Leegality's document states, in their order (the list filter's values are unconfirmed). */
 const statusOptions: INodePropertyOptions[] = [
@@ -49,7 +46,6 @@ export const description = forOperation('signRequest', 'getMany', properties);
 
 const schema = z.object({
 	q: z.string().trim().default(''),
-	// The status values the list accepts are not published; the document statuses are used (unconfirmed).
 	status: oneOf(statusOptions).optional(),
 });
 
@@ -61,22 +57,9 @@ export const execute: OperationExecute = async function (i, api) {
 		status: filters.status,
 	});
 	const documents = await collectPages<IDataObject, number>(async (offset = 0, wanted) => {
-		const max = Math.min(PAGE_SIZE, wanted);
-		const items = await api.requestChecked(
-			{
-				method: 'GET',
-				path: '/v3.0/sign/request/list',
-				qs: {
-					max,
-					offset,
-					...(params.q ? { q: params.q } : {}),
-					...(params.status ? { status: params.status } : {}),
-				},
-			},
-			listAnswer,
-			i,
-		);
-		return { items, next: items.length === max ? offset + items.length : undefined };
+		const max = Math.min(DOCUMENT_PAGE_SIZE, wanted);
+		const page = await documentPage(api, { offset, max, ...params }, i);
+		return { items: page.documents, next: page.next };
 	}, paging.limit);
 	return toItems(documents, i);
 };

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { type LeegalityMessage, messagesOf } from '../transport';
+import { fileStart, isPdf, pdfStart } from '../../shared/pdf';
+import { type LeegalityMessage, messagesOf } from './index';
 
 /**
  * What each operation needs from a status-1 answer, checked with api.checkAnswer: an answer
@@ -105,7 +106,7 @@ export const fileAnswer = z.object({
 		.string()
 		.refine((type) => !type.includes('json'), 'Leegality sent JSON instead of the file'),
 	sizeBytes: z.number().positive('the file is empty'),
-	startsWith: z.string().startsWith('%PDF-', 'the file is not a PDF'),
+	startsWith: pdfStart('the file is not a PDF'),
 });
 
 /** A summary of a downloaded body for fileAnswer, small enough to travel in an error. */
@@ -113,12 +114,11 @@ export function fileSummary(
 	body: Buffer,
 	contentType: string,
 ): z.input<typeof fileAnswer> & { answer?: string } {
-	const startsWith = body.subarray(0, 5).toString('latin1');
 	return {
 		contentType,
 		sizeBytes: body.length,
-		startsWith,
-		...(startsWith === '%PDF-' ? {} : { answer: body.subarray(0, 300).toString('utf8') }),
+		startsWith: fileStart(body),
+		...(isPdf(body) ? {} : { answer: body.subarray(0, 300).toString('utf8') }),
 	};
 }
 

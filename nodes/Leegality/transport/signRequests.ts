@@ -1,0 +1,145 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiClient } from '../../shared/transport/client';
+import { IncomingFile } from '../../shared/transport/incomingFile';
+import {
+	createAnswer,
+	detailsAnswer,
+	fileAnswer,
+	fileSummary,
+	listAnswer,
+	reportedMessages,
+} from './answers';
+
+/** Leegality's calls on sign requests: creating, reading, listing, downloading and deleting them. */
+
+/**
+ * Sends a PDF to its invitees through a published workflow, once. Leegality takes no idempotency
+ * key and the IRN is not unique, so no read can tell whether a lost request created a document:
+ * the outcome is reported as unknown.
+ */
+export async function createSignRequest(api: ApiClient, body: IDataObject, itemIndex: number) {
+	return await api.requestChecked(
+		{
+			method: 'POST',
+			path: '/v3.0/sign/request',
+			body,
+			ifUnknown: {
+				happened: 'the sign request was created and sent',
+				advice:
+					'Look for it with Sign Request → Get Many (search by its IRN or document name) before sending again, or the invitees get it twice.',
+			},
+		},
+		createAnswer,
+		itemIndex,
+	);
+}
+
+/** The document's details, with its status. */
+export async function getSignRequest(api: ApiClient, documentId: string, itemIndex: number) {
+	return await api.requestChecked(
+		{ method: 'GET', path: '/v3.3/document/details', qs: { documentId } },
+		detailsAnswer,
+		itemIndex,
+	);
+}
+
+/** Leegality's largest page; a bigger `max` is silently turned into 20. */
+export const DOCUMENT_PAGE_SIZE = 40;
+
+/**
+ * One page of the account's documents, `max` (at most DOCUMENT_PAGE_SIZE) from `offset`, found by
+ * Leegality's own search `q` (a whole name, document ID or IRN) and `status`; `next` is the offset
+ * of the next page, undefined after a page that was not full.
+ */
+export async function documentPage(
+	api: ApiClient,
+	page: { offset: number; max?: number; q?: string; status?: string },
+	itemIndex?: number,
+): Promise<{ documents: IDataObject[]; next?: number }> {
+	const max = page.max ?? DOCUMENT_PAGE_SIZE;
+	const documents = await api.requestChecked(
+		{
+			method: 'GET',
+			path: '/v3.0/sign/request/list',
+			qs: {
+				max,
+				offset: page.offset,
+				...(page.q ? { q: page.q } : {}),
+				// The status values the list accepts are not published; the document statuses are used (unconfirmed).
+				...(page.status ? { status: page.status } : {}),
+			},
+		},
+		listAnswer,
+		itemIndex,
+	);
+	return {
+		documents,
+		next: documents.length === max ? page.offset + documents.length : undefined,
+	};
+}
+
+/**
+ * A file of the document (DOCUMENT or AUDIT_TRAIL). v3.1 answers with the file itself, but with
+ * Leegality's JSON envelope when it has none to give: a failure envelope already failed the
+ * request in the shared client; anything else that is not a PDF is not the file.
+ */
+export async function downloadFile(
+	api: ApiClient,
+	documentId: string,
+	fileType: string,
+	itemIndex: number,
+): Promise<IncomingFile> {
+	const answer = await api.requestFull<Buffer>(
+		{
+			method: 'GET',
+			path: '/v3.1/document/fetchDocument',
+			qs: { documentId, documentDownloadType: fileType },
+			headers: { Accept: 'application/pdf, application/json' },
+			expect: 'stream',
+		},
+		itemIndex,
+	);
+	const file = await IncomingFile.from(answer.body);
+	const contentType = String(answer.headers['content-type'] ?? '');
+	// Not the file: small, read whole to describe it.
+	const head = fileSummary(file.head, contentType);
+	if (head.answer !== undefined)
+		await api.checkAnswer(fileSummary(await file.whole(), contentType), fileAnswer, itemIndex);
+	await file.checked(() => api.checkAnswer(head, fileAnswer, itemIndex));
+	return file;
+}
+
+/** Deletes the whole document, for good; the answer's messages are Leegality's words on it. */
+export async function deleteSignRequest(api: ApiClient, documentId: string, itemIndex: number) {
+	const answer = await api.request<unknown>(
+		{
+			method: 'DELETE',
+			path: '/v3.0/sign/request',
+			qs: { documentId },
+			ifUnknown: {
+				happened: 'the document was deleted',
+				advice: 'Check with Sign Request → Get before deleting again.',
+			},
+		},
+		itemIndex,
+	);
+	return reportedMessages(answer);
+}
+
+/** Withdraws one invitee's invitation (by its sign URL or the UUID at its end), if it is not signed yet. */
+export async function deleteInvitation(api: ApiClient, signUrl: string, itemIndex: number) {
+	const answer = await api.request<unknown>(
+		{
+			method: 'DELETE',
+			path: '/v3.0/sign/request/invitation',
+			qs: { signUrl },
+			ifUnknown: {
+				happened: 'the invitation was deleted',
+				advice: 'Check the document’s invitations with Sign Request → Get before deleting again.',
+			},
+		},
+		itemIndex,
+	);
+	return reportedMessages(answer);
+}

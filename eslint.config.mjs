@@ -9,6 +9,46 @@ import tseslint from 'typescript-eslint';
 
 const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
+/** What sends a request: the shared client's methods and n8n's request helpers. */
+const REQUEST_METHODS = [
+	'request',
+	'requestFull',
+	'requestChecked',
+	'requestUnlessNotFound',
+	'checkAnswer',
+	'downloadSigned',
+	'httpRequest',
+	'httpRequestWithAuthentication',
+	'requestWithAuthentication',
+];
+
+/**
+ * The package's own addition to the rule sets above: files in `files` may not import from the
+ * vendor folders named in `forbidden` (see the layers below), nor a node file.
+ */
+function layer(files, forbidden, who) {
+	return {
+		files: [files],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: `(^|/)(${forbidden.join('|')})(/|$)`,
+							message: `${who} may not import from ${forbidden.join(', ')}: imports run from the node files through actions, methods and trigger to transport and nodes/shared.`,
+						},
+						{
+							regex: '\\.node$',
+							message: 'Only n8n loads the node files; import what they use instead.',
+						},
+					],
+				},
+			],
+		},
+	};
+}
+
 export default tseslint.config(
 	{
 		ignores: [
@@ -92,6 +132,57 @@ export default tseslint.config(
 							message: 'A credential imports only its vendor transport and nodes/shared.',
 						},
 					],
+				},
+			],
+		},
+	},
+	// Each vendor folder has layers, and imports run one way only: the node files assemble
+	// actions/, methods/ (dropdowns and lists) and trigger/; those three use transport/ (every call
+	// to the vendor's API, with its answer checks) and descriptions/ (fields more than one of them
+	// shows); transport/ uses nodes/shared, which knows no vendor. So actions, methods and trigger
+	// never import each other, and nothing below them imports them.
+	layer('nodes/*/actions/**/*.ts', ['methods', 'trigger'], 'Actions'),
+	layer('nodes/*/methods/**/*.ts', ['actions', 'trigger'], 'Methods'),
+	layer('nodes/*/trigger/**/*.ts', ['actions', 'methods'], 'A trigger'),
+	layer('nodes/*/descriptions/**/*.ts', ['actions', 'methods', 'trigger'], 'A shared description'),
+	layer(
+		'nodes/*/transport/**/*.ts',
+		['actions', 'methods', 'trigger', 'descriptions'],
+		'Transport',
+	),
+	{
+		files: ['nodes/shared/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(\\.\\./)+[A-Z]',
+							caseSensitive: true,
+							message: 'nodes/shared serves every vendor and imports none of them.',
+						},
+					],
+				},
+			],
+		},
+	},
+	// Requests are made in transport/ only, so that each vendor call is written once.
+	{
+		files: [
+			'nodes/*/*.node.ts',
+			'nodes/*/actions/**/*.ts',
+			'nodes/*/methods/**/*.ts',
+			'nodes/*/trigger/**/*.ts',
+			'nodes/*/descriptions/**/*.ts',
+		],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: `CallExpression > MemberExpression.callee[property.name=/^(${REQUEST_METHODS.join('|')})$/]`,
+					message:
+						"Calls to the vendor's API belong in its transport/ folder: add a function there and call it.",
 				},
 			],
 		},

@@ -148,18 +148,19 @@ export class IncomingFile {
 	}
 
 	/**
-	 * An output item with the file in binary field `property`, streamed into n8n's binary data
-	 * store; `json` is built once the file is stored, so it can give the size.
+	 * The output of a download: one item with the file, a PDF named `fileName`, in binary field
+	 * `property`, streamed into n8n's binary data store; `json` is built once the file is stored,
+	 * so it can give its size in bytes.
 	 */
-	async toItem(
+	async toPdfItem(
 		ctx: IExecuteFunctions,
 		i: number,
 		property: string,
-		meta: { fileName: string; mimeType: string },
-		json: (file: IncomingFile) => INodeExecutionData['json'],
-	): Promise<INodeExecutionData> {
-		const binary = await this.store(ctx, meta);
-		return { json: json(this), binary: { [property]: binary }, pairedItem: { item: i } };
+		fileName: string,
+		json: (bytes: number) => INodeExecutionData['json'],
+	): Promise<INodeExecutionData[]> {
+		const binary = await this.store(ctx, { fileName, mimeType: 'application/pdf' });
+		return [{ json: json(this.bytes()), binary: { [property]: binary }, pairedItem: { item: i } }];
 	}
 }
 

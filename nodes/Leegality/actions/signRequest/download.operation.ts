@@ -50,18 +50,10 @@ export const execute: OperationExecute = async function (i, api) {
 	const file = await downloadFile(api, params.documentId, params.fileType, i);
 	// DOCUMENT → document, AUDIT_TRAIL → audit-trail
 	const fileName = `${params.documentId}-${params.fileType.toLowerCase().replace(/_/g, '-')}.pdf`;
-	return [
-		await file.toItem(
-			this,
-			i,
-			params.binaryPropertyName,
-			{ fileName, mimeType: 'application/pdf' },
-			(stored) => ({
-				documentId: params.documentId,
-				fileType: params.fileType,
-				fileName,
-				sizeBytes: stored.bytes(),
-			}),
-		),
-	];
+	return await file.toPdfItem(this, i, params.binaryPropertyName, fileName, (bytes) => ({
+		documentId: params.documentId,
+		fileType: params.fileType,
+		fileName,
+		sizeBytes: bytes,
+	}));
 };

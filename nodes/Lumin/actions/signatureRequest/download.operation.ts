@@ -55,21 +55,13 @@ export const execute: OperationExecute = async function (i, api) {
 		i,
 	);
 	const fileName = `${params.signatureRequestId}-${params.fileType}.pdf`;
-	return [
-		await file.toItem(
-			this,
-			i,
-			params.binaryPropertyName,
-			{ fileName, mimeType: 'application/pdf' },
-			(stored) => ({
-				signature_request_id: params.signatureRequestId,
-				file_type: params.fileType,
-				file_name: fileName,
-				size_bytes: stored.bytes(),
-				...(linkExpiresAt
-					? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() }
-					: {}),
-			}),
-		),
-	];
+	return await file.toPdfItem(this, i, params.binaryPropertyName, fileName, (bytes) => ({
+		signature_request_id: params.signatureRequestId,
+		file_type: params.fileType,
+		file_name: fileName,
+		size_bytes: bytes,
+		...(linkExpiresAt
+			? { signed_url_expires_at: new Date(linkExpiresAt * 1000).toISOString() }
+			: {}),
+	}));
 };

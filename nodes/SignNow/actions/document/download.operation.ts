@@ -23,17 +23,9 @@ export const execute: OperationExecute = async function (i, api) {
 	});
 	const file = await downloadDocument(api, params.documentId, i);
 	const fileName = `${params.documentId}.pdf`;
-	return [
-		await file.toItem(
-			this,
-			i,
-			params.binaryPropertyName,
-			{ fileName, mimeType: 'application/pdf' },
-			(stored) => ({
-				document_id: params.documentId,
-				file_name: fileName,
-				size_bytes: stored.bytes(),
-			}),
-		),
-	];
+	return await file.toPdfItem(this, i, params.binaryPropertyName, fileName, (bytes) => ({
+		document_id: params.documentId,
+		file_name: fileName,
+		size_bytes: bytes,
+	}));
 };

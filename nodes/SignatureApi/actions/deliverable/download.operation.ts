@@ -45,17 +45,9 @@ export const execute: OperationExecute = async function (i, api) {
 	// The pre-signed URL is left out of the output: it grants access to the file without a key.
 	const rest: IDataObject = { ...(deliverable as IDataObject) };
 	delete rest.url;
-	return [
-		await file.toItem(
-			this,
-			i,
-			params.binaryPropertyName,
-			{ fileName, mimeType: 'application/pdf' },
-			(stored) => ({
-				...rest,
-				file_name: fileName,
-				size_bytes: stored.bytes(),
-			}),
-		),
-	];
+	return await file.toPdfItem(this, i, params.binaryPropertyName, fileName, (bytes) => ({
+		...rest,
+		file_name: fileName,
+		size_bytes: bytes,
+	}));
 };

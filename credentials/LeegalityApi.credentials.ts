@@ -18,7 +18,8 @@ export class LeegalityApi implements ICredentialType {
 		dark: 'file:../icons/leegality.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-esign/n8n-nodes-esign#leegality';
+	documentationUrl =
+		'https://github.com/n8n-nodes-esign/n8n-nodes-esign/blob/main/docs/leegality.md#credential';
 
 	properties: INodeProperties[] = [
 		{

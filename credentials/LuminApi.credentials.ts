@@ -15,7 +15,8 @@ export class LuminApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/lumin.svg', dark: 'file:../icons/lumin.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-esign/n8n-nodes-esign#lumin';
+	documentationUrl =
+		'https://github.com/n8n-nodes-esign/n8n-nodes-esign/blob/main/docs/lumin.md#credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -25,7 +25,8 @@ export class SignNowApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/signnow.svg', dark: 'file:../icons/signnow.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-esign/n8n-nodes-esign#signnow';
+	documentationUrl =
+		'https://github.com/n8n-nodes-esign/n8n-nodes-esign/blob/main/docs/signnow.md#credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -18,7 +18,8 @@ export class SignatureApiApi implements ICredentialType {
 		dark: 'file:../icons/signatureapi.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-esign/n8n-nodes-esign#signatureapi';
+	documentationUrl =
+		'https://github.com/n8n-nodes-esign/n8n-nodes-esign/blob/main/docs/signatureapi.md#credential';
 
 	properties: INodeProperties[] = [
 		{

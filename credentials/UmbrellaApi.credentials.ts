@@ -23,7 +23,8 @@ export class UmbrellaApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/umbrella.svg', dark: 'file:../icons/umbrella.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-esign/n8n-nodes-esign#umbrella-idcanopy-qes';
+	documentationUrl =
+		'https://github.com/n8n-nodes-esign/n8n-nodes-esign/blob/main/docs/umbrella.md#credential';
 
 	properties: INodeProperties[] = [
 		{

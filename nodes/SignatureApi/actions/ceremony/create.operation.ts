@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { fixedCollectionRows } from '../../../shared/parameters';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
 import { checkParameters } from '../../../shared/validation';
 import {
@@ -44,7 +45,7 @@ const schema = ceremonyOptionsSchema.extend({
 export const execute: OperationExecute = async function (i, api) {
 	const params = checkParameters(this, i, properties, schema, {
 		recipientId: this.getNodeParameter('recipientId', i),
-		authentication: this.getNodeParameter('authentication.method', i, []),
+		authentication: fixedCollectionRows(this, 'authentication.method', i),
 		...rawCeremonyOptions({
 			redirectUrl: this.getNodeParameter('redirectUrl', i, ''),
 			redirectDelay: this.getNodeParameter('redirectDelay', i, 3),

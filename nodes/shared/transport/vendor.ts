@@ -32,7 +32,7 @@ export interface VendorSpec {
 	/**
 	 * Items processed in parallel unless the user says otherwise, picked with `npm run bench`. The
 	 * first item always runs alone, so a credential that fetches a token does so once, and a
-	 * refused token is renewed once for all requests in flight (see ApiClient).
+	 * refused token is renewed once for all requests in flight (see connection.ts).
 	 */
 	defaultConcurrency: number;
 }

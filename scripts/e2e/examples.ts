@@ -4,12 +4,16 @@
  * engine tests cannot: that n8n loads the package from its tarball, resolves zod from its own
  * copy, decrypts imported credentials, applies authenticate/preAuthentication, and runs
  * n8n-nodes-base's Manual Trigger in front of our nodes. E2E_LINES=1 or 2 runs one line.
+ *
+ * `n8n execute` ends when the run has ended, so what a check reads (the printed run, the
+ * simulators' logs) is complete when it reads it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-import { type Line, N8n, root, selectedLines, type Workflow } from './n8n';
-import { startDemoSimulators } from './simulators';
+import { interrupted, runMain } from './lib/cleanup';
+import { N8n } from './lib/n8n';
+import { perLine } from './lib/per-line';
+import { prepareDemo, startDemoSimulators } from './lib/simulators';
+import type { Line, Workflow } from './lib/types';
+import { readExamples } from './lib/workflows';
 
 interface ExampleOutcome {
 	file: string;
@@ -17,20 +21,26 @@ interface ExampleOutcome {
 	summary: string;
 }
 
-async function runLine(line: Line, files: string[]): Promise<ExampleOutcome[]> {
+async function runLine(
+	line: Line,
+	examples: Array<{ file: string; workflow: Workflow }>,
+): Promise<ExampleOutcome[]> {
 	const n8n = await N8n.create(line);
 	const sims = await startDemoSimulators();
 	try {
-		const workflows = files.map((file) => JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')) as Workflow);
 		await n8n.importCredentials(sims.credentials);
-		const ids = await n8n.importWorkflows(workflows, sims.credentials);
+		const ids = await n8n.importWorkflows(
+			examples.map((e) => e.workflow),
+			sims.credentials,
+		);
 		const outcomes: ExampleOutcome[] = [];
-		for (const [index, workflow] of workflows.entries()) {
-			for (const sim of sims.running) await sim.prepare?.(workflow as never);
+		for (const [index, { file, workflow }] of examples.entries()) {
+			await prepareDemo(sims.running, workflow);
 			const result = await n8n.execute(ids[index]);
+			if (interrupted()) break;
 			let outcome: ExampleOutcome;
 			if (!result.run) {
-				outcome = { file: files[index], ok: false, summary: `no run output (${result.tail})` };
+				outcome = { file, ok: false, summary: `no run output (${result.tail})` };
 			} else {
 				const last = workflow.nodes[workflow.nodes.length - 1].name;
 				const items = result.items(last);
@@ -38,11 +48,19 @@ async function runLine(line: Line, files: string[]): Promise<ExampleOutcome[]> {
 				const link = Object.keys(result.run.data.resultData.runData)
 					.flatMap((node) => result.items(node))
 					.flatMap((json) => Object.entries(json))
-					.find(([key, value]) => /url|link/i.test(key) && !/redirect/i.test(key) && typeof value === 'string' && value.startsWith('https://'));
+					.find(
+						([key, value]) =>
+							/url|link/i.test(key) &&
+							!/redirect/i.test(key) &&
+							typeof value === 'string' &&
+							value.startsWith('https://'),
+					);
 				outcome = {
-					file: files[index],
+					file,
 					ok: !error && result.exitCode === 0 && items.length > 0,
-					summary: error ? `error: ${error.message}` : `${items.length} item(s) from "${last}"${link ? `; ${link[0]}: ${link[1]}` : ''}`,
+					summary: error
+						? `error: ${error.message}`
+						: `${items.length} item(s) from "${last}"${link ? `; ${link[0]}: ${link[1]}` : ''}`,
 				};
 			}
 			console.log(`${outcome.ok ? '✓' : '✗'} [${line.id}.x] ${outcome.file}: ${outcome.summary}`);
@@ -55,35 +73,26 @@ async function runLine(line: Line, files: string[]): Promise<ExampleOutcome[]> {
 	}
 }
 
-async function main() {
-	const files = readdirSync(join(root, 'examples'))
-		.filter((f) => f.endsWith('.json'))
-		.sort();
-	const summary: Array<{ line: string; n8n: string; passed: number; failed: number; seconds: number }> = [];
-	let failures = 0;
-	for (const line of selectedLines()) {
-		console.log(`\n=== Example workflows in n8n ${line.n8nVersion} (line ${line.id}.x) ===\n`);
-		const started = Date.now();
-		let outcomes: ExampleOutcome[];
-		try {
-			outcomes = await runLine(line, files);
-		} catch (error) {
-			console.error(`✗ [${line.id}.x] ${error instanceof Error ? error.message : String(error)}`);
-			outcomes = files.map((file) => ({ file, ok: false, summary: 'not run' }));
-		}
-		const failed = outcomes.filter((o) => !o.ok).length;
-		failures += failed;
-		console.log(`\nn8n ${line.n8nVersion}: ${outcomes.length - failed} of ${outcomes.length} example workflows ran`);
-		summary.push({ line: `${line.id}.x`, n8n: line.n8nVersion, passed: outcomes.length - failed, failed, seconds: Math.round((Date.now() - started) / 1000) });
-	}
+runMain('e2e', async () => {
+	const examples = readExamples();
+	const results = await perLine(
+		'Example workflows',
+		(line) => runLine(line, examples),
+		() => examples.map(({ file }): ExampleOutcome => ({ file, ok: false, summary: 'not run' })),
+	);
+	const summary = results.map(({ line, result, seconds }) => {
+		const failed = result.filter((o) => !o.ok).length;
+		return {
+			line: `${line.id}.x`,
+			n8n: line.n8nVersion,
+			passed: result.length - failed,
+			failed,
+			seconds,
+		};
+	});
 	console.log('\nExample workflows per n8n line:');
 	console.table(summary);
-	const passed = summary.reduce((sum, s) => sum + s.passed, 0);
-	console.log(`e2e: ${passed} passed, ${failures} failed`);
-	if (failures) process.exitCode = 1;
-}
-
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
+	const failures = summary.reduce((sum, s) => sum + s.failed, 0);
+	console.log(`e2e: ${summary.reduce((sum, s) => sum + s.passed, 0)} passed, ${failures} failed`);
+	return failures;
 });

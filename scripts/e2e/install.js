@@ -18,13 +18,22 @@ const { spawn, spawnSync } = require('node:child_process');
 const { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
-const { installKey, isInstalled, lineEnv, markerPath, selectedLines, line: lineOf, LINE_IDS } = require('./lines');
+const {
+	installKey,
+	isInstalled,
+	lineEnv,
+	markerPath,
+	selectedLines,
+	line: lineOf,
+	LINE_IDS,
+} = require('./lib/lines');
 
 const SQLITE_BINARY = join('node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 
 function run(command, args, options) {
 	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+	if (result.status !== 0)
+		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
 function sqliteVersion(l) {
@@ -35,7 +44,11 @@ function sqliteVersion(l) {
 /** Whether every native module of the line loads under the line's Node. */
 function nativeLoads(l) {
 	const probe = l.native.map((m) => `require(${JSON.stringify(m)})`).join(';');
-	const result = spawnSync('node', ['-e', probe], { cwd: l.dir, env: lineEnv(l), encoding: 'utf8' });
+	const result = spawnSync('node', ['-e', probe], {
+		cwd: l.dir,
+		env: lineEnv(l),
+		encoding: 'utf8',
+	});
 	if (result.status !== 0) console.log(result.stderr.trim().split('\n').slice(0, 4).join('\n'));
 	return result.status === 0;
 }
@@ -45,7 +58,8 @@ function sqliteDonor(l) {
 	for (const id of LINE_IDS) {
 		if (id >= l.id) continue;
 		const other = lineOf(id);
-		if (existsSync(join(other.dir, SQLITE_BINARY)) && sqliteVersion(other) === sqliteVersion(l)) return other;
+		if (existsSync(join(other.dir, SQLITE_BINARY)) && sqliteVersion(other) === sqliteVersion(l))
+			return other;
 	}
 	return undefined;
 }
@@ -62,7 +76,10 @@ function diskMb(dir) {
 function installDependencies(l) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: l.dir, env: lineEnv(l) });
+		const child = spawn('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+			cwd: l.dir,
+			env: lineEnv(l),
+		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
@@ -92,10 +109,22 @@ function buildNative(l) {
 	// --nodedir: build against the line's own Node headers; nothing is downloaded.
 	const nodeDir = l.nodeDir ? [`--nodedir=${l.nodeDir}`] : [];
 	const rebuild = (modules) =>
-		run('npm', ['rebuild', ...modules, '--ignore-scripts=false', '--foreground-scripts', '--no-audit', '--no-fund', ...nodeDir], {
-			cwd: l.dir,
-			env: { ...env, JOBS: 'max' },
-		});
+		run(
+			'npm',
+			[
+				'rebuild',
+				...modules,
+				'--ignore-scripts=false',
+				'--foreground-scripts',
+				'--no-audit',
+				'--no-fund',
+				...nodeDir,
+			],
+			{
+				cwd: l.dir,
+				env: { ...env, JOBS: 'max' },
+			},
+		);
 	const modules = l.native.filter((m) => m !== 'sqlite3' || !donor);
 	if (modules.length) rebuild(modules);
 	if (!nativeLoads(l)) {
@@ -115,17 +144,35 @@ async function main() {
 	const lines = selectedLines();
 	const pending = lines.filter((l) => !isInstalled(l));
 	for (const l of lines.filter((x) => !pending.includes(x))) {
-		console.log(`n8n ${l.n8nVersion} (line ${l.id}.x) is installed from its current lockfile: skipped`);
+		console.log(
+			`n8n ${l.n8nVersion} (line ${l.id}.x) is installed from its current lockfile: skipped`,
+		);
 	}
-	if (pending.length) console.log(`Installing ${pending.map((l) => `n8n ${l.n8nVersion}`).join(' and ')} under e2e/ (the lines download side by side)…`);
+	if (pending.length)
+		console.log(
+			`Installing ${pending.map((l) => `n8n ${l.n8nVersion}`).join(' and ')} under e2e/ (the lines download side by side)…`,
+		);
 	// Downloading and unpacking waits on the network and the disk, so the lines do it side by side;
 	// the native builds follow one line at a time, 1.x first (2.x reuses its sqlite3).
 	const dependencyMs = await Promise.all(pending.map((l) => installDependencies(l)));
 	const report = lines.map((l) => {
 		const index = pending.indexOf(l);
-		if (index === -1) return { line: `${l.id}.x`, n8n: l.n8nVersion, dependencies: 'skipped', native: 'skipped', diskMb: diskMb(join(l.dir, 'node_modules')) };
+		if (index === -1)
+			return {
+				line: `${l.id}.x`,
+				n8n: l.n8nVersion,
+				dependencies: 'skipped',
+				native: 'skipped',
+				diskMb: diskMb(join(l.dir, 'node_modules')),
+			};
 		const nativeMs = buildNative(l);
-		return { line: `${l.id}.x`, n8n: l.n8nVersion, dependencies: seconds(dependencyMs[index]), native: seconds(nativeMs), diskMb: diskMb(join(l.dir, 'node_modules')) };
+		return {
+			line: `${l.id}.x`,
+			n8n: l.n8nVersion,
+			dependencies: seconds(dependencyMs[index]),
+			native: seconds(nativeMs),
+			diskMb: diskMb(join(l.dir, 'node_modules')),
+		};
 	});
 	console.log(`\nn8n lines for the end-to-end checks (${seconds(Date.now() - started)} in all):`);
 	console.table(report);

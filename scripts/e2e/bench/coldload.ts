@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-import type { N8n } from '../n8n';
+import type { N8n } from '../lib/n8n';
 
 const SCRIPT = `
 const { PackageDirectoryLoader } = require(process.env.BENCH_N8N_CORE);
@@ -20,7 +20,10 @@ const { PackageDirectoryLoader } = require(process.env.BENCH_N8N_CORE);
 })().catch((error) => { console.error(error); process.exit(1); });
 `;
 
-export function coldLoad(n8n: N8n, packageName: string): { ms: number; nodes: number; credentials: number } {
+export function coldLoad(
+	n8n: N8n,
+	packageName: string,
+): { ms: number; nodes: number; credentials: number } {
 	const modules = join(n8n.line.dir, 'node_modules');
 	const n8nCore = require.resolve('n8n-core', { paths: [join(modules, 'n8n')] });
 	const out = execFileSync('node', ['-e', SCRIPT], {

@@ -12,7 +12,8 @@ export interface MemorySample {
 function readStatus(pid: number): { rssKb: number; hwmKb: number } | undefined {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+		const field = (name: string) =>
+			Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
 		return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
 	} catch {
 		return undefined;

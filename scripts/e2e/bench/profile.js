@@ -19,7 +19,8 @@ const pattern = new RegExp(patternText);
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();
-for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+for (const node of profile.nodes)
+	for (const child of node.children ?? []) parent.set(child, node.id);
 
 function moduleOf(url) {
 	if (!url) return '(native)';
@@ -62,7 +63,9 @@ for (const sample of window) {
 	const stack = stackOf(sample.id);
 	const leaf = stack[0];
 	if (leaf.callFrame.functionName !== '(idle)') busy += sample.ms;
-	const mod = leaf.callFrame.functionName.startsWith('(') ? leaf.callFrame.functionName : moduleOf(leaf.callFrame.url);
+	const mod = leaf.callFrame.functionName.startsWith('(')
+		? leaf.callFrame.functionName
+		: moduleOf(leaf.callFrame.url);
 	byModule.set(mod, (byModule.get(mod) ?? 0) + sample.ms);
 	self.set(keyOf(leaf), (self.get(keyOf(leaf)) ?? 0) + sample.ms);
 	for (const key of new Set(stack.map(keyOf))) total.set(key, (total.get(key) ?? 0) + sample.ms);
@@ -76,7 +79,11 @@ const top = (map, n, filter = () => true) =>
 		.map(([key, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${key}`)
 		.join('\n');
 
-console.log(`${file}: window ${((to - from) / 1000).toFixed(2)} s, busy ${(busy / 1000).toFixed(2)} s (samples with a frame matching /${patternText}/: ${matching.length})`);
+console.log(
+	`${file}: window ${((to - from) / 1000).toFixed(2)} s, busy ${(busy / 1000).toFixed(2)} s (samples with a frame matching /${patternText}/: ${matching.length})`,
+);
 console.log(`\nSelf time by module:\n${top(byModule, 15)}`);
 console.log(`\nSelf time by function:\n${top(self, 25)}`);
-console.log(`\nTotal time of the measured node's own functions:\n${top(total, 25, (key) => pattern.test(key))}`);
+console.log(
+	`\nTotal time of the measured node's own functions:\n${top(total, 25, (key) => pattern.test(key))}`,
+);

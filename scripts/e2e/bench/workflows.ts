@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { E2eCredential, Workflow, WorkflowNode } from '../n8n';
+import type { E2eCredential, Workflow, WorkflowNode } from '../lib/types';
+import { credentialRef, PACKAGE } from '../lib/workflows';
 
 export const MEASURED = 'Measured';
 
@@ -14,12 +15,37 @@ function itemsCode(count: number, item: string): string {
 	return `return Array.from({ length: ${count} }, (_, i) => ({ json: ${item} }));`;
 }
 
-function workflow(name: string, count: number, item: string, measured: Omit<WorkflowNode, 'name' | 'position'>): Workflow {
+function workflow(
+	name: string,
+	count: number,
+	item: string,
+	measured: Omit<WorkflowNode, 'name' | 'position'>,
+): Workflow {
 	const nodes: WorkflowNode[] = [
-		{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: randomUUID(), name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: itemsCode(count, item) } },
+		{
+			id: randomUUID(),
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: randomUUID(),
+			name: 'Items',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [220, 0],
+			parameters: { jsCode: itemsCode(count, item) },
+		},
 		// Failed items are counted, not fatal: a run reports how many failed.
-		{ id: randomUUID(), name: MEASURED, position: [440, 0], onError: 'continueRegularOutput', ...measured } as WorkflowNode,
+		{
+			id: randomUUID(),
+			name: MEASURED,
+			position: [440, 0],
+			onError: 'continueRegularOutput',
+			...measured,
+		} as WorkflowNode,
 	];
 	return {
 		name,
@@ -32,17 +58,20 @@ function workflow(name: string, count: number, item: string, measured: Omit<Work
 	};
 }
 
-function reference(credential: E2eCredential) {
-	return { [credential.type]: { id: credential.id, name: credential.name } };
-}
-
 /** One of this package's nodes (`n8n-nodes-esign.<type>`) with its vendor credential. */
-export function packageWorkflow(name: string, count: number, item: string, type: string, parameters: Record<string, unknown>, credential: E2eCredential): Workflow {
+export function packageWorkflow(
+	name: string,
+	count: number,
+	item: string,
+	type: string,
+	parameters: Record<string, unknown>,
+	credential: E2eCredential,
+): Workflow {
 	return workflow(name, count, item, {
-		type: `n8n-nodes-esign.${type}`,
+		type: `${PACKAGE}.${type}`,
 		typeVersion: 1,
 		parameters,
-		credentials: reference(credential),
+		credentials: credentialRef(credential),
 	});
 }
 
@@ -57,7 +86,13 @@ export interface HttpCall {
 }
 
 /** n8n's HTTP Request node (4.2), Header Auth. */
-export function httpWorkflow(name: string, count: number, item: string, call: HttpCall, credential: E2eCredential): Workflow {
+export function httpWorkflow(
+	name: string,
+	count: number,
+	item: string,
+	call: HttpCall,
+	credential: E2eCredential,
+): Workflow {
 	return workflow(name, count, item, {
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
@@ -67,13 +102,20 @@ export function httpWorkflow(name: string, count: number, item: string, call: Ht
 			authentication: 'genericCredentialType',
 			genericAuthType: 'httpHeaderAuth',
 			...(call.jsonBody ? { sendBody: true, specifyBody: 'json', jsonBody: call.jsonBody } : {}),
-			options: call.file ? { response: { response: { responseFormat: 'file', outputPropertyName: 'data' } } } : {},
+			options: call.file
+				? { response: { response: { responseFormat: 'file', outputPropertyName: 'data' } } }
+				: {},
 		},
-		credentials: reference(credential),
+		credentials: credentialRef(credential),
 	});
 }
 
 /** A Header Auth credential for the HTTP Request node. */
 export function headerCredential(vendor: string, name: string, value: string): E2eCredential {
-	return { id: `benchhdr${vendor}`.slice(0, 16), name: `${vendor} header (benchmark)`, type: 'httpHeaderAuth', data: { name, value } };
+	return {
+		id: `benchhdr${vendor}`.slice(0, 16),
+		name: `${vendor} header (benchmark)`,
+		type: 'httpHeaderAuth',
+		data: { name, value },
+	};
 }

@@ -2,34 +2,38 @@
  * Debian's Chromium driven by playwright-core (which cannot download browsers here), plus a watch
  * on everything the editor reports as an error while the checks run.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
+import { onCleanup } from '../lib/cleanup';
+import { aptInstall } from '../lib/debian';
+
 export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1280, height: 800 };
 
-/** Installs Debian's chromium package when it is missing (CI runs as root on a fresh machine). */
+/** Installs Debian's chromium package (with the fonts it recommends) when it is missing. */
 export function ensureChromium(): void {
 	if (existsSync(CHROMIUM)) return;
 	console.log(`${CHROMIUM} is missing: installing Debian's chromium package…`);
-	const prefix = process.getuid?.() === 0 ? [] : ['sudo'];
-	const run = (args: string[]) => {
-		const [command, ...rest] = [...prefix, ...args];
-		execFileSync(command, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-	};
-	run(['apt-get', 'update']);
-	run(['apt-get', 'install', '-y', 'chromium']);
-	if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium, but ${CHROMIUM} is still missing`);
+	aptInstall(['chromium'], { recommends: true });
+	if (!existsSync(CHROMIUM))
+		throw new Error(`apt-get installed chromium, but ${CHROMIUM} is still missing`);
 }
 
+/** Debian's Chromium, headless; closed at the end of the run and on Ctrl-C. */
 export async function launchChromium(): Promise<Browser> {
 	ensureChromium();
 	// --no-sandbox: Chromium refuses to start its sandbox as root, which is how CI runs.
 	const args = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-	return await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...args, '--disable-dev-shm-usage'] });
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [...args, '--disable-dev-shm-usage'],
+	});
+	onCleanup(() => browser.close());
+	return browser;
 }
 
 export interface BrowserProblem {
@@ -71,11 +75,28 @@ export class ProblemWatch {
 			if (this.expecting.some((p) => p.test(message.text()))) return;
 			// An Error logged by the page (Vue's error handler does so) has a stack worth keeping.
 			void (async () => {
-				const stack = await message.args()[0]?.evaluate((e) => (e instanceof Error ? e.stack : undefined)).catch(() => undefined);
-				this.add({ line, kind: 'console', text: message.text(), url, stack: stack ? stack.split('\n').slice(1, 4).join(' | ') : message.location().url });
+				const stack = await message
+					.args()[0]
+					?.evaluate((e) => (e instanceof Error ? e.stack : undefined))
+					.catch(() => undefined);
+				this.add({
+					line,
+					kind: 'console',
+					text: message.text(),
+					url,
+					stack: stack ? stack.split('\n').slice(1, 4).join(' | ') : message.location().url,
+				});
 			})();
 		});
-		page.on('pageerror', (error) => this.add({ line, kind: 'pageerror', text: `${error.name}: ${error.message}`, url: page.url(), stack: error.stack?.split('\n').slice(1, 3).join(' | ') }));
+		page.on('pageerror', (error) =>
+			this.add({
+				line,
+				kind: 'pageerror',
+				text: `${error.name}: ${error.message}`,
+				url: page.url(),
+				stack: error.stack?.split('\n').slice(1, 3).join(' | '),
+			}),
+		);
 	}
 
 	/** Runs `fn` while errors matching `patterns` are expected (and so not problems). */
@@ -95,7 +116,9 @@ export class ProblemWatch {
 		else {
 			this.problems.push(problem);
 			// Printed as it happens too, so the log shows which check was running.
-			console.log(`  ! [${problem.line}] browser ${problem.kind} on ${problem.url}: ${problem.text.split('\n')[0].slice(0, 200)}`);
+			console.log(
+				`  ! [${problem.line}] browser ${problem.kind} on ${problem.url}: ${problem.text.split('\n')[0].slice(0, 200)}`,
+			);
 		}
 	}
 

@@ -7,10 +7,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { ICredentialType, INode, INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { root } from '../n8n';
+import { root } from '../lib/installs';
 
 export interface ParameterExpectation {
 	name: string;
@@ -22,6 +29,8 @@ export interface ParameterExpectation {
 	hint?: string;
 	/** A resource locator's "From List" mode: the list the vendor fills. */
 	listSearch?: string;
+	/** A resource locator's mode when the field is new ("list", "id"…). */
+	locatorMode?: string;
 	/** n8n flags it as missing (the editor's required marker) while it holds its default. */
 	flaggedRequired: boolean;
 }
@@ -47,7 +56,11 @@ export interface CredentialExpectation {
 	properties: INodeProperties[];
 }
 
-const manifest = () => JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; n8n: { nodes: string[]; credentials: string[] } };
+const manifest = () =>
+	JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+		name: string;
+		n8n: { nodes: string[]; credentials: string[] };
+	};
 
 function load<T>(file: string): T {
 	const exports = require(join(root, file)) as Record<string, new () => T>;
@@ -56,21 +69,46 @@ function load<T>(file: string): T {
 	return new Class();
 }
 
-const options = (property: INodeProperties | undefined) => (property?.options ?? []) as INodePropertyOptions[];
+const options = (property: INodeProperties | undefined) =>
+	(property?.options ?? []) as INodePropertyOptions[];
 
 function shownDefault(property: INodeProperties): string | undefined {
-	if (property.type === 'options') return options(property).find((o) => o.value === property.default)?.name;
-	if (['string', 'number'].includes(property.type) && property.default !== '' && property.default !== undefined) return String(property.default);
+	if (property.type === 'options')
+		return options(property).find((o) => o.value === property.default)?.name;
+	if (
+		['string', 'number'].includes(property.type) &&
+		property.default !== '' &&
+		property.default !== undefined
+	)
+		return String(property.default);
 	return undefined;
 }
 
 /** Parameters n8n displays for a given resource + operation (top level: what the NDV lists). */
-function displayed(description: INodeTypeDescription, values: Record<string, string>): ParameterExpectation[] {
+function displayed(
+	description: INodeTypeDescription,
+	values: Record<string, string>,
+): ParameterExpectation[] {
 	// The node panel adds a node at its newest version.
-	const typeVersion = Array.isArray(description.version) ? Math.max(...description.version) : description.version;
-	const node = { name: description.defaults.name, type: description.name, typeVersion, position: [0, 0], parameters: {} } as unknown as INode;
-	const nodeValues = NodeHelpers.getNodeParameters(description.properties, values, true, false, node, description) ?? {};
-	const issues = NodeHelpers.getNodeParametersIssues(description.properties, { ...node, parameters: nodeValues }, description)?.parameters ?? {};
+	const typeVersion = Array.isArray(description.version)
+		? Math.max(...description.version)
+		: description.version;
+	const node = {
+		name: description.defaults.name,
+		type: description.name,
+		typeVersion,
+		position: [0, 0],
+		parameters: {},
+	} as unknown as INode;
+	const nodeValues =
+		NodeHelpers.getNodeParameters(description.properties, values, true, false, node, description) ??
+		{};
+	const issues =
+		NodeHelpers.getNodeParametersIssues(
+			description.properties,
+			{ ...node, parameters: nodeValues },
+			description,
+		)?.parameters ?? {};
 	const seen = new Set<string>();
 	const result: ParameterExpectation[] = [];
 	for (const property of description.properties) {
@@ -85,6 +123,10 @@ function displayed(description: INodeTypeDescription, values: Record<string, str
 			shownDefault: shownDefault(property),
 			hint: property.hint?.replace(/<[^>]+>/g, ''),
 			listSearch: property.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod,
+			locatorMode:
+				property.type === 'resourceLocator'
+					? (property.default as { mode?: string } | undefined)?.mode
+					: undefined,
 			flaggedRequired: Object.keys(issues).includes(property.name),
 		});
 	}
@@ -97,7 +139,11 @@ function operationsOf(description: INodeTypeDescription): OperationExpectation[]
 	const result: OperationExpectation[] = [];
 	for (const r of resources) {
 		const operationProperty = description.properties.find(
-			(p) => p.name === 'operation' && (!r || !p.displayOptions?.show?.resource || (p.displayOptions.show.resource as unknown[]).includes(r.value)),
+			(p) =>
+				p.name === 'operation' &&
+				(!r ||
+					!p.displayOptions?.show?.resource ||
+					(p.displayOptions.show.resource as unknown[]).includes(r.value)),
 		);
 		const ops = operationProperty ? options(operationProperty) : [undefined];
 		for (const o of ops) {
@@ -135,6 +181,10 @@ export function nodeExpectations(): NodeExpectation[] {
 export function credentialExpectations(): CredentialExpectation[] {
 	return manifest().n8n.credentials.map((file) => {
 		const credential = load<ICredentialType>(file);
-		return { name: credential.name, displayName: credential.displayName, properties: credential.properties };
+		return {
+			name: credential.name,
+			displayName: credential.displayName,
+			properties: credential.properties,
+		};
 	});
 }

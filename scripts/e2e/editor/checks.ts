@@ -1,10 +1,11 @@
-/** Named checks that record a pass or a failure (with a picture of the page) and carry on. */
+/** Named checks of the editor run: each records a pass or a failure (with a picture of the page), and the run carries on. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import { root } from '../n8n';
+import { interrupted } from '../lib/cleanup';
+import { root } from '../lib/installs';
 
 export interface CheckResult {
 	line: string;
@@ -16,7 +17,7 @@ export interface CheckResult {
 
 export const FAILURE_DIR = join(root, '.tmp', 'e2e-editor');
 
-export class Checks {
+export class EditorChecks {
 	readonly results: CheckResult[] = [];
 
 	constructor(
@@ -32,17 +33,28 @@ export class Checks {
 			this.record({ line: this.line, name, ok: true, detail, ms: Date.now() - started });
 			return true;
 		} catch (error) {
+			// Stopped by a signal: the browser and n8n are going away under the check.
+			if (interrupted()) return false;
 			const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
 			let picture = '';
 			const page = this.page();
 			if (page && !page.isClosed()) {
 				mkdirSync(FAILURE_DIR, { recursive: true });
-				picture = join(FAILURE_DIR, `${this.line}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+				picture = join(
+					FAILURE_DIR,
+					`${this.line}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`,
+				);
 				await page.screenshot({ path: picture }).catch(() => (picture = ''));
 				const html = await page.content().catch(() => '');
 				if (html) writeFileSync(picture.replace(/\.png$/, '.html'), html);
 			}
-			this.record({ line: this.line, name, ok: false, detail: message + (picture ? ` (page: ${picture})` : ''), ms: Date.now() - started });
+			this.record({
+				line: this.line,
+				name,
+				ok: false,
+				detail: message + (picture ? ` (page: ${picture})` : ''),
+				ms: Date.now() - started,
+			});
 			return false;
 		}
 	}
@@ -50,7 +62,9 @@ export class Checks {
 	private record(result: CheckResult) {
 		this.results.push(result);
 		const seconds = (result.ms / 1000).toFixed(1);
-		console.log(`${result.ok ? '✓' : '✗'} [${result.line}] ${result.name} (${seconds} s)${result.detail ? `: ${result.detail}` : ''}`);
+		console.log(
+			`${result.ok ? '✓' : '✗'} [${result.line}] ${result.name} (${seconds} s)${result.detail ? `: ${result.detail}` : ''}`,
+		);
 	}
 }
 

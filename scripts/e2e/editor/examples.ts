@@ -2,8 +2,8 @@
  * An example workflow opened in the editor and run with "Execute workflow": every node succeeds
  * and the node that hands out the vendor's link shows it in its output panel.
  */
-import { assert } from './checks';
 import type { Editor } from './session';
+import { pageUntil, RUN_TIMEOUT, waitForState } from './waits';
 
 export interface ExampleRun {
 	workflowId: string;
@@ -14,19 +14,32 @@ export interface ExampleRun {
 
 export async function runExampleInUi(editor: Editor, run: ExampleRun): Promise<string> {
 	await editor.openWorkflow(run.workflowId);
-	const started = editor.page.locator('[data-test-id="canvas-node"] [data-test-id^="canvas-node-status-"]');
+	const started = editor.page.locator(
+		'[data-test-id="canvas-node"] [data-test-id^="canvas-node-status-"]',
+	);
 	await editor.retryClick(editor.page.getByTestId('execute-workflow-button').first(), started);
 	for (const node of run.nodes) {
-		const status = editor.canvasNode(node).getByTestId('canvas-node-status-success');
-		await status.waitFor({ timeout: 60_000 }).catch(async () => {
-			throw new Error(`"${node}" did not finish successfully: ${(await editor.canvasNode(node).innerText()).replace(/\s+/g, ' ')}`);
-		});
+		const canvasNode = editor.canvasNode(node);
+		const nodeText = async () =>
+			`the node shows "${(await canvasNode.innerText()).replace(/\s+/g, ' ')}"`;
+		await waitForState(
+			canvasNode.getByTestId('canvas-node-status-success'),
+			`"${node}" to finish successfully`,
+			'visible',
+			RUN_TIMEOUT,
+			nodeText,
+		);
 	}
 	await editor.openNode(run.outputNode);
 	const output = editor.page.getByTestId('output-panel');
-	await output.getByTestId('ndv-data-container').waitFor();
-	const text = await output.innerText();
-	const link = /https?:\/\/[^\s"']+/.exec(text)?.[0];
-	assert(link, `the output panel of "${run.outputNode}" shows no link: ${text.slice(0, 300).replace(/\s+/g, ' ')}`);
+	const text = await pageUntil(
+		async () => ((await output.isVisible()) ? await output.innerText() : 'no output panel'),
+		{
+			what: `the output panel of "${run.outputNode}" to show a link`,
+			until: (shown) => /https?:\/\/[^\s"']+/.test(shown),
+			show: (shown) => shown.slice(0, 300).replace(/\s+/g, ' '),
+		},
+	);
+	const link = /https?:\/\/[^\s"']+/.exec(text)![0];
 	return `${run.nodes.length} nodes ran; "${run.outputNode}" shows ${link}`;
 }

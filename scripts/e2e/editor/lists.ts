@@ -3,10 +3,11 @@
  * ones the simulator holds (a list that fails to load shows an error or nothing instead).
  */
 import { LuminSimulator } from '../../../test/simulators/lumin';
-import { assert } from './checks';
-import { selectOperation } from './nodes';
+import { GiveUp } from '../lib/wait';
 import type { OperationExpectation } from './catalog';
+import { selectOperation } from './nodes';
 import type { Editor } from './session';
+import { appears, pageUntil } from './waits';
 
 export interface ListContext {
 	/** Seeds simulator data the way the demo setups do for examples (by node parameters). */
@@ -21,24 +22,34 @@ export interface ListCase {
 	check(editor: Editor, context: ListContext): Promise<string>;
 }
 
-async function dropdownEntries(editor: Editor, parameter: string): Promise<string[]> {
-	const input = editor.ndv().getByTestId(`parameter-input-${parameter}`).first().locator('input').first();
+/**
+ * Opens a dropdown filled from the vendor and waits until it lists `expected` (it shows nothing
+ * or an older list while it loads); returns what it lists.
+ */
+async function dropdownEntries(
+	editor: Editor,
+	parameter: string,
+	expected: string[],
+): Promise<string[]> {
+	const input = editor
+		.ndv()
+		.getByTestId(`parameter-input-${parameter}`)
+		.first()
+		.locator('input')
+		.first();
 	// A dropdown whose options depend on another field reloads them when that field changes; a
-	// click that lands while it does so leaves it shut (seen on 2.x), so a second click may be needed.
-	for (let attempt = 0; attempt < 3; attempt++) {
+	// click that lands while it does so leaves it shut (seen on 2.x), so it is clicked again.
+	for (let attempt = 1; ; attempt++) {
 		await input.click();
-		const opened = await editor.visibleOptions().first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
-		if (opened) break;
+		if ((await appears(editor.visibleOptions(), 5_000)) || attempt === 3) break;
 	}
-	const entries = await editor.openDropdownOptions();
+	const entries = await pageUntil(() => editor.openDropdownOptions(), {
+		what: `the ${parameter} dropdown to list ${expected.join(', ')}`,
+		until: (shown) => expected.every((e) => shown.includes(e)),
+		show: (shown) => `it lists ${shown.join(' | ') || 'nothing'}`,
+	});
 	await editor.page.keyboard.press('Escape');
 	return entries;
-}
-
-function expectEntries(entries: string[], expected: string[], what: string): string {
-	const missing = expected.filter((e) => !entries.includes(e));
-	assert(missing.length === 0, `${what} lacks ${missing.join(', ')} (shows: ${entries.join(' | ') || 'nothing'})`);
-	return `${what}: ${entries.join(', ')}`;
 }
 
 /** The signNow document the roles list is read from (seeded with one role, as for the examples). */
@@ -73,20 +84,34 @@ async function pickFromLocatorList(editor: Editor, parameter: string, text: stri
 	await items.filter({ hasText: text }).first().click();
 }
 
-/** Opens a resource locator's "From List" and returns the entries it shows. */
-export async function locatorEntries(editor: Editor, parameter: string): Promise<string[]> {
+/**
+ * Opens a resource locator's "From List" and waits until it shows entries, all of `expected`
+ * among them (the list loads from the vendor after it opens); fails at once if it shows an error.
+ */
+export async function locatorEntries(
+	editor: Editor,
+	parameter: string,
+	what: string,
+	expected: string[] = [],
+): Promise<string> {
 	const items = await openLocatorList(editor, parameter);
 	const error = editor.page.locator('[data-test-id="rlc-error-container"]:visible');
-	await items.first().or(error.first()).first().waitFor();
-	if (await error.first().isVisible()) throw new Error(`the list shows an error: ${(await error.first().innerText()).replace(/\s+/g, ' ')}`);
-	const entries = (await items.allInnerTexts()).map((t) => t.trim().split('\n')[0]).filter(Boolean);
+	const entries = await pageUntil(
+		async () => {
+			if (await error.first().isVisible())
+				throw new GiveUp(
+					`${what} shows an error: ${(await error.first().innerText()).replace(/\s+/g, ' ')}`,
+				);
+			return (await items.allInnerTexts()).map((t) => t.trim().split('\n')[0]).filter(Boolean);
+		},
+		{
+			what: `${what} to list ${expected.length ? expected.join(', ') : 'entries'}`,
+			until: (shown) => shown.length > 0 && expected.every((e) => shown.includes(e)),
+			show: (shown) => `it lists ${shown.join(' | ') || 'nothing'}`,
+		},
+	);
 	await editor.page.keyboard.press('Escape');
-	return entries;
-}
-
-export function checkLocatorEntries(entries: string[], listSearch: string, what: string): string {
-	assert(entries.length > 0, `${what} lists nothing`);
-	return expectEntries(entries, KNOWN_LIST_ENTRIES[listSearch] ?? [], what);
+	return `${what}: ${entries.join(', ')}`;
 }
 
 export const LISTS: ListCase[] = [
@@ -95,11 +120,15 @@ export const LISTS: ListCase[] = [
 		name: 'signNow document roles',
 		async check(editor, context) {
 			await context.seed({ documentId: SIGNNOW_DOCUMENT });
-			await selectOperation(editor, context.operation('embeddedInvite', 'create'), context.hasResource);
+			await selectOperation(
+				editor,
+				context.operation('embeddedInvite', 'create'),
+				context.hasResource,
+			);
 			// The document comes from the Document list, as a user picks it; its roles then load.
 			await pickFromLocatorList(editor, 'documentId', SIGNNOW_DOCUMENT_NAME);
 			await editor.ndv().getByRole('button', { name: 'Add Invite' }).click();
-			return expectEntries(await dropdownEntries(editor, 'roleId'), ['Signer 1'], 'Role');
+			return `Role: ${(await dropdownEntries(editor, 'roleId', ['Signer 1'])).join(', ')}`;
 		},
 	},
 	{
@@ -107,9 +136,15 @@ export const LISTS: ListCase[] = [
 		name: 'signNow field invites of the picked document',
 		async check(editor, context) {
 			await context.seed({ documentId: SIGNNOW_INVITED_DOCUMENT, fieldInviteId: SIGNNOW_INVITE });
-			await selectOperation(editor, context.operation('embeddedInvite', 'generateLink'), context.hasResource);
+			await selectOperation(
+				editor,
+				context.operation('embeddedInvite', 'generateLink'),
+				context.hasResource,
+			);
 			await pickFromLocatorList(editor, 'documentId', SIGNNOW_INVITED_DOCUMENT_NAME);
-			return expectEntries(await locatorEntries(editor, 'fieldInviteId'), ['ana.signer@example.com · Signer 1 · pending'], 'Field Invite');
+			return await locatorEntries(editor, 'fieldInviteId', 'Field Invite', [
+				'ana.signer@example.com · Signer 1 · pending',
+			]);
 		},
 	},
 ];

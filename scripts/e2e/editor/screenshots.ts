@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import type { Locator } from 'playwright-core';
 
-import { root } from '../n8n';
+import { root } from '../lib/installs';
 import type { Editor } from './session';
 
 export const SCREENSHOT_DIR = join(root, 'docs', 'screenshots');
@@ -33,7 +33,8 @@ export class Screenshots {
 		if (!this.enabled) return;
 		const file = this.path(name);
 		await editor.page.mouse.move(0, 0); // no hover effects in the picture
-		await editor.page.waitForTimeout(400); // let transitions settle
+		// Playwright waits for the element to be visible at a stable position, and finishes CSS
+		// transitions and animations (animations: 'disabled') before it takes the picture.
 		await locator.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
 		this.note(file);
 	}

@@ -11,5 +11,8 @@ export interface LineSelectors {
 
 export const SELECTORS: Record<'1' | '2', LineSelectors> = {
 	'1': { credentialTestFailed: /Couldn.t connect with these settings/, closeNdv: 'back-to-canvas' },
-	'2': { credentialTestFailed: /Couldn.t connect with these settings/, closeNdv: 'ndv-close-button' },
+	'2': {
+		credentialTestFailed: /Couldn.t connect with these settings/,
+		closeNdv: 'ndv-close-button',
+	},
 };

@@ -76,6 +76,9 @@ export function selectedVendors(value = process.env.E2E_VENDORS): VendorCase[] {
 	if (!value) return VENDORS;
 	const keys = value.split(',').map((s) => s.trim().toLowerCase());
 	const unknown = keys.filter((k) => !VENDORS.some((v) => v.key === k));
-	if (unknown.length) throw new Error(`Unknown vendor(s) ${unknown.join(', ')}: use ${VENDORS.map((v) => v.key).join(', ')}`);
+	if (unknown.length)
+		throw new Error(
+			`Unknown vendor(s) ${unknown.join(', ')}: use ${VENDORS.map((v) => v.key).join(', ')}`,
+		);
 	return VENDORS.filter((v) => keys.includes(v.key));
 }

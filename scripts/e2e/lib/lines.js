@@ -9,7 +9,7 @@ const { createHash } = require('node:crypto');
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const root = join(__dirname, '..', '..');
+const root = join(__dirname, '..', '..', '..');
 
 /**
  * @typedef {object} Line
@@ -67,7 +67,8 @@ const RECIPE_VERSION = 2;
  */
 function selectedLines(value = process.env.E2E_LINES) {
 	const ids = value ? value.split(',').map((s) => s.trim().replace(/\.x$/, '')) : LINE_IDS;
-	for (const id of ids) if (!LINE_IDS.includes(id)) throw new Error(`Unknown n8n line "${id}": use 1 or 2`);
+	for (const id of ids)
+		if (!LINE_IDS.includes(id)) throw new Error(`Unknown n8n line "${id}": use 1 or 2`);
 	return ids.map(line);
 }
 
@@ -86,7 +87,9 @@ function markerPath(l) {
 
 function isInstalled(l) {
 	const marker = markerPath(l);
-	return existsSync(marker) && readFileSync(marker, 'utf8') === installKey(l) && existsSync(l.n8nBin);
+	return (
+		existsSync(marker) && readFileSync(marker, 'utf8') === installKey(l) && existsSync(l.n8nBin)
+	);
 }
 
 /** The environment a line's processes run in: its Node first on PATH. */
@@ -95,4 +98,13 @@ function lineEnv(l, base = process.env) {
 	return { ...base, PATH: path };
 }
 
-module.exports = { root, line, selectedLines, installKey, markerPath, isInstalled, lineEnv, LINE_IDS };
+module.exports = {
+	root,
+	line,
+	selectedLines,
+	installKey,
+	markerPath,
+	isInstalled,
+	lineEnv,
+	LINE_IDS,
+};

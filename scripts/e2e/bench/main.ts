@@ -16,21 +16,29 @@
  */
 import { execFileSync } from 'node:child_process';
 
-import { LuminSimulator } from '../../test/simulators/lumin';
-import { SignatureApiSimulator } from '../../test/simulators/signatureapi';
-import { SignNowSimulator } from '../../test/simulators/signnow';
-import { UmbrellaSimulator } from '../../test/simulators/umbrella';
-import { LeegalitySimulator } from '../../test/simulators/leegality';
-import { DOCSIGNER_CONSENT } from '../../nodes/Leegality/actions/fields';
-import type { Simulator } from '../../test/simulators/base';
-import { coldLoad } from './bench/coldload';
-import { MemorySampler } from './bench/memory';
-import { load, median, megabytes, seconds } from './bench/stats';
-import { headerCredential, type HttpCall, httpWorkflow, MEASURED, packageWorkflow } from './bench/workflows';
-import { type E2eCredential, type ExecuteResult, type Line, N8n, root, selectedLines, type Workflow } from './n8n';
-import { e2eCredential } from './simulators';
-
-const PACKAGE = 'n8n-nodes-esign';
+import { DOCSIGNER_CONSENT } from '../../../nodes/Leegality/actions/fields';
+import { LeegalitySimulator } from '../../../test/simulators/leegality';
+import { LuminSimulator } from '../../../test/simulators/lumin';
+import { SignatureApiSimulator } from '../../../test/simulators/signatureapi';
+import { SignNowSimulator } from '../../../test/simulators/signnow';
+import { UmbrellaSimulator } from '../../../test/simulators/umbrella';
+import { interrupted, runMain } from '../lib/cleanup';
+import type { ExecuteResult } from '../lib/execute-result';
+import { root, selectedLines } from '../lib/installs';
+import { N8n } from '../lib/n8n';
+import { e2eCredential, type Started, startSimulators } from '../lib/simulators';
+import type { E2eCredential, Line, Workflow } from '../lib/types';
+import { PACKAGE } from '../lib/workflows';
+import { coldLoad } from './coldload';
+import { MemorySampler } from './memory';
+import { load, median, megabytes, seconds } from './stats';
+import {
+	headerCredential,
+	type HttpCall,
+	httpWorkflow,
+	MEASURED,
+	packageWorkflow,
+} from './workflows';
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const CASES = (process.env.BENCH_CASES ?? 'a,b,c,d,e,load').split(',').map((c) => c.trim());
 const BENCH_TOKEN = 'bench-http-request-token';
@@ -38,13 +46,15 @@ const BENCH_PROFILE = 'bnchPrf';
 /** Sign URLs of the Leegality invitations: this prefix and the item number, 12 digits. */
 const LEEGALITY_SIGN_URL = 'https://sandbox.leegality.com/sign/00000000-0000-4000-8000-';
 
-interface Sims {
+type Sims = Started<{
 	lumin: LuminSimulator;
 	signatureApi: SignatureApiSimulator;
 	signNow: SignNowSimulator;
 	umbrella: UmbrellaSimulator;
 	leegality: LeegalitySimulator;
-}
+}>;
+
+type SimKey = 'lumin' | 'signatureApi' | 'signNow' | 'umbrella' | 'leegality';
 
 type Side = 'package' | 'http';
 
@@ -61,7 +71,7 @@ interface RunFigures {
 interface BenchCase {
 	key: string;
 	title: string;
-	sim: keyof Sims;
+	sim: SimKey;
 	latencyMs: number;
 	count: number;
 	/** Code-node expression of `i` for each item. */
@@ -75,7 +85,12 @@ interface BenchCase {
 	/** Called before each run of a side. */
 	before?(sims: Sims, side: Side): void;
 	/** Facts about one run and whether it met the case's bound. */
-	check?(sims: Sims, side: Side, figures: RunFigures, extra: { memory?: MemorySampler; firstRequestAt?: number }): void;
+	check?(
+		sims: Sims,
+		side: Side,
+		figures: RunFigures,
+		extra: { memory?: MemorySampler; firstRequestAt?: number },
+	): void;
 }
 
 const hex40 = 'i.toString(16).padStart(40, "0")';
@@ -88,7 +103,15 @@ function cases(sims: Sims): BenchCase[] {
 		latencyMs,
 		count: 1000,
 		item: '({ id: "sr_bench_" + i })',
-		node: { type: 'lumin', credential: 'luminApi', parameters: { resource: 'signatureRequest', operation: 'get', signatureRequestId: '={{ $json.id }}' } },
+		node: {
+			type: 'lumin',
+			credential: 'luminApi',
+			parameters: {
+				resource: 'signatureRequest',
+				operation: 'get',
+				signatureRequestId: '={{ $json.id }}',
+			},
+		},
 		http: { method: 'GET', url: `={{ "${sims.lumin.baseUrl}/signature_request/" + $json.id }}` },
 	});
 	const luminSend = (latencyMs: number): BenchCase => ({
@@ -182,7 +205,13 @@ function cases(sims: Sims): BenchCase[] {
 		node: {
 			type: 'leegality',
 			credential: 'leegalityApi',
-			parameters: { resource: 'docSigner', operation: 'signInvitation', signUrl: '={{ $json.url }}', profileId: BENCH_PROFILE, consent: true },
+			parameters: {
+				resource: 'docSigner',
+				operation: 'signInvitation',
+				signUrl: '={{ $json.url }}',
+				profileId: BENCH_PROFILE,
+				consent: true,
+			},
 		},
 		http: {
 			method: 'POST',
@@ -198,7 +227,9 @@ function cases(sims: Sims): BenchCase[] {
 		},
 		// Leegality answers HTTP 200 with status 0 when it refuses: count those on both sides.
 		check: (s, side, figures) => {
-			const signed = [...s.leegality.documents.values()].filter((d) => d.invitations.every((i) => i.signed)).length;
+			const signed = [...s.leegality.documents.values()].filter((d) =>
+				d.invitations.every((i) => i.signed),
+			).length;
 			figures.notes.push(`${side === 'package' ? 'signed' : 'signed (HTTP Request)'}: ${signed}`);
 			if (side === 'package') figures.ok = figures.failed === 0 && signed === 1000;
 		},
@@ -239,7 +270,8 @@ function cases(sims: Sims): BenchCase[] {
 			http: {
 				method: 'POST',
 				url: `={{ "${sims.signatureApi.baseUrl}/recipients/" + $json.id + "/ceremonies" }}`,
-				jsonBody: '={{ JSON.stringify({ authentication: [{ type: "custom", provider: "bench-app", data: {} }] }) }}',
+				jsonBody:
+					'={{ JSON.stringify({ authentication: [{ type: "custom", provider: "bench-app", data: {} }] }) }}',
 			},
 			before: (s) => s.signatureApi.resetRate(),
 			check: (s, side, figures) => {
@@ -255,8 +287,19 @@ function cases(sims: Sims): BenchCase[] {
 			latencyMs: 0,
 			count: 500,
 			item: '({ id: "00000000-0000-4000-8000-" + String(i).padStart(12, "0") })',
-			node: { type: 'umbrella', credential: 'umbrellaApi', parameters: { resource: 'qesOnboarding', operation: 'getVerification', sessionId: '={{ $json.id }}' } },
-			http: { method: 'GET', url: `={{ "${sims.umbrella.baseUrl}/onboarding/getVerification/" + $json.id }}` },
+			node: {
+				type: 'umbrella',
+				credential: 'umbrellaApi',
+				parameters: {
+					resource: 'qesOnboarding',
+					operation: 'getVerification',
+					sessionId: '={{ $json.id }}',
+				},
+			},
+			http: {
+				method: 'GET',
+				url: `={{ "${sims.umbrella.baseUrl}/onboarding/getVerification/" + $json.id }}`,
+			},
 			// Every run starts with the stored token expired, so the node must fetch one.
 			before: (s) => {
 				s.umbrella.tokens.clear();
@@ -280,13 +323,28 @@ function cases(sims: Sims): BenchCase[] {
 			reps: 1,
 			env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
 			sampleMemory: true,
-			node: { type: 'signNow', credential: 'signNowApi', parameters: { resource: 'document', operation: 'download', documentId: '={{ $json.id }}', binaryPropertyName: 'data' } },
-			http: { method: 'GET', url: `={{ "${sims.signNow.baseUrl}/document/" + $json.id + "/download?type=collapsed" }}`, file: true },
+			node: {
+				type: 'signNow',
+				credential: 'signNowApi',
+				parameters: {
+					resource: 'document',
+					operation: 'download',
+					documentId: '={{ $json.id }}',
+					binaryPropertyName: 'data',
+				},
+			},
+			http: {
+				method: 'GET',
+				url: `={{ "${sims.signNow.baseUrl}/document/" + $json.id + "/download?type=collapsed" }}`,
+				file: true,
+			},
 			check: (_s, side, figures, { memory, firstRequestAt }) => {
 				if (!memory || firstRequestAt === undefined) return;
 				const start = memory.rssAt(firstRequestAt);
 				const peak = memory.peakSince(firstRequestAt);
-				figures.notes.push(`RSS ${megabytes(start)} MB at start, peak ${megabytes(peak)} MB (+${megabytes(peak - start)} MB); VmHWM ${megabytes(memory.hwmKb)} MB`);
+				figures.notes.push(
+					`RSS ${megabytes(start)} MB at start, peak ${megabytes(peak)} MB (+${megabytes(peak - start)} MB); VmHWM ${megabytes(memory.hwmKb)} MB`,
+				);
 				if (side === 'package') figures.ok = figures.failed === 0 && peak - start <= 200 * 1024;
 			},
 		},
@@ -294,38 +352,53 @@ function cases(sims: Sims): BenchCase[] {
 }
 
 async function startSims(): Promise<Sims> {
-	const sims: Partial<Sims> = {};
-	try {
-		sims.lumin = await new LuminSimulator().start();
-		sims.signatureApi = await new SignatureApiSimulator().start();
-		sims.signNow = await new SignNowSimulator().start();
-		sims.umbrella = await new UmbrellaSimulator().start();
-		sims.leegality = await new LeegalitySimulator().start();
-	} catch (error) {
-		for (const sim of Object.values(sims)) await (sim as Simulator).stop();
-		throw error;
-	}
-	const s = sims as Sims;
+	const s = await startSimulators({
+		lumin: () => new LuminSimulator(),
+		signatureApi: () => new SignatureApiSimulator(),
+		signNow: () => new SignNowSimulator(),
+		umbrella: () => new UmbrellaSimulator(),
+		leegality: () => new LeegalitySimulator(),
+	});
 	for (let i = 0; i < 1000; i++) s.lumin.seed({ signature_request_id: `sr_bench_${i}` });
 	for (let i = 0; i < 200; i++) s.signatureApi.seedEnvelope({}, { id: `re_bench_${i}` });
-	for (let i = 0; i < 500; i++) s.umbrella.seed(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-	for (let i = 0; i < 100; i++) s.signNow.seed({ id: i.toString(16).padStart(40, '0'), document_name: `signed-${i}` });
+	for (let i = 0; i < 500; i++)
+		s.umbrella.seed(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+	for (let i = 0; i < 100; i++)
+		s.signNow.seed({ id: i.toString(16).padStart(40, '0'), document_name: `signed-${i}` });
 	s.signNow.fileBytes = 10 * 1024 * 1024;
 	// Documents with one embedded invite each, for Generate Link; the invite ID is the document's with an f in front.
 	for (let i = 0; i < 1000; i++) {
 		const id = `1${i.toString(16).padStart(39, '0')}`;
 		const doc = s.signNow.seed({ id, document_name: `invite-${i}`, roleNames: ['Signer 1'] });
 		const role = doc.roles[0];
-		doc.field_invites = [{ id: `f${id.slice(1)}`, email: `signer${i}@example.com`, role: role.name, role_id: role.unique_id, order: 1, status: 'pending', is_embedded: true, auth_method: 'none' }];
+		doc.field_invites = [
+			{
+				id: `f${id.slice(1)}`,
+				email: `signer${i}@example.com`,
+				role: role.name,
+				role_id: role.unique_id,
+				order: 1,
+				status: 'pending',
+				is_embedded: true,
+				auth_method: 'none',
+			},
+		];
 	}
 	for (let i = 0; i < 1000; i++)
-		s.leegality.seedDocSignerInvitation({ token: s.leegality.authToken, signUrl: `${LEEGALITY_SIGN_URL}${String(i).padStart(12, '0')}`, profileId: BENCH_PROFILE });
+		s.leegality.seedDocSignerInvitation({
+			token: s.leegality.authToken,
+			signUrl: `${LEEGALITY_SIGN_URL}${String(i).padStart(12, '0')}`,
+			profileId: BENCH_PROFILE,
+		});
 	s.signNow.tokens.add(BENCH_TOKEN);
 	s.umbrella.tokens.set(BENCH_TOKEN, Date.now() + 86_400_000);
 	return s;
 }
 
-function credentialsFor(sims: Sims): { vendor: Record<string, E2eCredential>; header: Record<keyof Sims, E2eCredential> } {
+function credentialsFor(sims: Sims): {
+	vendor: Record<string, E2eCredential>;
+	header: Record<SimKey, E2eCredential>;
+} {
 	const vendor = {
 		luminApi: e2eCredential('luminApi', sims.lumin.credential()),
 		signatureApiApi: e2eCredential('signatureApiApi', sims.signatureApi.credential()),
@@ -344,7 +417,9 @@ function credentialsFor(sims: Sims): { vendor: Record<string, E2eCredential>; he
 }
 
 function figuresOf(result: ExecuteResult): RunFigures {
-	const run = result.run?.data.resultData.runData[MEASURED]?.[0] as { executionTime?: number; data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } } | undefined;
+	const run = result.run?.data.resultData.runData[MEASURED]?.[0] as
+		| { executionTime?: number; data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }
+		| undefined;
 	const items = run?.data?.main?.[0] ?? [];
 	return {
 		ms: run?.executionTime ?? Number.NaN,
@@ -362,8 +437,16 @@ interface Row {
 	runs: RunFigures[];
 }
 
-async function runCase(n8n: N8n, sims: Sims, bench: BenchCase, ids: Record<Side, string>): Promise<Row[]> {
-	const rows: Record<Side, Row> = { package: { case: bench.key, side: 'package', runs: [] }, http: { case: bench.key, side: 'http', runs: [] } };
+async function runCase(
+	n8n: N8n,
+	sims: Sims,
+	bench: BenchCase,
+	ids: Record<Side, string>,
+): Promise<Row[]> {
+	const rows: Record<Side, Row> = {
+		package: { case: bench.key, side: 'package', runs: [] },
+		http: { case: bench.key, side: 'http', runs: [] },
+	};
 	const reps = bench.reps ?? REPS;
 	for (let rep = 0; rep < reps; rep++) {
 		// Alternate which side goes first, so that neither always meets a warmer or cooler machine.
@@ -377,23 +460,35 @@ async function runCase(n8n: N8n, sims: Sims, bench: BenchCase, ids: Record<Side,
 			const profile = process.env.BENCH_CPU_PROF;
 			const result = await n8n.execute(ids[side], {
 				env: bench.env,
-				nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${bench.key}-${side}-${rep + 1}.cpuprofile`] : [],
+				nodeArgs: profile
+					? [
+							'--cpu-prof',
+							`--cpu-prof-dir=${profile}`,
+							`--cpu-prof-name=${bench.key}-${side}-${rep + 1}.cpuprofile`,
+						]
+					: [],
 				onSpawn: (pid) => {
 					if (bench.sampleMemory) memory = new MemorySampler(pid);
 				},
 			});
 			memory?.stop();
 			const figures = figuresOf(result);
-			if (figures.items !== bench.count) figures.notes.push(`${figures.items} of ${bench.count} items`);
+			if (figures.items !== bench.count)
+				figures.notes.push(`${figures.items} of ${bench.count} items`);
 			if (figures.failed) {
-				const first = result.run?.data.resultData.runData[MEASURED]?.[0] as { data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } } | undefined;
-				const error = first?.data?.main?.[0]?.find((item) => item.json.error !== undefined)?.json.error;
+				const first = result.run?.data.resultData.runData[MEASURED]?.[0] as
+					| { data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }
+					| undefined;
+				const error = first?.data?.main?.[0]?.find((item) => item.json.error !== undefined)?.json
+					.error;
 				figures.notes.push(`first failure: ${JSON.stringify(error).slice(0, 160)}`);
 			}
 			bench.check?.(sims, side, figures, { memory, firstRequestAt: sim.requests[0]?.at });
 			sim.latencyMs = 0;
 			rows[side].runs.push(figures);
-			console.log(`  ${bench.key} ${side.padEnd(7)} rep ${rep + 1}: ${seconds(figures.ms)} s, ${figures.items} items, ${figures.failed} failed, load ${figures.load}${figures.notes.length ? `; ${figures.notes.join('; ')}` : ''}`);
+			console.log(
+				`  ${bench.key} ${side.padEnd(7)} rep ${rep + 1}: ${seconds(figures.ms)} s, ${figures.items} items, ${figures.failed} failed, load ${figures.load}${figures.notes.length ? `; ${figures.notes.join('; ')}` : ''}`,
+			);
 		}
 	}
 	return [rows.package, rows.http];
@@ -401,48 +496,69 @@ async function runCase(n8n: N8n, sims: Sims, bench: BenchCase, ids: Record<Side,
 
 function packedSize(): { packed: number; unpacked: number; files: number } {
 	const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' });
-	const [info] = JSON.parse(out) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
+	const [info] = JSON.parse(out) as Array<{
+		size: number;
+		unpackedSize: number;
+		entryCount: number;
+	}>;
 	return { packed: info.size, unpacked: info.unpackedSize, files: info.entryCount };
 }
 
 async function runLine(line: Line): Promise<void> {
-	console.log(`\n=== Benchmark in n8n ${line.n8nVersion} (line ${line.id}.x), ${REPS} repetitions, load ${load()} ===\n`);
+	console.log(
+		`\n=== Benchmark in n8n ${line.n8nVersion} (line ${line.id}.x), ${REPS} repetitions, load ${load()} ===\n`,
+	);
 	const n8n = await N8n.create(line);
 	const sims = await startSims();
-	const stop = async () => {
-		for (const sim of Object.values(sims)) await (sim as Simulator).stop();
-		await n8n.dispose();
-	};
-	const onSignal = () => void stop().finally(() => process.exit(130));
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
 	try {
 		const { vendor, header } = credentialsFor(sims);
 		await n8n.importCredentials([...Object.values(vendor), ...Object.values(header)]);
 		const selected = cases(sims).filter((c) => CASES.includes(c.key) || CASES.includes(c.key[0]));
 		const workflows: Workflow[] = [];
 		for (const c of selected) {
-			const concurrency = process.env.BENCH_CONCURRENCY ? { requestSettings: { concurrency: Number(process.env.BENCH_CONCURRENCY) } } : {};
-			workflows.push(packageWorkflow(`bench ${c.key} package`, c.count, c.item, c.node.type, { ...c.node.parameters, ...concurrency }, vendor[c.node.credential as keyof typeof vendor]));
+			const concurrency = process.env.BENCH_CONCURRENCY
+				? { requestSettings: { concurrency: Number(process.env.BENCH_CONCURRENCY) } }
+				: {};
+			workflows.push(
+				packageWorkflow(
+					`bench ${c.key} package`,
+					c.count,
+					c.item,
+					c.node.type,
+					{ ...c.node.parameters, ...concurrency },
+					vendor[c.node.credential as keyof typeof vendor],
+				),
+			);
 			workflows.push(httpWorkflow(`bench ${c.key} http`, c.count, c.item, c.http, header[c.sim]));
 		}
-		const imported = workflows.length ? await n8n.importWorkflows(workflows, [...Object.values(vendor), ...Object.values(header)]) : [];
+		const imported = workflows.length
+			? await n8n.importWorkflows(workflows, [...Object.values(vendor), ...Object.values(header)])
+			: [];
 		const rows: Row[] = [];
 		for (const [index, c] of selected.entries()) {
+			if (interrupted()) return;
 			console.log(`${c.title}`);
-			rows.push(...(await runCase(n8n, sims, c, { package: imported[2 * index], http: imported[2 * index + 1] })));
+			rows.push(
+				...(await runCase(n8n, sims, c, {
+					package: imported[2 * index],
+					http: imported[2 * index + 1],
+				})),
+			);
 		}
 		printTable(line, selected, rows);
 		if (CASES.includes('load')) {
 			const loads = Array.from({ length: 5 }, () => coldLoad(n8n, PACKAGE));
 			const size = packedSize();
-			console.log(`\nPackage cold load (n8n's PackageDirectoryLoader, fresh process, 5 runs): median ${median(loads.map((l) => l.ms)).toFixed(0)} ms for ${loads[0].nodes} nodes and ${loads[0].credentials} credentials (runs: ${loads.map((l) => l.ms.toFixed(0)).join(', ')} ms; load ${load()})`);
-			console.log(`Packed tarball: ${(size.packed / 1024).toFixed(1)} kB (${(size.unpacked / 1024).toFixed(1)} kB unpacked, ${size.files} files)`);
+			console.log(
+				`\nPackage cold load (n8n's PackageDirectoryLoader, fresh process, 5 runs): median ${median(loads.map((l) => l.ms)).toFixed(0)} ms for ${loads[0].nodes} nodes and ${loads[0].credentials} credentials (runs: ${loads.map((l) => l.ms.toFixed(0)).join(', ')} ms; load ${load()})`,
+			);
+			console.log(
+				`Packed tarball: ${(size.packed / 1024).toFixed(1)} kB (${(size.unpacked / 1024).toFixed(1)} kB unpacked, ${size.files} files)`,
+			);
 		}
 	} finally {
-		process.off('SIGINT', onSignal);
-		process.off('SIGTERM', onSignal);
-		await stop();
+		await sims.stop();
+		await n8n.dispose();
 	}
 }
 
@@ -463,15 +579,13 @@ function printTable(line: Line, selected: BenchCase[], rows: Row[]) {
 			load: pkg.runs.map((r) => r.load).join(' '),
 		};
 	});
-	console.log(`\nn8n ${line.n8nVersion} (line ${line.id}.x), node execution time from n8n's run data; ratio = package / HTTP Request, per repetition, median:`);
+	console.log(
+		`\nn8n ${line.n8nVersion} (line ${line.id}.x), node execution time from n8n's run data; ratio = package / HTTP Request, per repetition, median:`,
+	);
 	console.table(table);
 }
 
-async function main() {
-	for (const line of selectedLines(process.env.E2E_LINES ?? '1')) await runLine(line);
-}
-
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
+runMain('bench', async () => {
+	for (const line of selectedLines(process.env.E2E_LINES ?? '1'))
+		if (!interrupted()) await runLine(line);
 });

@@ -61,11 +61,9 @@ export function isBefore(window: ChangeWindow, time: number): boolean {
 	return time < window.since;
 }
 
-/** Oldest first; changes of the same time in the order `rank` gives, then by key. */
+/** Oldest first; changes of the same time in the order `rank` gives, then in the order given. */
 export function oldestFirst<T extends Change>(changes: T[], rank: (change: T) => number = () => 0) {
-	return [...changes].sort(
-		(a, b) => a.time - b.time || rank(a) - rank(b) || a.key.localeCompare(b.key),
-	);
+	return [...changes].sort((a, b) => a.time - b.time || rank(a) - rank(b));
 }
 
 /**

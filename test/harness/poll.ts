@@ -173,3 +173,8 @@ export async function activeTrigger(setup: PollSetup): Promise<PollingTrigger> {
 	if (started.length) throw new Error(`Activation started ${started.length} run(s)`);
 	return trigger;
 }
+
+/** The message of the error a new trigger's first poll fails with (a refused parameter, say). */
+export async function firstPollError(setup: PollSetup): Promise<string> {
+	return (await (await PollingTrigger.create(setup)).failedPoll()).message;
+}

@@ -40,9 +40,9 @@ describe('the change window (a polling trigger’s cursor)', () => {
 		for (const c of handled) if (c.time >= window.since) expect(window.seen[c.key]).toBe(c.time);
 	});
 
-	it('sorts oldest first, then by rank, then by key; reads back only a well-formed window', () => {
+	it('sorts oldest first, then by rank, then in the order given; reads back only a well-formed window', () => {
 		expect(oldestFirst([change('b', 2), change('a', 2), change('z', 1)]).map((c) => c.key)).toEqual(
-			['z', 'a', 'b'],
+			['z', 'b', 'a'],
 		);
 		expect(
 			oldestFirst([change('a', 2), change('b', 2)], (c) => (c.key === 'a' ? 1 : 0)).map(

@@ -153,10 +153,16 @@ export function pollSteps(ctx: IPollFunctions, api: ApiClient): PollSteps {
 			const reachesHandled = (events: IDataObject[]) =>
 				events.some((event) => isBefore(window, asChange(event).time));
 
-			/** Handles `events` (any order): the cursor moves past them; those the filters let through. */
+			/**
+			 * Handles `events` (newest first, as listed): the cursor moves past them; those the
+			 * filters let through. Events of the same time keep the order SignatureAPI recorded them in.
+			 */
 			const handle = (events: IDataObject[]) => {
 				const fresh = oldestFirst(
-					events.map((event) => ({ ...asChange(event), event })).filter((c) => isNew(window, c)),
+					events
+						.map((event) => ({ ...asChange(event), event }))
+						.filter((c) => isNew(window, c))
+						.reverse(),
 				);
 				state.window = advance(window, fresh, LOOKBACK_MS);
 				return fresh.map((c) => c.event).filter((event) => matches(event, filters));
@@ -183,7 +189,8 @@ export function pollSteps(ctx: IPollFunctions, api: ApiClient): PollSteps {
 				state.walk = walk;
 				return [];
 			}
-			const climbed: IDataObject[] = [];
+			// Climbing: the bottom pages first, each handled newest first like the list.
+			const climbed: IDataObject[][] = [];
 			while (walk.pages.length) {
 				const link = walk.pages[walk.pages.length - 1];
 				let events = read.get(link);
@@ -192,16 +199,16 @@ export function pollSteps(ctx: IPollFunctions, api: ApiClient): PollSteps {
 					events = (await eventPage(api, { next: link })).events;
 					budget--;
 				}
-				climbed.push(...events);
+				climbed.unshift(events);
 				walk.pages.pop();
 			}
 			if (walk.pages.length) state.walk = walk;
 			else {
 				delete state.walk;
 				// A walk that began and ended in this poll has its first page in hand as well.
-				if (top) climbed.push(...top);
+				if (top) climbed.unshift(top);
 			}
-			return handle(climbed);
+			return handle(climbed.flat());
 		},
 
 		async latest() {

@@ -180,6 +180,44 @@ describe('SignatureAPI Polling Trigger', () => {
 		expect(sim.throttled).toHaveLength(0);
 	});
 
+	it('a page link SignatureAPI refuses in the middle of a catch-up fails that poll; the next walks again and loses nothing', async () => {
+		envelopeEvent('envelope.completed', 0);
+		const t = await trigger();
+		const backlog = Array.from({ length: 130 }, (_, i) =>
+			envelopeEvent('envelope.completed', 1 + i),
+		);
+		sim.resetRate();
+		await t.poll();
+		// The walk goes on at a page link that SignatureAPI refuses from now on.
+		const stale = new URL(String((t.staticData.walk as IDataObject).next)).searchParams.get(
+			'cursor',
+		);
+		sim.inject(
+			{
+				kind: 'status',
+				status: 422,
+				body: {
+					type: 'https://signatureapi.com/docs/v1/errors/validation-error',
+					title: 'Validation Error',
+					status: 422,
+					errors: ['cursor is invalid'],
+				},
+			},
+			50,
+			(req) => req.query.cursor === stale,
+		);
+		expect((await t.failedPoll()).message).toBe(
+			'SignatureAPI [validation-error]: Validation Error',
+		);
+		// A new event moves every page boundary, so a new walk meets other page links.
+		const late = envelopeEvent('envelope.completed', 200);
+		for (let poll = 0; poll < 6; poll++) {
+			sim.resetRate();
+			await t.poll();
+		}
+		expect(t.emitted.map((e) => e.id)).toEqual([...backlog, late].map((e) => e.id));
+	});
+
 	it('the cursor survives a restart: nothing reported twice, nothing lost, also after polls that reported nothing', async () => {
 		const t = await trigger();
 		const first = envelopeEvent('envelope.completed', 1);

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, IPollFunctions, NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
@@ -129,6 +129,16 @@ interface Walk {
 	next?: string;
 }
 
+/**
+ * A page link SignatureAPI no longer takes (any 4xx but a refused key or a 429, which say nothing
+ * about the link): the walk is dropped, and the next poll walks again from the first page. The
+ * cursor has not moved, so nothing is lost.
+ */
+function staleLink(error: unknown): boolean {
+	const status = Number((error as NodeApiError).httpCode);
+	return status >= 400 && status < 500 && ![401, 403, 429].includes(status);
+}
+
 function readWalk(value: unknown): Walk | undefined {
 	const walk = value as Partial<Walk> | undefined;
 	if (!walk || !Array.isArray(walk.pages)) return undefined;
@@ -176,39 +186,45 @@ export function pollSteps(ctx: IPollFunctions, api: ApiClient): PollSteps {
 				top = page.events;
 				walk = { pages: [], next: page.next };
 			}
-			const read = new Map<string, IDataObject[]>();
-			while (walk.next && budget > 0) {
-				const link = walk.next;
-				const page = await eventPage(api, { next: link });
-				budget--;
-				read.set(link, page.events);
-				walk.pages.push(link);
-				walk.next = reachesHandled(page.events) || !page.next ? undefined : page.next;
-			}
-			if (walk.next) {
-				state.walk = walk;
-				return [];
-			}
-			// Climbing: the bottom pages first, each handled newest first like the list.
-			const climbed: IDataObject[][] = [];
-			while (walk.pages.length) {
-				const link = walk.pages[walk.pages.length - 1];
-				let events = read.get(link);
-				if (!events) {
-					if (budget === 0) break;
-					events = (await eventPage(api, { next: link })).events;
+			// A page link kept from an earlier poll that SignatureAPI refuses now starts the walk over.
+			try {
+				const read = new Map<string, IDataObject[]>();
+				while (walk.next && budget > 0) {
+					const link = walk.next;
+					const page = await eventPage(api, { next: link });
 					budget--;
+					read.set(link, page.events);
+					walk.pages.push(link);
+					walk.next = reachesHandled(page.events) || !page.next ? undefined : page.next;
 				}
-				climbed.unshift(events);
-				walk.pages.pop();
+				if (walk.next) {
+					state.walk = walk;
+					return [];
+				}
+				// Climbing: the bottom pages first, each handled newest first like the list.
+				const climbed: IDataObject[][] = [];
+				while (walk.pages.length) {
+					const link = walk.pages[walk.pages.length - 1];
+					let events = read.get(link);
+					if (!events) {
+						if (budget === 0) break;
+						events = (await eventPage(api, { next: link })).events;
+						budget--;
+					}
+					climbed.unshift(events);
+					walk.pages.pop();
+				}
+				if (walk.pages.length) state.walk = walk;
+				else {
+					delete state.walk;
+					// A walk that began and ended in this poll has its first page in hand as well.
+					if (top) climbed.unshift(top);
+				}
+				return handle(climbed.flat());
+			} catch (error) {
+				if (staleLink(error)) delete state.walk;
+				throw error as NodeApiError;
 			}
-			if (walk.pages.length) state.walk = walk;
-			else {
-				delete state.walk;
-				// A walk that began and ended in this poll has its first page in hand as well.
-				if (top) climbed.unshift(top);
-			}
-			return handle(climbed.flat());
 		},
 
 		async latest() {

@@ -44,10 +44,11 @@ export interface PollSteps {
 }
 
 /**
- * One poll. A change starts one run of its own, as a webhook call does: all but the last are
- * handed to n8n with __emit (the poll context's own way to start a run), the last is returned.
- * The cursor has moved before the first run starts, so the static data n8n saves with that run
- * holds it.
+ * One poll. A change starts one run of its own, as a webhook call does: each is handed to n8n with
+ * __emit (the poll context's own way to start a run), and the poll returns nothing. The cursor has
+ * moved before the first run starts, so the static data n8n saves with that run holds it. Nothing
+ * is returned for n8n to start: n8n 2.x drops what a poll returns when the workflow was published
+ * again while it ran, and the cursor saved with the earlier runs would then have passed it.
  */
 export async function runPoll(
 	ctx: IPollFunctions,
@@ -70,7 +71,6 @@ export async function runPoll(
 	} finally {
 		if (state[UNDER_WAY] === now) delete state[UNDER_WAY];
 	}
-	if (!changes.length) return null;
-	for (const change of changes.slice(0, -1)) ctx.__emit([[{ json: change }]]);
-	return [[{ json: changes[changes.length - 1] }]];
+	for (const change of changes) ctx.__emit([[{ json: change }]]);
+	return null;
 }

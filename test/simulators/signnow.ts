@@ -86,6 +86,12 @@ export interface SimHistoryEvent {
 	created: number;
 }
 
+/** A Content-Disposition for a file name with any characters (HTTP headers take ASCII only). */
+function attachment(name: string): string {
+	const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'");
+	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
 /** CRC-32 as ZIP needs it. */
 function crc32(data: Buffer): number {
 	let crc = ~0;
@@ -519,7 +525,7 @@ export class SignNowSimulator extends Simulator {
 					: d.file,
 			headers: {
 				'content-type': 'application/pdf',
-				'content-disposition': `attachment; filename="${d.document_name}.pdf"`,
+				'content-disposition': attachment(`${d.document_name}.pdf`),
 			},
 		};
 	}
@@ -919,7 +925,7 @@ export class SignNowSimulator extends Simulator {
 			raw: zipOf(`${d.document_name}.pdf`, d.file),
 			headers: {
 				'content-type': 'application/zip',
-				'content-disposition': `attachment; filename="${d.document_name}.zip"`,
+				'content-disposition': attachment(`${d.document_name}.zip`),
 			},
 		};
 	}

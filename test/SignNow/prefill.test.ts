@@ -50,6 +50,15 @@ describe('signNow → Document → Prefill Text Fields', () => {
 		]);
 	});
 
+	it('writes a number from an expression as its digits', async () => {
+		const doc = seeded();
+		const { error } = await prefill(doc.id, [{ fieldName: 'Price', text: '={{ 1200 }}' }]);
+		expect(error).toBeUndefined();
+		expect(sim.received('PUT', PREFILL)[0].body).toEqual({
+			fields: [{ field_name: 'Price', prefilled_text: '1200' }],
+		});
+	});
+
 	it('names a field the document lacks, or one that is not a text field, and writes nothing', async () => {
 		const doc = seeded();
 		const unknown = await prefill(doc.id, [{ fieldName: 'Discount', text: '10%' }]);

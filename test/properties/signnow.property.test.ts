@@ -285,7 +285,11 @@ function peerSpecs(
 						`Fields → #${n + 1} → Field Name or ID`,
 						invalid.requiredText,
 					),
-					field(`fields.${n}.text`, `Fields → #${n + 1} → Text`, invalid.notText),
+					field(
+						`fields.${n}.text`,
+						`Fields → #${n + 1} → Text`,
+						invalid.notText.filter((v) => typeof v !== 'number'),
+					),
 				]),
 				duplicate('fields', 'fieldName', 0, 1, ['Fields → #2 → Field Name or ID']),
 			],

@@ -63,7 +63,13 @@ const field = z.object({
 		.string({ invalid_type_error: 'Pick a text field of the document.' })
 		.trim()
 		.min(1, 'Pick a text field of the document.'),
-	text: z.string({ invalid_type_error: 'Must be text; leave it empty for an empty field.' }),
+	// A number from an expression (a price, say) is written as its digits.
+	text: z.preprocess(
+		(v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v),
+		z.string({
+			invalid_type_error: 'Must be text or a number; leave it empty for an empty field.',
+		}),
+	),
 });
 
 const schema = z.object({

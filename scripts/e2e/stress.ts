@@ -1,10 +1,10 @@
 /**
  * `npm run e2e:stress`: shows that the editor and fault checks wait for what they read instead of
- * counting on a quiet machine. It keeps every core busy with another process (Debian's
- * `stress-ng --cpu <cores>`, installed with apt-get when missing, or one busy Node process per core
- * if it cannot be installed), runs each step on each line under that load, and stops the load at
- * the end, when something fails, and on Ctrl-C. A table gives every run's result and time, and
- * the load average around it.
+ * counting on a quiet machine. It keeps every core busy with other processes (one Debian
+ * `stress-ng --cpu 1` per core, installed with apt-get when missing, or one busy Node process per
+ * core if it cannot be installed), runs each step on each line under that load, and stops the load
+ * at the end, when something fails, and on Ctrl-C. A table gives every run's result and time, the
+ * load average around it, how busy the machine was and what share of its CPU the load took.
  *
  *   E2E_STRESS_RUNS=2            runs of each step per line under load (default 2)
  *   E2E_STRESS_STEPS=editor,faults   the steps (default both; also: examples, queue)
@@ -15,7 +15,7 @@
  * of CI: it takes about an hour for both steps on both lines.
  */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,11 +42,50 @@ interface RunResult {
 	seconds: number;
 	/** Load average (1 min) when the run started and ended. */
 	loadavg: string;
+	/** How much of the machine's CPU time was used at all during the run, and by the load. */
+	busy: string;
+	byLoad: string;
 	failures: string[];
 }
 
+interface Load {
+	what: string;
+	stop: () => Promise<void>;
+	running: () => boolean;
+	/** CPU seconds the load has used so far. */
+	cpuSeconds: () => number;
+}
+
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/** CPU seconds used so far by the processes of these process groups (from /proc/<pid>/stat). */
+function groupCpuSeconds(groups: number[]): number {
+	let ticks = 0;
+	for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			// After "(name) ": state, ppid, pgrp, …, utime and stime at 12 and 13.
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (groups.includes(Number(fields[2]))) ticks += Number(fields[11]) + Number(fields[12]);
+		} catch {
+			// the process has gone
+		}
+	}
+	return ticks / TICKS;
+}
+
+/** The machine's CPU time so far, all and idle, in seconds (from /proc/stat). */
+function machineCpu(): { total: number; idle: number } {
+	const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+	const ticks = values.map(Number);
+	return { total: ticks.reduce((a, b) => a + b, 0) / TICKS, idle: (ticks[3] + ticks[4]) / TICKS };
+}
+
+const percent = (part: number, whole: number) =>
+	whole > 0 ? `${Math.round((100 * part) / whole)}%` : '-';
+
 /** Keeps every core busy until stopped: stress-ng, or busy Node processes if it cannot be had. */
-function startLoad(): { what: string; stop: () => Promise<void>; running: () => boolean } {
+function startLoad(): Load {
 	const cores = availableParallelism();
 	if (!which('stress-ng')) {
 		try {
@@ -57,19 +96,21 @@ function startLoad(): { what: string; stop: () => Promise<void>; running: () => 
 			);
 		}
 	}
-	const processes = which('stress-ng')
-		? [
-				ManagedProcess.spawn(
+	// One process per core, each in its own session (ManagedProcess starts them detached): Linux
+	// shares the CPU between sessions first (autogroup), so one stress-ng with a worker per core
+	// would weigh as much as one program, where each of these weighs as much as an n8n.
+	const stressNg = which('stress-ng');
+	const processes = Array.from({ length: cores }, (_, i) =>
+		stressNg
+			? ManagedProcess.spawn(
+					`stress-ng ${i + 1}`,
 					'stress-ng',
-					'stress-ng',
-					['--cpu', String(cores), '--timeout', '0'],
+					['--cpu', '1', '--timeout', '0'],
 					{},
 					'SIGTERM',
 					10_000,
-				),
-			]
-		: Array.from({ length: cores }, (_, i) =>
-				ManagedProcess.spawn(
+				)
+			: ManagedProcess.spawn(
 					`busy node ${i + 1}`,
 					process.execPath,
 					['-e', 'for (;;) {}'],
@@ -77,14 +118,15 @@ function startLoad(): { what: string; stop: () => Promise<void>; running: () => 
 					'SIGKILL',
 					1000,
 				),
-			);
+	);
 	const stop = onCleanup(async () => {
 		await Promise.all(processes.map((p) => p.stop()));
 	});
 	return {
-		what: `${processes[0].name}${processes.length > 1 ? ` ×${processes.length}` : ` --cpu ${cores}`} on ${cores} cores`,
+		what: `${stressNg ? 'stress-ng --cpu 1' : 'a busy Node process'} ×${cores}, each its own session, on ${cores} cores`,
 		stop,
 		running: () => processes.every((p) => !p.exited),
+		cpuSeconds: () => groupCpuSeconds(processes.map((p) => p.child.pid!)),
 	};
 }
 
@@ -92,13 +134,15 @@ function startLoad(): { what: string; stop: () => Promise<void>; running: () => 
 async function runStep(
 	step: string,
 	line: string,
-	load: RunResult['load'],
+	load: Load | undefined,
 	run: number,
 ): Promise<RunResult> {
 	mkdirSync(LOG_DIR, { recursive: true });
-	const logFile = join(LOG_DIR, `${step}-${line}x-${load}-${run}.log`);
+	const logFile = join(LOG_DIR, `${step}-${line}x-${load ? 'busy' : 'quiet'}-${run}.log`);
 	const log = createWriteStream(logFile);
 	const before = loadavg()[0].toFixed(1);
+	const cpuBefore = machineCpu();
+	const loadBefore = load?.cpuSeconds() ?? 0;
 	const started = Date.now();
 	const child = ManagedProcess.spawn(
 		`e2e ${step}`,
@@ -124,17 +168,23 @@ async function runStep(
 	await stop();
 	log.end();
 	const seconds = Math.round((Date.now() - started) / 1000);
+	const cpuAfter = machineCpu();
+	const cpuTotal = cpuAfter.total - cpuBefore.total;
+	const busy = percent(cpuTotal - (cpuAfter.idle - cpuBefore.idle), cpuTotal);
+	const byLoad = load ? percent(load.cpuSeconds() - loadBefore, cpuTotal) : '-';
 	console.log(
-		`\n--- ${step} on ${line}.x, ${load}, run ${run}: ${code === 0 ? 'pass' : `FAIL (exit ${code})`} in ${seconds} s (log: ${logFile.slice(root.length + 1)})\n`,
+		`\n--- ${step} on ${line}.x, ${load ? 'busy' : 'quiet'}, run ${run}: ${code === 0 ? 'pass' : `FAIL (exit ${code})`} in ${seconds} s (log: ${logFile.slice(root.length + 1)})\n`,
 	);
 	return {
 		step,
 		line: `${line}.x`,
-		load,
+		load: load ? 'busy' : 'quiet',
 		run,
 		ok: code === 0,
 		seconds,
 		loadavg: `${before} → ${loadavg()[0].toFixed(1)}`,
+		busy,
+		byLoad,
 		failures,
 	};
 }
@@ -150,18 +200,18 @@ runMain('e2e:stress', async () => {
 	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
 	const results: RunResult[] = [];
-	const pass = async (load: RunResult['load'], run: number) => {
+	const pass = async (load: Load | undefined, run: number) => {
 		for (const step of steps)
 			for (const line of lines)
 				if (!interrupted()) results.push(await runStep(step, line, load, run));
 	};
-	if (process.env.E2E_STRESS_QUIET === '1') await pass('quiet', 1);
+	if (process.env.E2E_STRESS_QUIET === '1') await pass(undefined, 1);
 	const load = startLoad();
 	console.log(`\nLoad: ${load.what}, started ${new Date().toISOString()}\n`);
 	try {
 		for (let run = 1; run <= runs && !interrupted(); run++) {
 			if (!load.running()) throw new Error(`the load (${load.what}) stopped by itself`);
-			await pass('busy', run);
+			await pass(load, run);
 		}
 	} finally {
 		await load.stop();

@@ -16,7 +16,7 @@ import {
 	rejectWebhook,
 } from '../shared/webhook';
 import { SIGNATUREAPI } from './transport';
-import { SIGNATUREAPI_EVENTS } from './trigger/events';
+import { eventsField } from './trigger/events';
 import { rememberUntil, repeatKeys } from './trigger/repeats';
 import { verifySignature } from './trigger/signature';
 
@@ -44,16 +44,9 @@ export class SignatureApiTrigger implements INodeType {
 			registrationNotice(
 				'the SignatureAPI Dashboard → Settings → Webhooks as a new endpoint, choosing its events there too. Then copy the endpoint’s signing secret (whsec_…) into the credential’s Webhook Signing Secret. Test and live mode have separate endpoints',
 			),
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: SIGNATUREAPI_EVENTS,
-				required: true,
-				default: ['deliverable.generated'],
-				description:
-					'Which events start the workflow; others are acknowledged and ignored. To fetch the signed PDF, use Deliverable Generated: Envelope Completed can arrive before the file exists.',
-			},
+			eventsField(
+				'Which events start the workflow; others are acknowledged and ignored. To fetch the signed PDF, use Deliverable Generated: Envelope Completed can arrive before the file exists.',
+			),
 		],
 	};
 

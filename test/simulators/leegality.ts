@@ -226,6 +226,7 @@ export class LeegalitySimulator extends Simulator {
 	}
 
 	private list(req: SimRequest): SimResponse {
+		this.beforeListPage?.(req);
 		let max = req.query.max === undefined ? 20 : Number(req.query.max);
 		// Documented: a max above 40 is silently reset to 20.
 		if (!Number.isInteger(max) || max < 1 || max > 40) max = 20;
@@ -406,5 +407,18 @@ export class LeegalitySimulator extends Simulator {
 			return fail('invitation.not.exists', 'Invitation does not exist.');
 		found.doc.invitations = found.doc.invitations.filter((i) => i !== found.invitation);
 		return ok({}, 'invitation.deleted.success', 'Invitation deleted successfully.');
+	}
+
+	// ---------- what the polling trigger reads: documents changing status ----------
+
+	/** Runs before each page of the document list is answered: a test changes the list while it is read. */
+	beforeListPage?: (req: SimRequest) => void;
+
+	/** Every invitee of the document signs: the document is completed. */
+	completeDocument(documentId: string): LeegalityDocument {
+		const doc = this.documents.get(documentId)!;
+		for (const invitation of doc.invitations) invitation.signed = true;
+		doc.status = 'COMPLETED';
+		return doc;
 	}
 }

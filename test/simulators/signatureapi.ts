@@ -62,6 +62,16 @@ export interface SimDeliverable {
 	generated_at: string | null;
 }
 
+export interface SimEvent {
+	id: string;
+	type: string;
+	timestamp: string;
+	data: Record<string, unknown>;
+	/** The order SignatureAPI recorded it in (its cursors point into this sequence). */
+	seq: number;
+	mode: 'test' | 'live';
+}
+
 const ERRORS = 'https://signatureapi.com/docs/v1/errors';
 
 export function problem(
@@ -183,6 +193,8 @@ export class SignatureApiSimulator extends Simulator {
 						headers: { 'content-type': 'application/xml' },
 					},
 		);
+		// The account's event list (see the events block at the end).
+		this.route('GET', '/events', (req) => this.guard(req, (r, mode) => this.listEvents(r, mode)));
 	}
 
 	private id(prefix: string) {
@@ -635,50 +647,60 @@ export class SignatureApiSimulator extends Simulator {
 	}
 
 	private listEnvelopes(req: SimRequest, mode: string): SimResponse {
-		const limit = req.query.limit === undefined ? 20 : Number(req.query.limit);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
-			return problem(
-				422,
-				'validation-error',
-				'Validation Error',
-				'The query has invalid parameters.',
-				['limit must be an integer between 1 and 20'],
-			);
-		}
 		const all = [...this.envelopes.values()]
 			.filter((e) => e.mode === mode)
 			.filter((e) => !req.query.status || e.status === req.query.status)
 			.filter((e) => !req.query.topic || e.topics.includes(req.query.topic))
 			.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id));
-		let start = 0;
-		if (req.query.cursor) {
-			const at = all.findIndex((e) => `seq_${e.id}` === req.query.cursor);
-			if (at === -1)
-				return problem(
-					422,
-					'validation-error',
-					'Validation Error',
-					'The query has invalid parameters.',
-					['cursor is invalid'],
-				);
-			start = at;
-		}
-		const page = all.slice(start, start + limit);
-		const nextEnvelope = all[start + limit];
-		const query = (cursor: string) => {
-			const q = new URLSearchParams({ cursor, limit: String(limit) });
-			if (req.query.status) q.set('status', req.query.status);
-			if (req.query.topic) q.set('topic', req.query.topic);
-			return `${this.baseUrl}/envelopes?${q.toString()}`;
+		return this.cursorPage(req, all, {
+			path: '/envelopes',
+			cursorOf: (e) => `seq_${e.id}`,
+			keep: ['status', 'topic'],
+			view: (e) => this.envelopeView(e),
+		});
+	}
+
+	/**
+	 * One page of a list sorted newest first, as SignatureAPI pages: `limit` items (1 to 20, 20 by
+	 * default) from the one the cursor names, with links.next and links.previous carrying the
+	 * filters in `keep` along. A cursor names an item, so a page read again later holds the same
+	 * items however many newer ones were added.
+	 */
+	private cursorPage<T>(
+		req: SimRequest,
+		all: T[],
+		options: {
+			path: string;
+			cursorOf: (item: T) => string;
+			keep: string[];
+			view: (item: T) => unknown;
+		},
+	): SimResponse {
+		const limit = req.query.limit === undefined ? 20 : Number(req.query.limit);
+		const invalid = (rule: string) =>
+			problem(422, 'validation-error', 'Validation Error', 'The query has invalid parameters.', [
+				rule,
+			]);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 20)
+			return invalid('limit must be an integer between 1 and 20');
+		const start = req.query.cursor
+			? all.findIndex((item) => options.cursorOf(item) === req.query.cursor)
+			: 0;
+		if (start === -1) return invalid('cursor is invalid');
+		const link = (item: T | undefined) => {
+			if (item === undefined) return null;
+			const q = new URLSearchParams({ cursor: options.cursorOf(item), limit: String(limit) });
+			for (const name of options.keep) if (req.query[name]) q.set(name, req.query[name]);
+			return `${this.baseUrl}${options.path}?${q.toString()}`;
 		};
 		return {
 			status: 200,
 			body: {
 				links: {
-					next: nextEnvelope ? query(`seq_${nextEnvelope.id}`) : null,
-					previous: start > 0 ? query(`seq_${all[Math.max(0, start - limit)].id}`) : null,
+					next: link(all[start + limit]),
+					previous: start > 0 ? link(all[Math.max(0, start - limit)]) : null,
 				},
-				data: page.map((e) => this.envelopeView(e)),
+				data: all.slice(start, start + limit).map(options.view),
 			},
 		};
 	}
@@ -768,5 +790,85 @@ export class SignatureApiSimulator extends Simulator {
 			status: 200,
 			body: { can_resend_at: new Date(Date.now() + 15 * 60_000).toISOString() },
 		};
+	}
+
+	// ---------- events (GET /v1/events: the account's events, newest first) ----------
+
+	/** Every event the account has, as SignatureAPI records them. */
+	readonly events: SimEvent[] = [];
+	private eventSeq = 0;
+	/** Runs before each page of events is answered: a test adds events while the list is read. */
+	beforeEventsPage?: (req: SimRequest) => void;
+
+	/** Records an event; `timestamp` (ISO) defaults to now. */
+	addEvent(
+		type: string,
+		data: Record<string, unknown>,
+		options: { timestamp?: string; mode?: 'test' | 'live' } = {},
+	): SimEvent {
+		const event: SimEvent = {
+			id: `evt_${(++this.eventSeq).toString(36).padStart(6, '0')}${randomBytes(4).toString('hex')}`,
+			type,
+			timestamp: options.timestamp ?? new Date().toISOString(),
+			data,
+			seq: this.eventSeq,
+			mode: options.mode ?? 'test',
+		};
+		this.events.push(event);
+		return event;
+	}
+
+	/**
+	 * An envelope's signers all sign: the envelope completes and its deliverable is generated, with
+	 * the events SignatureAPI records for that, in that order, all at `timestamp`.
+	 */
+	completeWithEvents(envelopeId: string, timestamp?: string): SimEvent[] {
+		const envelope = this.envelopes.get(envelopeId)!;
+		const deliverable = this.complete(envelopeId);
+		const base = { envelope_id: envelopeId, envelope_metadata: envelope.metadata };
+		const at = { timestamp, mode: envelope.mode };
+		return [
+			...envelope.recipients.map((id) =>
+				this.addEvent(
+					'recipient.completed',
+					{ ...base, object_id: id, object_type: 'recipient', recipient_type: 'signer' },
+					at,
+				),
+			),
+			this.addEvent(
+				'envelope.completed',
+				{ ...base, object_id: envelopeId, object_type: 'envelope' },
+				at,
+			),
+			this.addEvent(
+				'deliverable.generated',
+				{
+					...base,
+					object_id: deliverable.id,
+					object_type: 'deliverable',
+					deliverable_type: deliverable.type,
+					included_documents: deliverable.included_documents,
+				},
+				at,
+			),
+		];
+	}
+
+	/**
+	 * Newest first (by timestamp, then by the order recorded), `limit` (at most 20) to a page,
+	 * filtered by `type`. A cursor marks an event (the first of its page): pages are cut from a
+	 * place in the sequence, so a page read later holds the same events however many were added.
+	 */
+	private listEvents(req: SimRequest, mode: string): SimResponse {
+		this.beforeEventsPage?.(req);
+		const all = this.events
+			.filter((e) => e.mode === mode && (!req.query.type || e.type === req.query.type))
+			.sort((a, b) => b.timestamp.localeCompare(a.timestamp) || b.seq - a.seq);
+		return this.cursorPage(req, all, {
+			path: '/events',
+			cursorOf: (e) => `seq_${e.seq}`,
+			keep: ['type'],
+			view: ({ seq: _seq, mode: _mode, ...event }) => event,
+		});
 	}
 }

@@ -27,6 +27,9 @@ export interface SimInvite {
 	subject?: string;
 	message?: string;
 	expiration_days?: number;
+	/** Unix seconds, as GET /document/{id} gives them for every invite. */
+	created?: number;
+	updated?: number;
 }
 
 /** A fillable field; text fields carry their name and any prefilled text in json_attributes. */
@@ -67,6 +70,7 @@ const errors = (status: number, code: number, message: string): SimResponse => (
 	body: { errors: [{ code, message }] },
 });
 const hex = (bytes = 20) => randomBytes(bytes).toString('hex');
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Text tags as signNow reads them with check_fields: {{t:s;r:y;o:"Signer 1";}} marks a field of role "Signer 1". */
 export function taggedPdf(roles: string[], label = 'contract'): Buffer {
@@ -772,6 +776,8 @@ export class SignNowSimulator extends Simulator {
 			role_id: roles[i].unique_id,
 			order: inv.order as number,
 			status: inv.order === first ? 'pending' : 'created',
+			created: nowSeconds(),
+			updated: nowSeconds(),
 			...kind(inv),
 		}));
 	}
@@ -928,5 +934,50 @@ export class SignNowSimulator extends Simulator {
 				'content-disposition': attachment(`${d.document_name}.zip`),
 			},
 		};
+	}
+
+	// ---------- changes as signNow records them (what the polling trigger reads) ----------
+
+	/** Embedded invites for `emails`, in signing order, created at `at` (Unix seconds, default now). */
+	addInvites(documentId: string, emails: string[], at = nowSeconds()): SimInvite[] {
+		const doc = this.documents.get(documentId)!;
+		const invites = emails.map((email, i) => ({
+			id: hex(),
+			email,
+			role: doc.roles[i]?.name ?? `Signer ${i + 1}`,
+			role_id: doc.roles[i]?.unique_id ?? hex(),
+			order: i + 1,
+			status: i === 0 ? ('pending' as const) : ('created' as const),
+			is_embedded: true,
+			created: at,
+			updated: at,
+		}));
+		doc.field_invites.push(...invites);
+		doc.updated = at;
+		return invites;
+	}
+
+	/** The signer of `inviteId` signs at `at`; every invite it changes, and the document, show that time. */
+	signAt(documentId: string, inviteId: string, at = nowSeconds()) {
+		const doc = this.documents.get(documentId)!;
+		const before = new Map(doc.field_invites.map((i) => [i.id, i.status]));
+		this.sign(documentId, inviteId);
+		for (const invite of doc.field_invites)
+			if (before.get(invite.id) !== invite.status) invite.updated = at;
+		doc.updated = at;
+	}
+
+	/** The signer of `inviteId` declines at `at`. */
+	declineAt(documentId: string, inviteId: string, at = nowSeconds()) {
+		const doc = this.documents.get(documentId)!;
+		const invite = doc.field_invites.find((i) => i.id === inviteId)!;
+		invite.status = 'declined';
+		invite.updated = at;
+		doc.updated = at;
+	}
+
+	/** Any other change to the document (a field filled, a rename) at `at`. */
+	touch(documentId: string, at = nowSeconds()) {
+		this.documents.get(documentId)!.updated = at;
 	}
 }

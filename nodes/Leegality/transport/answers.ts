@@ -164,3 +164,11 @@ export function dispositionFileName(header: unknown): string | undefined {
 	name = name.replace(/^.*[\\/]/, '').trim();
 	return name || undefined;
 }
+
+/**
+ * A listed document as the polling trigger reads it: its ID and its status (the list's item
+ * fields are not published; these are the ones Leegality's other answers use, unconfirmed).
+ */
+export const polledDocuments = z.array(
+	z.object({ documentId: z.string().min(1), status: z.string().min(1) }).passthrough(),
+);

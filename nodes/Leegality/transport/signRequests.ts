@@ -10,6 +10,7 @@ import {
 	fileSummary,
 	listAnswer,
 	otherFileAnswer,
+	polledDocuments,
 	reportedMessages,
 } from './answers';
 
@@ -78,6 +79,16 @@ export async function documentPage(
 	return {
 		documents,
 		next: documents.length === max ? page.offset + documents.length : undefined,
+	};
+}
+
+/** documentPage for the polling trigger: every listed document must carry its ID and status. */
+export async function polledDocumentPage(api: ApiClient, page: { offset: number; q?: string }) {
+	const { documents, next } = await documentPage(api, page);
+	const checked = await api.checkAnswer(documents, polledDocuments);
+	return {
+		documents: checked as Array<IDataObject & { documentId: string; status: string }>,
+		next,
 	};
 }
 

@@ -229,3 +229,40 @@ export const zipFile = z.object({
 			),
 	}),
 });
+
+/** A time signNow gives in Unix seconds, as a number or as text holding one. */
+const unixSeconds = z.union([z.number(), z.string().regex(/^\d+$/, 'is not a Unix time')]);
+
+/**
+ * A document as the polling trigger reads it: when it last changed, and each invite with its
+ * status and times. signNow documents `created` and `updated` on invites for GET /document/{id};
+ * that /user/documentsv2 lists the invites of every document the same way is unconfirmed, so a
+ * list without them fails the poll naming what is missing, rather than hiding every invite event.
+ */
+export const polledDocument = z
+	.object({
+		id: z.string().min(1),
+		document_name: optionalText,
+		user_id: optionalText,
+		template: z.union([z.boolean(), z.number(), z.string()]).nullish(),
+		updated: unixSeconds,
+		field_invites: z.array(
+			z
+				.object({
+					id: z.string().min(1),
+					status: z.string(),
+					created: unixSeconds.nullish(),
+					updated: unixSeconds.nullish(),
+					email: optionalText,
+					role: optionalText,
+					role_id: optionalText,
+				})
+				.passthrough(),
+		),
+	})
+	.passthrough();
+
+export const polledDocumentList = z.array(polledDocument);
+
+export type PolledDocument = z.infer<typeof polledDocument>;
+export type PolledInvite = PolledDocument['field_invites'][number];

@@ -9,6 +9,9 @@ import {
 	documentListAnswer,
 	historyAnswer,
 	pdfFile,
+	type PolledDocument,
+	polledDocument,
+	polledDocumentList,
 	type SignNowDocument,
 	uploadedAnswer,
 	uploadedFromUrlAnswer,
@@ -40,6 +43,16 @@ export async function readDocument(
 /** The signed-in user's documents, as one list. */
 export async function listDocuments(api: ApiClient) {
 	return await api.requestChecked({ method: 'GET', path: '/user/documentsv2' }, documentListAnswer);
+}
+
+/** The user's documents, each checked to carry what the polling trigger reads: times and invites. */
+export async function listDocumentsWithInvites(api: ApiClient): Promise<PolledDocument[]> {
+	return await api.checkAnswer(await listDocuments(api), polledDocumentList);
+}
+
+/** One document, checked to carry what the polling trigger reads (see polledDocument). */
+export async function readDocumentWithInvites(api: ApiClient, id: string): Promise<PolledDocument> {
+	return await api.checkAnswer(await readDocument(api, id), polledDocument);
 }
 
 /** Uploads a file (multipart `form`); the answer is the new document's ID. */

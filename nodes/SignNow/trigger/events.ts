@@ -1,4 +1,4 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * Event names without scope: a user-scoped subscription prefixes them with "user.". Names follow
@@ -33,3 +33,23 @@ export const GROUP_EVENTS = ['document_group.complete'];
 export function scopedEvent(event: string, scope: string): string {
 	return scope === 'user' ? `user.${event}` : event;
 }
+
+/** Which documents a trigger (webhook or polling) watches: one, or all of the signed-in user's. */
+export const watchField: INodeProperties = {
+	displayName: 'Watch',
+	name: 'scope',
+	type: 'options',
+	options: [
+		{
+			name: 'One Document',
+			value: 'document',
+			description: 'Events of the document given below',
+		},
+		{
+			name: 'All My Documents',
+			value: 'user',
+			description: 'Events of every document of the signed-in user',
+		},
+	],
+	default: 'document',
+};

@@ -13,7 +13,7 @@ import {
 	subscribe,
 	unsubscribe,
 } from '../transport/subscriptions';
-import { GROUP_EVENTS, scopedEvent, SIGNNOW_EVENTS } from './events';
+import { GROUP_EVENTS, scopedEvent, SIGNNOW_EVENTS, watchField } from './events';
 
 /**
  * What one activation of the trigger registers with signNow: one callback subscription per event
@@ -29,24 +29,7 @@ export interface Wanted {
 
 /** The trigger's parameters: what it registers with signNow. */
 export const registrationProperties: INodeProperties[] = [
-	{
-		displayName: 'Watch',
-		name: 'scope',
-		type: 'options',
-		options: [
-			{
-				name: 'One Document',
-				value: 'document',
-				description: 'Events of the document given below',
-			},
-			{
-				name: 'All My Documents',
-				value: 'user',
-				description: 'Events of every document of the signed-in user',
-			},
-		],
-		default: 'document',
-	},
+	watchField,
 	...updateDisplayOptions(
 		{ show: { scope: ['document'] } },
 		documentIdFields('The signNow document to watch'),

@@ -83,3 +83,19 @@ export const deliverableAnswer = z
 			});
 		}
 	});
+
+/** An event as the events list gives it: the same object a webhook call carries. */
+const eventAnswer = z
+	.object({
+		id: text,
+		type: text,
+		timestamp: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
+		data: z.object({}).passthrough(),
+	})
+	.passthrough();
+
+/** One page of the account's events (newest first), and the link to the next, older page. */
+export const eventPageAnswer = z.object({
+	data: z.array(eventAnswer),
+	links: z.object({ next: z.string().min(1).nullable() }).passthrough(),
+});

@@ -1,4 +1,4 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * Webhook event types the trigger can filter on. Confirmed by SignatureAPI's docs: the envelope
@@ -27,3 +27,16 @@ export const SIGNATUREAPI_EVENTS: INodePropertyOptions[] = [
 	{ name: 'Recipient Soft Bounced', value: 'recipient.soft_bounced' },
 	{ name: 'Recipient Viewed', value: 'recipient.viewed' },
 ];
+
+/** The Events field of both triggers (webhook and polling): the same choices and default. */
+export function eventsField(description: string): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: SIGNATUREAPI_EVENTS,
+		required: true,
+		default: ['deliverable.generated'],
+		description,
+	};
+}

@@ -186,6 +186,18 @@ async function checkVendors(
 			await ed.closeNdv();
 			return summary;
 		});
+		// The polling trigger: an entry of its own in the panel (n8n drops " Trigger" from the name).
+		const polling = nodes.find((n) => n.type === vendor.pollingTriggerType);
+		if (polling) {
+			const panelEntry = polling.displayName.replace(/ Trigger$/, '');
+			await checks.run(
+				`${vendor.key}: ${polling.displayName} found by "${vendor.search}" and added`,
+				async () => {
+					await ed.newWorkflow();
+					return await addTrigger(ed, { ...vendor, panelEntry }, polling);
+				},
+			);
+		}
 	}
 }
 

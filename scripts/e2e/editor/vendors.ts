@@ -16,6 +16,8 @@ export interface VendorCase {
 	example: string;
 	/** The node of the example whose filled-in parameters are photographed. */
 	seedNode: string;
+	/** The polling trigger, for vendors whose API lists what changed. */
+	pollingTriggerType?: string;
 }
 
 export const VENDORS: VendorCase[] = [
@@ -38,6 +40,7 @@ export const VENDORS: VendorCase[] = [
 		credentialType: 'signatureApiApi',
 		example: 'signatureapi-embedded-ceremony.json',
 		seedNode: 'Create Ceremony',
+		pollingTriggerType: 'signatureApiPollingTrigger',
 	},
 	{
 		key: 'signnow',
@@ -48,6 +51,7 @@ export const VENDORS: VendorCase[] = [
 		credentialType: 'signNowApi',
 		example: 'signnow-embedded-invite.json',
 		seedNode: 'Create Embedded Invite',
+		pollingTriggerType: 'signNowPollingTrigger',
 	},
 	{
 		key: 'umbrella',
@@ -68,6 +72,7 @@ export const VENDORS: VendorCase[] = [
 		credentialType: 'leegalityApi',
 		example: 'leegality-docsigner.json',
 		seedNode: 'Sign Invitation',
+		pollingTriggerType: 'leegalityPollingTrigger',
 	},
 ];
 

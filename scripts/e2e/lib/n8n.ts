@@ -243,6 +243,15 @@ export class N8n {
 		return this.server;
 	}
 
+	/**
+	 * Stops `n8n start` as a restart or a deploy does (SIGTERM); start() then starts a new one on
+	 * the same folder and database, which activates the active workflows again ('init').
+	 */
+	async stopServer(): Promise<void> {
+		await this.server?.stop();
+		this.server = undefined;
+	}
+
 	/** Starts an `n8n worker` (queue mode) with this instance's folder, key and environment. */
 	async startWorker(extraEnv: Record<string, string> = {}, concurrency = 10): Promise<N8nWorker> {
 		return await N8nWorker.start(this, `worker-${++this.workersStarted}`, extraEnv, concurrency);

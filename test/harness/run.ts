@@ -62,7 +62,12 @@ export function additionalDataFor(
  */
 export async function runWorkflow(
 	json: WorkflowJson,
-	options: { store: CredentialStore; input?: INodeExecutionData[] },
+	options: {
+		store: CredentialStore;
+		input?: INodeExecutionData[];
+		/** Cancels the execution when it settles, as the editor's Stop button does. */
+		cancelWhen?: Promise<unknown>;
+	},
 ): Promise<RunResult> {
 	const pkg = await loadPackage();
 	const workflow = new Workflow({
@@ -110,9 +115,13 @@ export async function runWorkflow(
 			],
 		},
 	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const execution = new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
+	void options.cancelWhen?.then(() => execution.cancel());
+	await execution;
 	const run = await finished;
 
 	const outputs: Record<string, INodeExecutionData[]> = {};
@@ -144,6 +153,7 @@ export async function runNode(options: {
 	continueOnFail?: boolean;
 	/** The node's version; 1 (as workflows saved before the resource locators) unless given. */
 	typeVersion?: number;
+	cancelWhen?: Promise<unknown>;
 }): Promise<NodeRun> {
 	const store =
 		options.credentials instanceof CredentialStore
@@ -163,7 +173,7 @@ export async function runNode(options: {
 	};
 	const result = await runWorkflow(
 		{ nodes: [node], connections: {} },
-		{ store, input: options.input ?? [{ json: {} }] },
+		{ store, input: options.input ?? [{ json: {} }], cancelWhen: options.cancelWhen },
 	);
 	return { items: result.outputs[node.name] ?? [], error: result.error, store };
 }

@@ -161,6 +161,13 @@ export class ItemReadings {
 		return [...this.readings].filter(([, reading]) => !reading.status).map(([i]) => i);
 	}
 
+	/** The request IDs of the items still open, in item order. */
+	openIds(): string[] {
+		return this.open()
+			.sort((a, b) => a - b)
+			.map((i) => this.targets.get(i)!.id);
+	}
+
 	/** The request IDs read so far, in item order. */
 	ids(): string[] {
 		return [...this.targets].sort(([a], [b]) => a - b).map(([, target]) => target.id);

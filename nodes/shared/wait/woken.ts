@@ -5,7 +5,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { type NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { errorJson } from '../router';
 import { ApiClient } from '../transport/client';
@@ -53,6 +53,14 @@ export interface WaitContext {
 	ids: string[];
 }
 
+/** A wait as the execution starts it: where n8n resumes it, until when, and what is still open. */
+export interface ArmedWait extends WaitContext {
+	resumeUrl: string;
+	waitTill: Date;
+	/** The IDs of the requests still open, in item order. */
+	openIds: string[];
+}
+
 export interface WokenWaitSpec extends WaitSpec {
 	/** Credential fields whose first non-empty value keys the wake-up token. */
 	keyFields: readonly string[];
@@ -65,23 +73,24 @@ export interface WokenWaitSpec extends WaitSpec {
 	 * after the signer is sent back (the envelope completing, the signature being applied).
 	 */
 	settleSeconds?: number;
-	/** Whether the call concerns this wait (beyond its token): why it does not, or undefined. */
-	refuse?(ctx: IWebhookFunctions, wait: WaitContext): string | undefined;
-	/** Registers the wake-up with the vendor before the execution waits (signNow's subscriptions). */
-	arm?(
-		ctx: IExecuteFunctions,
-		api: ApiClient,
-		wait: WaitContext & { resumeUrl: string; waitTill: Date },
-	): Promise<void>;
 	/**
-	 * Removes what arm registered, when the wait ends: true when this call removed it, false when
-	 * another call had already (that call resumes the execution, this one must not).
+	 * Whether the call concerns this wait, beyond its token: why not, or undefined. A call that
+	 * fails a vendor's own check (its signature) is refused; one about another request is ignored.
 	 */
-	disarm?(
-		ctx: IExecuteFunctions | IWebhookFunctions,
-		api: ApiClient,
+	refuse?(
+		ctx: IWebhookFunctions,
 		wait: WaitContext,
-	): Promise<boolean>;
+	): { outcome: 'refused' | 'ignored'; message: string } | undefined;
+	/** Registers the wake-up with the vendor before the execution waits (signNow's subscriptions). */
+	arm?(ctx: IExecuteFunctions, api: ApiClient, wait: ArmedWait): Promise<void>;
+	/** Removes what arm registered, when the execution finds every request final after all. */
+	disarm?(api: ApiClient, wait: WaitContext): Promise<void>;
+	/**
+	 * Removes what arm registered, when a call finds every request final: true when this call
+	 * removed it, false when another call had already (that one resumes the execution, this one
+	 * must not).
+	 */
+	claim?(api: ApiClient, wait: WaitContext): Promise<boolean>;
 }
 
 /** The key of the wake-up tokens of `spec`'s credential; an error names what is missing. */
@@ -90,8 +99,13 @@ async function keyOf(
 	spec: WokenWaitSpec,
 ): Promise<Buffer> {
 	const key = wakeUpKey(await ctx.getCredentials(spec.vendor.credentialType), spec.keyFields);
-	if (!key)
-		throw new Error(`The ${spec.vendor.name} credential has no secret to sign wake-up links with`);
+	if (!key) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The ${spec.vendor.name} credential has no secret to sign wake-up links with`,
+			{ description: `Fill in ${spec.keyFields.join(' or ')} in the credential.` },
+		);
+	}
 	return key;
 }
 
@@ -116,10 +130,11 @@ export async function beginWait(
 	const items = new ItemReadings(this, api, vendor, spec);
 	await items.read([...this.getInputData().keys()]);
 	if (items.open().length) {
-		const wait = {
+		const wait: ArmedWait = {
 			executionId: this.getExecutionId(),
 			key: await keyOf(this, spec),
 			ids: items.ids(),
+			openIds: items.openIds(),
 			resumeUrl: resumeUrlOf(this),
 			waitTill,
 		};
@@ -129,7 +144,7 @@ export async function beginWait(
 			await this.putExecutionToWait(waitTill);
 			return [this.getInputData()];
 		}
-		await spec.disarm?.(this, api, wait);
+		await spec.disarm?.(api, wait);
 	}
 	return await items.output();
 }
@@ -164,10 +179,10 @@ export async function wakeUp(
 			ids: targets.flatMap((t) => (t instanceof Error ? [] : [t.id])),
 		};
 		const refusal = spec.refuse?.(this, wait);
-		if (refusal) return answer('ignored', refusal);
+		if (refusal) return answer(refusal.outcome, refusal.message);
 
 		const api = new ApiClient(this, spec.vendor);
-		const readings = await readUntilFinal(api, spec, targets);
+		const readings = await readUntilFinal(api, spec, targets, continuesOnFail(this));
 		if (!readings) return answer('waiting', 'Not every request is finished yet; still waiting.');
 		const items: INodeExecutionData[] = [];
 		for (const [i, target] of targets.entries()) {
@@ -177,7 +192,7 @@ export async function wakeUp(
 					: await finishedItem(this, api, spec, readings[i]!, target, i),
 			);
 		}
-		if (spec.disarm && !(await spec.disarm(this, api, wait)))
+		if (spec.claim && !(await spec.claim(api, wait)))
 			return answer('ignored', 'Another call has already ended this wait.');
 		const response = answer('resumed', 'Every request is finished; the workflow goes on.');
 		return { ...response, workflowData: [items] };
@@ -197,18 +212,33 @@ async function readUntilFinal(
 	api: ApiClient,
 	spec: WokenWaitSpec,
 	targets: Array<ItemTarget | Error>,
+	continueOnFail: boolean,
 ): Promise<Array<Reading | undefined> | undefined> {
 	const readings: Array<Reading | undefined> = targets.map(() => undefined);
 	const until = Date.now() + (spec.settleSeconds ?? 0) * 1000;
 	for (;;) {
 		for (const [i, target] of targets.entries()) {
 			if (target instanceof Error || readings[i]?.status) continue;
-			readings[i] = await spec.read(api, target.id, i);
+			try {
+				readings[i] = await spec.read(api, target.id, i);
+			} catch (error) {
+				// Under Continue On Fail the item ends as an error item, as it would have in the execution.
+				if (!continueOnFail) throw error as NodeApiError;
+				targets[i] = error as Error;
+			}
 		}
 		if (readings.every((r, i) => targets[i] instanceof Error || r?.status)) return readings;
 		if (Date.now() + SETTLE_PAUSE_MS > until) return undefined;
 		await sleep(SETTLE_PAUSE_MS);
 	}
+}
+
+/** Whether the node's settings turn a failed item into an error item (Settings → On Error). */
+function continuesOnFail(ctx: IWebhookFunctions): boolean {
+	const node = ctx.getNode();
+	return node.onError === undefined
+		? node.continueOnFail === true
+		: ['continueRegularOutput', 'continueErrorOutput'].includes(node.onError);
 }
 
 /** Between reads while a vendor finishes. */

@@ -6,6 +6,7 @@ import * as download from './download.operation';
 import * as get from './get.operation';
 import * as upload from './upload.operation';
 import * as uploadFromUrl from './uploadFromUrl.operation';
+import * as waitForSignature from './waitForSignature.operation';
 
 const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -44,6 +45,13 @@ const operation: INodeProperties = {
 			description: 'Have signNow fetch a PDF from a public URL',
 			action: 'Upload a document from a URL',
 		},
+		{
+			name: 'Wait for Signature',
+			value: 'waitForSignature',
+			description:
+				'Pause until every invite is signed or one is declined, then go on with the outcome',
+			action: 'Wait for a document to be signed',
+		},
 	],
 	default: 'upload',
 };
@@ -54,4 +62,8 @@ export const { description, operations } = resourceParts(operation, {
 	get,
 	upload,
 	uploadFromUrl,
+	waitForSignature,
 });
+
+/** What wakes a waiting document (the node's webhook()). */
+export const { waitSpec } = waitForSignature;

@@ -83,3 +83,6 @@ export const deliverableAnswer = z
 			});
 		}
 	});
+
+/** The deliverables of one envelope (its first page: an envelope has a few). */
+export const deliverableListAnswer = z.object({ data: z.array(deliverableAnswer) });

@@ -62,8 +62,6 @@ export interface ArmedWait extends WaitContext {
 }
 
 export interface WokenWaitSpec extends WaitSpec {
-	/** Credential fields whose first non-empty value keys the wake-up token. */
-	keyFields: readonly string[];
 	/** The query parameters of a wake-up URL that its token covers, in order. */
 	bound: readonly string[];
 	/** Who calls the resume URL: the vendor's server, or the signer's browser (sent on to `next`). */
@@ -98,12 +96,13 @@ async function keyOf(
 	ctx: IExecuteFunctions | IWebhookFunctions,
 	spec: WokenWaitSpec,
 ): Promise<Buffer> {
-	const key = wakeUpKey(await ctx.getCredentials(spec.vendor.credentialType), spec.keyFields);
+	const fields = spec.vendor.wakeUpKeyFields ?? [];
+	const key = wakeUpKey(await ctx.getCredentials(spec.vendor.credentialType), fields);
 	if (!key) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The ${spec.vendor.name} credential has no secret to sign wake-up links with`,
-			{ description: `Fill in ${spec.keyFields.join(' or ')} in the credential.` },
+			{ description: `Fill in ${fields.join(' or ')} in the credential.` },
 		);
 	}
 	return key;

@@ -76,7 +76,6 @@ export const waitSpec: WokenWaitSpec = {
 		file: await downloadDocument(api, reading.requestId, i),
 		fileName: `${reading.requestId}-signed.pdf`,
 	}),
-	keyFields: ['clientSecret', 'pastedToken'],
 	bound: BOUND,
 	caller: 'vendor',
 	refuse(ctx, wait) {

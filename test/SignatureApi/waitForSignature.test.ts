@@ -10,7 +10,10 @@ const NEXT = 'https://app.example.com/signed?order=1042';
 const CREDENTIALS = { signatureApiApi: { id: 'cred-signatureApiApi', name: 'SignatureAPI' } };
 
 /** Start (the envelope and recipient) → Create Ceremony (resuming) → Wait for Signature. */
-function signingWorkflow(wait: Record<string, unknown> = {}): WorkflowJson {
+function signingWorkflow(
+	wait: Record<string, unknown> = {},
+	ceremony: Record<string, unknown> = {},
+): WorkflowJson {
 	const node = (name: string, parameters: INodeParameters, x: number): INode => ({
 		id: name,
 		name,
@@ -40,6 +43,7 @@ function signingWorkflow(wait: Record<string, unknown> = {}): WorkflowJson {
 						redirectUrl: NEXT,
 						redirectDelay: 0,
 						resumeWorkflow: true,
+						...ceremony,
 					}),
 				},
 				200,
@@ -65,9 +69,9 @@ function signingWorkflow(wait: Record<string, unknown> = {}): WorkflowJson {
 describe('SignatureAPI → Envelope → Wait for Signature, woken by the ceremony’s redirect', () => {
 	const { sim, credentials, run } = useSignatureApi();
 
-	const start = (wait: Record<string, unknown> = {}) => {
+	const start = (wait: Record<string, unknown> = {}, ceremony: Record<string, unknown> = {}) => {
 		const { envelope, recipient } = sim.seedEnvelope({}, { delivery_type: 'none' });
-		const waiting = startWaitingRun(signingWorkflow(wait), {
+		const waiting = startWaitingRun(signingWorkflow(wait, ceremony), {
 			store: credentials(),
 			input: [{ json: { envelopeId: envelope.id, recipientId: recipient.id } }],
 		});
@@ -127,11 +131,13 @@ describe('SignatureAPI → Envelope → Wait for Signature, woken by the ceremon
 		expect(waiting.calls.filter((c) => c.resumed)).toHaveLength(1);
 	});
 
-	it('ends as declined when the signer rejects, although the envelope stays in progress', async () => {
-		const { recipient, waiting: started } = start();
+	it('ends as declined when the signer rejects, although the envelope stays in progress; without a Redirect URL the signer sees a closing page', async () => {
+		const { recipient, waiting: started } = start({}, { redirectUrl: '' });
 		const waiting = await started;
 		const returned = await plainRequest(sim.finishCeremony(recipient.id, 'rejected'));
-		expect(returned.headers.location).toBe(NEXT);
+		expect(returned.status).toBe(200);
+		expect(returned.headers['content-type']).toContain('text/html');
+		expect(returned.body).toContain('You can close this page');
 		const { outputs } = await waiting.finished;
 		expect(outputs['Wait for Signature'][0].json).toMatchObject({
 			signing_status: 'declined',

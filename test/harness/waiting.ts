@@ -297,13 +297,16 @@ async function ensureServer(): Promise<void> {
 	port = (server.address() as AddressInfo).port;
 }
 
-// Registered when a test file imports this harness; the server itself starts with the first run.
-afterAll(async () => {
+/** Stops the stand-in for n8n's resume endpoint (jest does so after each test file). */
+export async function stopWaitingServer(): Promise<void> {
 	server?.closeAllConnections();
 	await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 	server = undefined;
 	executions.clear();
-});
+}
+
+// Registered when a test file imports this harness; the server itself starts with the first run.
+if (typeof afterAll === 'function') afterAll(stopWaitingServer);
 
 let counter = 0;
 

@@ -42,6 +42,14 @@ export const demo: DemoSetup = {
 					}
 				}
 			},
+			// signNow calls back the subscriptions a waiting execution made, once its signers have signed.
+			async sign() {
+				const waiting = [...sim.subscriptions.values()].filter((s) =>
+					String(s.json_attributes.callback_url).includes('/webhook-waiting/'),
+				);
+				for (const documentId of new Set(waiting.map((s) => s.entity_id)))
+					await sim.signAll(documentId);
+			},
 			stop: () => sim.stop(),
 		};
 	},

@@ -49,7 +49,7 @@ export const limitProperties: INodeProperties[] = [
 		displayName: 'Amount',
 		name: 'resumeAmount',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: 0 },
 		default: 1,
 		description: 'How long to wait at most',
 		displayOptions: { show: { limitWaitTime: [true], limitType: ['afterTimeInterval'] } },

@@ -29,7 +29,7 @@ export const pollingProperties: INodeProperties[] = [
 		displayName: 'Maximum Wait (Minutes)',
 		name: 'maxWaitMinutes',
 		type: 'number',
-		typeOptions: { minValue: 0.1, maxValue: 60, numberPrecision: 1 },
+		typeOptions: { minValue: 0.1, maxValue: 60 },
 		default: 15,
 		description:
 			'How long to wait at most, up to 60 minutes. Items still open then go on exactly as they came in, without signing_status.',

@@ -12,8 +12,10 @@ import { requestSettingsProperty, routeItems } from '../shared/router';
 import { resumeWebhooks, wakeUp } from '../shared/wait/woken';
 import * as document from './actions/document';
 import * as embeddedInvite from './actions/embeddedInvite';
-import { searchDocuments, searchFieldInvites } from './methods/listSearch';
-import { getDocumentRoles } from './methods/loadOptions';
+import * as invite from './actions/invite';
+import * as template from './actions/template';
+import { searchDocuments, searchDocumentTemplates, searchFieldInvites } from './methods/listSearch';
+import { getDocumentRoles, getDocumentTextFields } from './methods/loadOptions';
 import { SIGNNOW } from './transport';
 
 export class SignNow implements INodeType {
@@ -25,7 +27,8 @@ export class SignNow implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Upload documents and embed signing in your app with signNow embedded invites',
+		description:
+			'Create documents from templates, prefill them and have them signed in your app or by email',
 		defaults: { name: 'signNow' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -42,18 +45,22 @@ export class SignNow implements INodeType {
 				options: [
 					{ name: 'Document', value: 'document' },
 					{ name: 'Embedded Invite', value: 'embeddedInvite' },
+					{ name: 'Invite', value: 'invite' },
+					{ name: 'Template', value: 'template' },
 				],
 				default: 'embeddedInvite',
 			},
 			...embeddedInvite.description,
 			...document.description,
+			...invite.description,
+			...template.description,
 			requestSettingsProperty(SIGNNOW),
 		],
 	};
 
 	methods = {
-		loadOptions: { getDocumentRoles },
-		listSearch: { searchDocuments, searchFieldInvites },
+		loadOptions: { getDocumentRoles, getDocumentTextFields },
+		listSearch: { searchDocuments, searchDocumentTemplates, searchFieldInvites },
 	};
 
 	/** A call to the resume URL of an execution waiting in Document → Wait for Signature. */
@@ -65,6 +72,8 @@ export class SignNow implements INodeType {
 		return await routeItems(this, SIGNNOW, {
 			document: document.operations,
 			embeddedInvite: embeddedInvite.operations,
+			invite: invite.operations,
+			template: template.operations,
 		});
 	}
 }

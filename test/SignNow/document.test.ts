@@ -164,6 +164,7 @@ describe('signNow → Document', () => {
 		expect(get.query).toEqual({ type: 'collapsed' });
 		expect(items[0].json).toEqual({
 			document_id: doc.id,
+			file_type: 'collapsed',
 			file_name: `${doc.id}.pdf`,
 			size_bytes: doc.file.length,
 		});

@@ -398,3 +398,45 @@ describe('SignatureAPI → Envelope', () => {
 		expect((error as any).description).toContain('already completed, failed or canceled');
 	});
 });
+
+describe('SignatureAPI → the audit trail: part of the standard deliverable', () => {
+	const { sim, run } = useSignatureApi();
+
+	async function completedEnvelope(options: Record<string, unknown>) {
+		const { items, error } = await run('envelope', createParams({ options }));
+		expect(error).toBeUndefined();
+		return { id: items[0].json.id as string, body: sim.received('POST', '/envelopes')[0].body };
+	}
+
+	it.each([
+		[{}, undefined, true],
+		[{ deliverableType: 'standard' }, { type: 'standard' }, true],
+		[{ deliverableType: 'simple' }, { type: 'simple' }, false],
+	])(
+		'Envelope → Create with %p sends deliverable %p; its download says includes_audit_trail: %p',
+		async (options, sent, withAuditTrail) => {
+			const envelope = await completedEnvelope(options);
+			expect(envelope.body.deliverable).toEqual(sent);
+			const deliverable = sim.complete(envelope.id);
+			const { items, error } = await run('deliverable', {
+				operation: 'download',
+				deliverableId: deliverable.id,
+				binaryPropertyName: 'data',
+			});
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({
+				type: sent?.type ?? 'standard',
+				includes_audit_trail: withAuditTrail,
+			});
+		},
+	);
+
+	it('refuses a deliverable type SignatureAPI does not offer, before any request', async () => {
+		const { error } = await run(
+			'envelope',
+			createParams({ options: { deliverableType: '={{ "audit" }}' } }),
+		);
+		expect(error?.message).toBe('Deliverable: "audit" is not allowed. Must be standard or simple.');
+		expect(sim.requests).toHaveLength(0);
+	});
+});

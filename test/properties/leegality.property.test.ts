@@ -15,6 +15,9 @@ import {
 	RUNS,
 } from './batch';
 
+/** Leegality's download types, as Sign Request → Download offers them. */
+const DOWNLOAD_TYPES = ['DOCUMENT', 'AUDIT_TRAIL', 'ATTACHMENT', 'SUPPORTING_DOCUMENT'];
+
 const SIGN_URL = 'https://sandbox.leegality.com/sign/6069cd1e-961f-47b1-bd27-ac7ba1d7363c';
 
 const documentId = field('documentId', 'Document ID', invalid.pathId);
@@ -176,7 +179,55 @@ const specs: OperationSpec[] = [
 		}),
 		breaks: [
 			documentId,
-			field('fileType', 'File', invalid.oneOf(['DOCUMENT', 'AUDIT_TRAIL'])),
+			field('fileType', 'File', invalid.oneOf(DOWNLOAD_TYPES)),
+			field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
+		],
+		sends: ['GET', '/v3.1/document/fetchDocument'],
+	},
+	{
+		title: 'Sign Request → Download (Attachment)',
+		parameters: {
+			resource: 'signRequest',
+			operation: 'download',
+			documentId: fromItem('documentId'),
+			fileType: 'ATTACHMENT',
+			attachmentIndex: fromItem('attachmentIndex'),
+			binaryPropertyName: fromItem('binaryPropertyName'),
+		},
+		baseline: () => ({
+			json: { documentId: 'Kx3dP9aQ', attachmentIndex: 0, binaryPropertyName: 'data' },
+		}),
+		breaks: [
+			documentId,
+			field(
+				'attachmentIndex',
+				'Attachment Index',
+				fc.oneof(invalid.missing, invalid.integerIn(0), invalid.numberLookalike(0, 3)),
+			),
+			field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
+		],
+		sends: ['GET', '/v3.1/document/fetchDocument'],
+	},
+	{
+		title: 'Sign Request → Download (Supporting Document)',
+		parameters: {
+			resource: 'signRequest',
+			operation: 'download',
+			documentId: fromItem('documentId'),
+			fileType: 'SUPPORTING_DOCUMENT',
+			supportDocumentUrl: fromItem('supportDocumentUrl'),
+			binaryPropertyName: fromItem('binaryPropertyName'),
+		},
+		baseline: () => ({
+			json: {
+				documentId: 'Kx3dP9aQ',
+				supportDocumentUrl: 'https://sandbox.leegality.com/support/5b0c3f7e',
+				binaryPropertyName: 'data',
+			},
+		}),
+		breaks: [
+			documentId,
+			field('supportDocumentUrl', 'Supporting Document URL', invalid.httpsUrl),
 			field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
 		],
 		sends: ['GET', '/v3.1/document/fetchDocument'],

@@ -217,6 +217,7 @@ const specs: OperationSpec[] = [
 			routing: fromItem('routing'),
 			options: {
 				label: fromItem('label'),
+				deliverableType: fromItem('deliverableType'),
 				language: fromItem('language'),
 				metadata: { pair: entriesFromItem('metadata', 2, ['key', 'value']) },
 				topics: fromItem('topics'),
@@ -284,6 +285,7 @@ const specs: OperationSpec[] = [
 				],
 				routing: 'sequential',
 				label: 'deal-1042',
+				deliverableType: 'simple',
 				language: 'es',
 				metadata: [
 					{ key: 'order', value: '1042' },
@@ -319,6 +321,11 @@ const specs: OperationSpec[] = [
 			duplicate('recipients', 'key', 0, 1, ['Recipients → #2 → Key']),
 			field('routing', 'Routing', invalid.oneOf(['sequential', 'parallel'])),
 			field('label', 'Label', invalid.truthyNotText),
+			field(
+				'deliverableType',
+				'Deliverable',
+				invalid.oneOf(['standard', 'simple'], { nullIsUnset: true }),
+			),
 			field(
 				'language',
 				'Language',

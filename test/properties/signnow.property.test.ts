@@ -89,11 +89,15 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 				resource: 'document',
 				operation: 'download',
 				documentId: fromItem('documentId'),
+				fileType: fromItem('fileType'),
 				binaryPropertyName: fromItem('binaryPropertyName'),
 			},
-			baseline: () => ({ json: { documentId: seeded().id, binaryPropertyName: 'data' } }),
+			baseline: () => ({
+				json: { documentId: seeded().id, fileType: 'withHistory', binaryPropertyName: 'data' },
+			}),
 			breaks: [
 				documentId,
+				field('fileType', 'File', invalid.oneOf(['collapsed', 'withHistory', 'zip'])),
 				field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
 			],
 			sends: ['GET', '/document/:id/download'],
@@ -205,6 +209,7 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 			],
 			sends: ['POST', '/v2/documents/:id/embedded-invites/:inviteId/link'],
 		},
+		...peerSpecs(sim, seeded),
 		{
 			title: 'Embedded Invite → Delete',
 			parameters: {
@@ -232,6 +237,183 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 				field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
 			],
 			sends: ['GET', '/document/:id'],
+		},
+	];
+}
+
+/** Templates, prefilled text fields, email invites and the history. */
+function peerSpecs(
+	sim: SignNowSimulator,
+	seeded: () => ReturnType<SignNowSimulator['seed']>,
+): OperationSpec[] {
+	let template: ReturnType<SignNowSimulator['seedTemplate']> | undefined;
+	let form: ReturnType<SignNowSimulator['seed']> | undefined;
+	let invited: ReturnType<SignNowSimulator['seed']> | undefined;
+	/** A document with the text fields Customer Name and Price, seeded once. */
+	const withTextFields = () =>
+		(form ??= sim.seed({ roleNames: ['Customer'], textFields: ['Customer Name', 'Price'] }));
+	const optionalText = (max: number) =>
+		fc.oneof(invalid.longerThan(max), invalid.optionalTextWrongType);
+
+	return [
+		{
+			title: 'Template → Create Document',
+			parameters: {
+				resource: 'template',
+				operation: 'createDocument',
+				templateId: fromItem('templateId'),
+				options: { documentName: fromItem('documentName') },
+			},
+			baseline: () => ({
+				json: { templateId: (template ??= sim.seedTemplate()).id, documentName: 'Offer' },
+			}),
+			breaks: [
+				field('templateId', 'Template ID', invalid.pathId),
+				field(
+					'documentName',
+					'Document Name',
+					fc.oneof(invalid.longerThan(255), invalid.truthyNotText),
+				),
+			],
+			sends: ['POST', '/template/:id/copy'],
+		},
+		{
+			title: 'Document → Prefill Text Fields',
+			parameters: {
+				resource: 'document',
+				operation: 'prefillTextFields',
+				documentId: fromItem('documentId'),
+				fields: { field: entriesFromItem('fields', 2, ['fieldName', 'text']) },
+			},
+			baseline: () => ({
+				json: {
+					documentId: withTextFields().id,
+					fields: [
+						{ fieldName: 'Customer Name', text: 'Ana Silva' },
+						{ fieldName: 'Price', text: '' },
+					],
+				},
+			}),
+			breaks: [
+				documentId,
+				...[0, 1].flatMap((n) => [
+					field(
+						`fields.${n}.fieldName`,
+						`Fields → #${n + 1} → Field Name or ID`,
+						invalid.requiredText,
+					),
+					field(
+						`fields.${n}.text`,
+						`Fields → #${n + 1} → Text`,
+						invalid.notText.filter((v) => typeof v !== 'number'),
+					),
+				]),
+				duplicate('fields', 'fieldName', 0, 1, ['Fields → #2 → Field Name or ID']),
+			],
+			sends: ['PUT', '/v2/documents/:id/prefill-texts'],
+		},
+		{
+			title: 'Document → Get History',
+			parameters: {
+				resource: 'document',
+				operation: 'getHistory',
+				documentId: fromItem('documentId'),
+			},
+			baseline: () => ({ json: { documentId: seeded().id } }),
+			breaks: [documentId],
+			sends: ['GET', '/document/:id/historyfull'],
+		},
+		{
+			title: 'Invite → Send by Email',
+			parameters: {
+				resource: 'invite',
+				operation: 'send',
+				documentId: fromItem('documentId'),
+				signers: { signer: entriesFromItem('signers', 2, ['email', 'roleId', 'order']) },
+				options: {
+					subject: fromItem('subject'),
+					message: fromItem('message'),
+					expirationDays: fromItem('expirationDays'),
+					cc: fromItem('cc'),
+					redirectUri: fromItem('redirectUri'),
+					declineRedirectUri: fromItem('declineRedirectUri'),
+				},
+			},
+			// A document of its own: Embedded Invite → Create's baseline invites the shared one.
+			baseline: () => ({
+				json: {
+					documentId: (invited ??= sim.seed()).id,
+					signers: [
+						{ email: 'ana@example.com', roleId: 'Signer 1', order: 1 },
+						{ email: 'ben@example.com', roleId: 'Signer 2', order: 2 },
+					],
+					subject: 'Please sign',
+					message: '',
+					expirationDays: 14,
+					cc: 'legal@example.com',
+					redirectUri: '',
+					declineRedirectUri: 'https://example.com/declined',
+				},
+			}),
+			breaks: [
+				documentId,
+				...[0, 1].flatMap((n) => [
+					field(`signers.${n}.email`, `Signers → #${n + 1} → Email`, invalid.email),
+					field(
+						`signers.${n}.roleId`,
+						`Signers → #${n + 1} → Role Name or ID`,
+						invalid.requiredText,
+					),
+					field(
+						`signers.${n}.order`,
+						`Signers → #${n + 1} → Order`,
+						fc.oneof(invalid.integerIn(1), invalid.numberLookalike(1, 5)),
+					),
+				]),
+				duplicate(
+					'signers',
+					'email',
+					0,
+					1,
+					['Signers → #2 → Email'],
+					fc.constantFrom(
+						(v: string) => v,
+						(v: string) => v.toUpperCase(),
+					),
+				),
+				duplicate('signers', 'roleId', 0, 1, ['Signers → #2 → Role Name or ID']),
+				field('subject', 'Subject', optionalText(1000)),
+				field('message', 'Message', optionalText(5000)),
+				field(
+					'expirationDays',
+					'Expiration (Days)',
+					fc.oneof(invalid.integerIn(3, 180), invalid.numberLookalike(3, 180)),
+				),
+				field(
+					'cc',
+					'CC',
+					fc.oneof(
+						invalid.malformedEmail,
+						invalid.malformedEmail.map((bad) => `legal@example.com, ${bad}`),
+						invalid.malformedEmail.map((bad) => ['legal@example.com', bad]),
+					),
+				),
+				field('redirectUri', 'Redirect URI', invalid.optionalUrl),
+				field('declineRedirectUri', 'Decline Redirect URI', invalid.optionalUrl),
+			],
+			sends: ['POST', '/document/:id/invite'],
+		},
+		{
+			title: 'Invite → Cancel',
+			parameters: {
+				resource: 'invite',
+				operation: 'cancel',
+				documentId: fromItem('documentId'),
+				reason: fromItem('reason'),
+			},
+			baseline: () => ({ json: { documentId: seeded().id, reason: 'The offer has changed' } }),
+			breaks: [documentId, field('reason', 'Reason', optionalText(1000))],
+			sends: ['PUT', '/document/:id/fieldinvitecancel'],
 		},
 	];
 }

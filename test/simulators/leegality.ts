@@ -30,6 +30,17 @@ export interface LeegalityDocument {
 	file: Buffer;
 	invitations: Invitation[];
 	createdOn: string;
+	/** Reference attachments the sender added, fetched by `index` (first is 0, unconfirmed). */
+	attachments?: SimFile[];
+	/** Files invitees uploaded while signing, fetched by their `supportDocumentUrl`. */
+	supportingDocuments?: Array<SimFile & { url: string }>;
+}
+
+/** A file Leegality keeps with a document besides the document itself. */
+export interface SimFile {
+	fileName: string;
+	mimeType: string;
+	data: Buffer;
 }
 
 interface Account {
@@ -368,8 +379,35 @@ export class LeegalitySimulator extends Simulator {
 		if (!doc) return fail('no.document.found', 'No document found.');
 		if (type === 'AUDIT_TRAIL' && doc.status !== 'COMPLETED')
 			return fail('no.document.found', 'No document found.');
+		if (type === 'ATTACHMENT' || type === 'SUPPORTING_DOCUMENT') return this.otherFile(doc, req);
 		const pdf = type === 'AUDIT_TRAIL' ? samplePdf(`${doc.documentId}-audit-trail`) : doc.file;
 		return { status: 200, raw: pdf, headers: { 'content-type': 'application/pdf' } };
+	}
+
+	/**
+	 * A sender's attachment (by `index`) or an invitee's supporting document (by
+	 * `supportDocumentUrl`), as uploaded: any type. Codes for a missing one are the simulator's own.
+	 */
+	private otherFile(doc: LeegalityDocument, req: SimRequest): SimResponse {
+		let file: SimFile | undefined;
+		if (req.query.documentDownloadType === 'ATTACHMENT') {
+			if (!/^\d+$/.test(req.query.index ?? ''))
+				return fail('attachment.index.invalid', 'Invalid attachment index.');
+			file = doc.attachments?.[Number(req.query.index)];
+		} else {
+			if (!req.query.supportDocumentUrl)
+				return fail('support.document.url.required', 'supportDocumentUrl is required.');
+			file = doc.supportingDocuments?.find((f) => f.url === req.query.supportDocumentUrl);
+		}
+		if (!file) return fail('no.document.found', 'No document found.');
+		return {
+			status: 200,
+			raw: file.data,
+			headers: {
+				'content-type': file.mimeType,
+				'content-disposition': `attachment; filename="${file.fileName}"`,
+			},
+		};
 	}
 
 	private deleteDocument(req: SimRequest): SimResponse {

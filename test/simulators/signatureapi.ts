@@ -47,6 +47,8 @@ export interface SimEnvelope {
 	documents: Array<Record<string, unknown>>;
 	recipients: string[];
 	created_at: string;
+	/** The deliverable made on completion: standard (with the audit trail) unless asked otherwise. */
+	deliverable?: { type: 'standard' | 'simple' };
 	canceled_reason?: string | null;
 }
 
@@ -376,7 +378,7 @@ export class SignatureApiSimulator extends Simulator {
 		const deliverable: SimDeliverable = {
 			id: this.id('del'),
 			envelope_id: envelopeId,
-			type: 'standard',
+			type: envelope.deliverable?.type ?? 'standard',
 			status: 'generated',
 			included_documents: envelope.documents.map((d) => String(d.id)),
 			created_at: new Date().toISOString(),
@@ -612,6 +614,8 @@ export class SignatureApiSimulator extends Simulator {
 		}
 		if (b.topics !== undefined && (!Array.isArray(b.topics) || b.topics.length > 10))
 			problems.push('topics must contain at most 10 items');
+		if (b.deliverable !== undefined && !['standard', 'simple'].includes(b.deliverable?.type))
+			problems.push('deliverable.type must be one of standard, simple');
 		if (problems.length)
 			return problem(
 				422,
@@ -639,6 +643,7 @@ export class SignatureApiSimulator extends Simulator {
 				language: b.language ?? 'en',
 				metadata,
 				topics: b.topics ?? [],
+				...(b.deliverable ? { deliverable: { type: b.deliverable.type } } : {}),
 				documents: docs.map((d: any) => ({
 					id: this.id('doc'),
 					key: d.key ?? null,

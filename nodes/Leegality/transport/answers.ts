@@ -136,3 +136,31 @@ export function reportedMessages(body: unknown): {
 		messages,
 	};
 }
+
+/**
+ * Download of a sender's attachment or an invitee's supporting document: a file of any type, so
+ * only what is certainly not the file fails: Leegality's JSON envelope, or nothing at all.
+ */
+export const otherFileAnswer = z.object({
+	contentType: fileAnswer.shape.contentType,
+	sizeBytes: fileAnswer.shape.sizeBytes,
+});
+
+/**
+ * The file name an answer gives in its Content-Disposition header, reduced to a plain name (no
+ * folders), or undefined when it gives none.
+ */
+export function dispositionFileName(header: unknown): string | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string') return undefined;
+	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(value);
+	if (!match) return undefined;
+	let name = match[1];
+	try {
+		name = decodeURIComponent(name);
+	} catch {
+		// Kept as sent.
+	}
+	name = name.replace(/^.*[\\/]/, '').trim();
+	return name || undefined;
+}

@@ -32,7 +32,7 @@ const HINTS: Record<string, string> = {
 	'profile.not.exists':
 		'The DocSigner Profile ID is not in the invitee’s account. Copy it from the invitee’s dashboard: Settings → eSignature & Seal → Document Signer Certificate.',
 	'no.document.found':
-		'No file of that kind exists for this document yet: the audit trail, for one, is only available once every invitee has signed.',
+		'No file of that kind exists for this document yet: the audit trail, for one, is only available once every invitee has signed. For an attachment or a supporting document, check its index or URL in Sign Request → Get.',
 };
 
 /** Only status 1 (as a number or as text) is a success: Leegality answers HTTP 200 whatever happened. */

@@ -5,9 +5,11 @@ import { IncomingFile } from '../../shared/transport/incomingFile';
 import {
 	createAnswer,
 	detailsAnswer,
+	dispositionFileName,
 	fileAnswer,
 	fileSummary,
 	listAnswer,
+	otherFileAnswer,
 	reportedMessages,
 } from './answers';
 
@@ -79,35 +81,70 @@ export async function documentPage(
 	};
 }
 
+/** Which of a document's files to fetch: one of Leegality's download types, and what picks it. */
+export interface FileWanted {
+	type: 'DOCUMENT' | 'AUDIT_TRAIL' | 'ATTACHMENT' | 'SUPPORTING_DOCUMENT';
+	/** ATTACHMENT: the sender's attachment by its position (first is 0, unconfirmed). */
+	index?: number;
+	/** SUPPORTING_DOCUMENT: an invitee's upload, by the URL Leegality lists it under. */
+	supportDocumentUrl?: string;
+}
+
+/** A fetched file, with the type and name Leegality sent it under (attachments can be any type). */
+export interface FetchedFile {
+	file: IncomingFile;
+	contentType: string;
+	fileName?: string;
+}
+
 /**
- * A file of the document (DOCUMENT or AUDIT_TRAIL). v3.1 answers with the file itself, but with
- * Leegality's JSON envelope when it has none to give: a failure envelope already failed the
- * request in the shared client; anything else that is not a PDF is not the file.
+ * A file of the document. v3.1 answers with the file itself, but with Leegality's JSON envelope
+ * when it has none to give: a failure envelope already failed the request in the shared client.
+ * The document and its audit trail must be PDFs; attachments and supporting documents are what
+ * was uploaded, so they only must not be an envelope or empty.
  */
 export async function downloadFile(
 	api: ApiClient,
 	documentId: string,
-	fileType: string,
+	wanted: FileWanted,
 	itemIndex: number,
-): Promise<IncomingFile> {
+): Promise<FetchedFile> {
 	const answer = await api.requestFull<Buffer>(
 		{
 			method: 'GET',
 			path: '/v3.1/document/fetchDocument',
-			qs: { documentId, documentDownloadType: fileType },
-			headers: { Accept: 'application/pdf, application/json' },
+			qs: {
+				documentId,
+				documentDownloadType: wanted.type,
+				...(wanted.index !== undefined ? { index: wanted.index } : {}),
+				...(wanted.supportDocumentUrl ? { supportDocumentUrl: wanted.supportDocumentUrl } : {}),
+			},
+			headers: { Accept: 'application/pdf, application/json, */*' },
 			expect: 'stream',
 		},
 		itemIndex,
 	);
 	const file = await IncomingFile.from(answer.body);
 	const contentType = String(answer.headers['content-type'] ?? '');
+	const fileName = dispositionFileName(answer.headers['content-disposition']);
+	if (wanted.type === 'ATTACHMENT' || wanted.type === 'SUPPORTING_DOCUMENT') {
+		const summary = { contentType, sizeBytes: file.head.length };
+		// JSON is small: read whole, so the error shows what Leegality said.
+		if (contentType.includes('json'))
+			await api.checkAnswer(
+				{ ...summary, answer: (await file.whole()).subarray(0, 300).toString('utf8') },
+				otherFileAnswer,
+				itemIndex,
+			);
+		await file.checked(() => api.checkAnswer(summary, otherFileAnswer, itemIndex));
+		return { file, contentType, fileName };
+	}
 	// Not the file: small, read whole to describe it.
 	const head = fileSummary(file.head, contentType);
 	if (head.answer !== undefined)
 		await api.checkAnswer(fileSummary(await file.whole(), contentType), fileAnswer, itemIndex);
 	await file.checked(() => api.checkAnswer(head, fileAnswer, itemIndex));
-	return file;
+	return { file, contentType: 'application/pdf', fileName };
 }
 
 /** Deletes the whole document, for good; the answer's messages are Leegality's words on it. */

@@ -1,7 +1,14 @@
 import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
 
-import { failValidation, fieldLabel } from '../../shared/validation';
+import { intAtLeast } from '../../shared/schemas';
+import {
+	duplicateProblems,
+	failValidation,
+	fieldLabel,
+	listedValues,
+} from '../../shared/validation';
 import type { DocumentRole, SignNowDocument } from '../transport/answers';
 
 function listRoles(roles: DocumentRole[]): string {
@@ -11,7 +18,7 @@ function listRoles(roles: DocumentRole[]): string {
 /**
  * Checks the invites against the document as signNow would, and returns the role of each invite.
  * A role may be given by ID (the dropdown) or by its name (typed or from an expression). Messages
- * name the invites' fields as the operation's `properties` label them.
+ * name the invites' fields as the operation's `properties` label them, in its list `list`.
  */
 export function checkAgainstDocument(
 	node: INode,
@@ -19,6 +26,7 @@ export function checkAgainstDocument(
 	document: SignNowDocument,
 	invites: Array<{ email: string; roleId: string }>,
 	itemIndex: number,
+	list = 'invites',
 ): DocumentRole[] {
 	const roles = document.roles;
 	if (!roles.length) {
@@ -41,7 +49,7 @@ export function checkAgainstDocument(
 			failValidation(
 				node,
 				[
-					`${fieldLabel(properties, ['invites', n, 'roleId'])}: "${invite.roleId}" is not allowed. It is not a role of this document; its roles are ${listRoles(roles)}.`,
+					`${fieldLabel(properties, [list, n, 'roleId'])}: "${invite.roleId}" is not allowed. It is not a role of this document; its roles are ${listRoles(roles)}.`,
 				],
 				itemIndex,
 			);
@@ -55,7 +63,7 @@ export function checkAgainstDocument(
 			failValidation(
 				node,
 				[
-					`${fieldLabel(properties, ['invites', n, 'email'])}: "${invite.email}" is not allowed. It is the document owner’s email; the owner cannot be an embedded signer.`,
+					`${fieldLabel(properties, [list, n, 'email'])}: "${invite.email}" is not allowed. It is the document owner’s email; the owner cannot be invited to sign.`,
 				],
 				itemIndex,
 			);
@@ -69,7 +77,7 @@ export function checkAgainstDocument(
 			failValidation(
 				node,
 				[
-					`${fieldLabel(properties, ['invites', n, 'roleId'])}: "${invites[n].roleId}" is not allowed. Role "${role.name}" already has invite #${first + 1}; each role takes one signer.`,
+					`${fieldLabel(properties, [list, n, 'roleId'])}: "${invites[n].roleId}" is not allowed. Role "${role.name}" already has invite #${first + 1}; each role takes one signer.`,
 				],
 				itemIndex,
 			);
@@ -81,10 +89,89 @@ export function checkAgainstDocument(
 		failValidation(
 			node,
 			[
-				`${fieldLabel(properties, ['invites'])}: every role of the document needs an invite. Missing: ${missing.map((r) => `"${r.name}"`).join(', ')}.`,
+				`${fieldLabel(properties, [list])}: every role of the document needs an invite. Missing: ${missing.map((r) => `"${r.name}"`).join(', ')}.`,
 			],
 			itemIndex,
 		);
 	}
 	return resolved;
+}
+
+/** The Email, Role and Order fields of one signer, as embedded and email invites both ask for them. */
+export function signerFields(texts: { email: string; order: string }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			description: texts.email,
+		},
+		{
+			displayName: 'Role Name or ID',
+			name: 'roleId',
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod: 'getDocumentRoles',
+				loadOptionsDependsOn: ['documentId'],
+			},
+			required: true,
+			default: '',
+			description:
+				'Role of the document this signer fills. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Order',
+			name: 'order',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description: texts.order,
+		},
+	];
+}
+
+/** The rules of a signer's role and signing step. */
+export const roleId = z
+	.string({ invalid_type_error: 'Pick a role of the document.' })
+	.trim()
+	.min(1, 'Pick a role of the document.');
+
+export const order = intAtLeast(
+	1,
+	'Must be a whole number of 1 or more: signing starts at step 1.',
+);
+
+/**
+ * Repeats the form itself shows, found before any request: the same email twice (in any case) or
+ * the same role twice in list `list`; role names typed differently need the document.
+ */
+export function repeatedSigners(
+	properties: readonly INodeProperties[],
+	list: string,
+	signers: ReadonlyArray<{ email: string; roleId: string }>,
+): string[] {
+	return [
+		...duplicateProblems(
+			listedValues(
+				properties,
+				list,
+				'email',
+				signers.map((s) => s.email),
+			),
+			'Each signer needs an email address of their own; upper and lower case count as the same.',
+			(address) => address.toLowerCase(),
+		),
+		...duplicateProblems(
+			listedValues(
+				properties,
+				list,
+				'roleId',
+				signers.map((s) => s.roleId),
+			),
+			`Each role of the document gets exactly one ${list === 'invites' ? 'invite' : 'signer'}.`,
+		),
+	];
 }

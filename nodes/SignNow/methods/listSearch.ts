@@ -5,6 +5,7 @@ import { ApiClient } from '../../shared/transport/client';
 import { SIGNNOW } from '../transport';
 import { isEmbedded } from '../transport/answers';
 import { listDocuments } from '../transport/documents';
+import { listTemplates } from '../transport/templates';
 import { readPickedDocument } from './pickedDocument';
 
 /**
@@ -48,5 +49,19 @@ export async function searchFieldInvites(
 				name: entryName(invite.email ?? invite.id, invite.role, invite.status),
 				value: invite.id,
 			})),
+	};
+}
+
+/** The account's templates for the Template picker, last changed first, filtered by name or ID. */
+export async function searchDocumentTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const templates = await listTemplates(new ApiClient(this, SIGNNOW));
+	return {
+		results: templates
+			.filter((t) => matchesFilter(filter, t.document_name, t.id))
+			.sort((a, b) => Number(b.updated ?? 0) - Number(a.updated ?? 0))
+			.map((t) => ({ name: t.document_name ?? t.id, value: t.id })),
 	};
 }

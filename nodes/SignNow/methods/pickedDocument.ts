@@ -15,7 +15,14 @@ import { readDocument } from '../transport/documents';
 export async function readPickedDocument(
 	context: ILoadOptionsFunctions,
 ): Promise<SignNowDocument | undefined> {
+	const documentId = pickedDocumentId(context);
+	if (!documentId) return undefined;
+	return await readDocument(new ApiClient(context, SIGNNOW), documentId);
+}
+
+/** The ID in the Document field as the editor holds it, or undefined (see readPickedDocument). */
+export function pickedDocumentId(context: ILoadOptionsFunctions): string | undefined {
 	const documentId = locatorText(context.getCurrentNodeParameter('documentId'), DOCUMENT_URL);
 	if (!documentId || documentId.startsWith('=') || /[/?#\s]/.test(documentId)) return undefined;
-	return await readDocument(new ApiClient(context, SIGNNOW), documentId);
+	return documentId;
 }

@@ -140,3 +140,92 @@ export function createdInvitesAnswer(emails: string[]) {
 		}
 	});
 }
+
+// Templates, text fields, email invites, history and the other downloads.
+
+/** Template → Create Document: the new document's ID; its name under either key (unconfirmed). */
+export const copiedTemplateAnswer = z
+	.object({
+		id: z.string().min(1),
+		name: optionalText,
+		document_name: optionalText,
+	})
+	.passthrough();
+
+/** One field of a document, as GET /v2/documents/{id}/fields lists it. */
+const documentFieldSchema = z
+	.object({
+		id: optionalText,
+		name: z.string(),
+		type: z.string(),
+		value: z.union([z.string(), z.number()]).nullish(),
+	})
+	.passthrough();
+
+export type DocumentField = z.infer<typeof documentFieldSchema>;
+
+export const documentFieldsAnswer = z.object({ data: z.array(documentFieldSchema) });
+
+/** Fields signNow prefills: its text fields ("text" is the SDKs' type name, unconfirmed). */
+export function isTextField(field: DocumentField): boolean {
+	return field.type.toLowerCase() === 'text';
+}
+
+/** An answer with no content (204), as Prefill Text Fields gets: nothing in it is needed. */
+export const noContentAnswer = z.unknown();
+
+/** Invite → Send by Email: {"status": "success"}, as for deletions. */
+export const invitedAnswer = deletedAnswer;
+
+/**
+ * Invite → Cancel: signNow's own client reads {"status": "cancelled"}; "canceled" and "success"
+ * are taken too, as the word is not published (unconfirmed). Any other status is no success.
+ */
+export const cancelledAnswer = z.object({
+	status: z.string().refine(
+		(status) => ['cancelled', 'canceled', 'success'].includes(status),
+		(status) => ({ message: `is "${status}", not "cancelled"` }),
+	),
+});
+
+/** GET /user: the account's ID, and its email, which an email invite is sent from. */
+export const userAnswer = z
+	.object({
+		id: z.string().min(1),
+		primary_email: optionalText,
+		emails: z.array(z.string()).nullish(),
+	})
+	.passthrough();
+
+export const userEmailAnswer = userAnswer.refine(
+	(user) => Boolean(user.primary_email || user.emails?.[0]),
+	{ message: 'has no email address (neither primary_email nor emails)', path: ['primary_email'] },
+);
+
+/** One event of a document's history; everything signNow sends is passed on. */
+const historyEventSchema = z.record(z.unknown());
+
+/**
+ * GET /document/{id}/historyfull: signNow's own MCP client reads {document_history: [...]}, other
+ * clients a bare list of events (unconfirmed which); both are read.
+ */
+export const historyAnswer = z.preprocess(
+	(body) => {
+		const wrapped = (body as { document_history?: unknown } | null)?.document_history;
+		return Array.isArray(wrapped) ? wrapped : body;
+	},
+	z.array(historyEventSchema, { invalid_type_error: 'Expected the list of history events' }),
+);
+
+/** A ZIP archive starts with a local file header ("PK\x03\x04"), or is an empty archive. */
+export const zipFile = z.object({
+	file: z.object({
+		size: z.number().positive('is empty (0 bytes)'),
+		start: z
+			.string()
+			.refine(
+				(start) => start.startsWith('PK\x03\x04') || start.startsWith('PK\x05\x06'),
+				'is not a ZIP archive (it does not start with PK)',
+			),
+	}),
+});

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { fileStart } from '../../shared/pdf';
 import type { ApiClient } from '../../shared/transport/client';
 import { IncomingFile } from '../../shared/transport/incomingFile';
@@ -5,10 +7,12 @@ import {
 	deletedAnswer,
 	documentAnswer,
 	documentListAnswer,
+	historyAnswer,
 	pdfFile,
 	type SignNowDocument,
 	uploadedAnswer,
 	uploadedFromUrlAnswer,
+	zipFile,
 } from './answers';
 
 /** signNow's calls on documents: reading, listing, uploading, downloading and deleting them. */
@@ -96,28 +100,53 @@ export async function deleteDocument(api: ApiClient, id: string, itemIndex: numb
 }
 
 /**
- * The document as a PDF, signatures and fields flattened into the pages ("collapsed"), checked to
- * be a PDF before anything is stored.
+ * What Document → Download fetches: the PDF with signatures and fields flattened into the pages
+ * ("collapsed"), the same with signNow's history report appended (with_history=1), or signNow's
+ * ZIP archive (type=zip; what signNow packs into it besides the document is unconfirmed).
  */
+export type DownloadKind = 'collapsed' | 'withHistory' | 'zip';
+
+const DOWNLOAD_QUERY: Record<DownloadKind, IDataObject> = {
+	collapsed: { type: 'collapsed' },
+	withHistory: { type: 'collapsed', with_history: 1 },
+	zip: { type: 'zip' },
+};
+
+/** The document as a file of `kind`, checked to be a PDF (or a ZIP) before anything is stored. */
 export async function downloadDocument(
 	api: ApiClient,
 	id: string,
 	itemIndex: number,
+	kind: DownloadKind = 'collapsed',
 ): Promise<IncomingFile> {
 	const answer = await api.requestFull<Buffer>(
 		{
 			method: 'GET',
 			path: `${documentPath(id)}/download`,
-			qs: { type: 'collapsed' },
-			headers: { Accept: 'application/pdf' },
+			qs: DOWNLOAD_QUERY[kind],
+			headers: { Accept: kind === 'zip' ? 'application/zip' : 'application/pdf' },
 			expect: 'stream',
 		},
 		itemIndex,
 	);
 	const file = await IncomingFile.from(answer.body);
 	const { head } = file;
+	const start = kind === 'zip' ? head.subarray(0, 4).toString('latin1') : fileStart(head);
 	await file.checked(() =>
-		api.checkAnswer({ file: { size: head.length, start: fileStart(head) } }, pdfFile, itemIndex),
+		api.checkAnswer(
+			{ file: { size: head.length, start } },
+			kind === 'zip' ? zipFile : pdfFile,
+			itemIndex,
+		),
 	);
 	return file;
+}
+
+/** The document's history: every event signNow recorded on it, oldest first as signNow lists them. */
+export async function documentHistory(api: ApiClient, id: string, itemIndex: number) {
+	return await api.requestChecked(
+		{ method: 'GET', path: `${documentPath(id)}/historyfull` },
+		historyAnswer,
+		itemIndex,
+	);
 }

@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ApiClient } from '../../shared/transport/client';
+import { readUser } from './user';
 
 const subscriptionSchema = z
 	.object({
@@ -20,13 +21,9 @@ export type Subscription = z.infer<typeof subscriptionSchema>;
 
 const listSchema = z.object({ data: z.array(subscriptionSchema) });
 
-/** The signed-in user's ID, the entity of user-scoped events. GET /user is not in the reference material (unconfirmed). */
+/** The signed-in user's ID, the entity of user-scoped events. */
 export async function currentUserId(api: ApiClient): Promise<string> {
-	const user = await api.requestChecked(
-		{ method: 'GET', path: '/user' },
-		z.object({ id: z.string().min(1) }).passthrough(),
-	);
-	return user.id;
+	return (await readUser(api)).id;
 }
 
 /**

@@ -15,7 +15,20 @@ export const SIGNNOW_EVENTS: INodePropertyOptions[] = [
 	{ name: 'Invite Reassigned', value: 'document.fieldinvite.reassign' },
 	{ name: 'Invite Sent', value: 'document.fieldinvite.sent' },
 	{ name: 'Invite Signed (One Signer)', value: 'document.fieldinvite.signed' },
+	// The two below follow signNow's naming in third-party code; their payloads are unconfirmed.
+	{ name: 'Invite Expired', value: 'invite.expired' },
+	{
+		name: 'Document Group Completed (All My Documents Only)',
+		value: 'document_group.complete',
+		description: 'Every document of a document group is signed',
+	},
 ];
+
+/**
+ * Events of a document group, not of a document: signNow takes the group's ID as their entity, so
+ * they can only be watched for all of the user's documents.
+ */
+export const GROUP_EVENTS = ['document_group.complete'];
 
 export function scopedEvent(event: string, scope: string): string {
 	return scope === 'user' ? `user.${event}` : event;

@@ -13,7 +13,7 @@ import {
 	subscribe,
 	unsubscribe,
 } from '../transport/subscriptions';
-import { scopedEvent, SIGNNOW_EVENTS } from './events';
+import { GROUP_EVENTS, scopedEvent, SIGNNOW_EVENTS } from './events';
 
 /**
  * What one activation of the trigger registers with signNow: one callback subscription per event
@@ -66,7 +66,13 @@ const registration = z.discriminatedUnion('scope', [
 	z.object({
 		scope: z.literal('document'),
 		documentId,
-		events: z.array(z.string()).min(1, 'Pick at least one event.'),
+		events: z
+			.array(z.string())
+			.min(1, 'Pick at least one event.')
+			.refine(
+				(events) => !events.some((event) => GROUP_EVENTS.includes(event)),
+				'Document Group Completed needs Watch: All My Documents; one document has no group events.',
+			),
 	}),
 	z.object({
 		scope: z.literal('user'),

@@ -164,7 +164,18 @@ export class IncomingFile {
 		fileName: string,
 		json: (bytes: number) => INodeExecutionData['json'],
 	): Promise<INodeExecutionData[]> {
-		const binary = await this.store(ctx, { fileName, mimeType: 'application/pdf' });
+		return await this.toItem(ctx, i, property, { fileName, mimeType: 'application/pdf' }, json);
+	}
+
+	/** Like toPdfItem, for a file of any type (`meta`): a ZIP, or an attachment a signer uploaded. */
+	async toItem(
+		ctx: IExecuteFunctions,
+		i: number,
+		property: string,
+		meta: { fileName: string; mimeType: string },
+		json: (bytes: number) => INodeExecutionData['json'],
+	): Promise<INodeExecutionData[]> {
+		const binary = await this.store(ctx, meta);
 		return [{ json: json(this.bytes()), binary: { [property]: binary }, pairedItem: { item: i } }];
 	}
 }

@@ -67,6 +67,8 @@ export const DEPENDENT_LISTS = new Set(['searchFieldInvites']);
 /** Entries a "From List" locator must show, where the simulator's list is known up front. */
 export const KNOWN_LIST_ENTRIES: Record<string, string[]> = {
 	searchTemplates: new LuminSimulator().templates.map((t) => t.name),
+	// The signNow demo seeds one template.
+	searchDocumentTemplates: ['Service agreement template'],
 };
 
 /**
@@ -114,23 +116,57 @@ export async function locatorEntries(
 	return `${what}: ${entries.join(', ')}`;
 }
 
-export const LISTS: ListCase[] = [
-	{
+/**
+ * A signNow dropdown that lists parts of the document picked in Document, inside a list of rows:
+ * the document comes from the Document list, as a user picks it, a row is added, and the
+ * dropdown's entries then load.
+ */
+function pickedDocumentDropdown(spec: {
+	name: string;
+	resource: string;
+	operation: string;
+	addRow: string;
+	parameter: string;
+	label: string;
+	expected: string[];
+}): ListCase {
+	return {
 		vendor: 'signnow',
-		name: 'signNow document roles',
+		name: spec.name,
 		async check(editor, context) {
 			await context.seed({ documentId: SIGNNOW_DOCUMENT });
 			await selectOperation(
 				editor,
-				context.operation('embeddedInvite', 'create'),
+				context.operation(spec.resource, spec.operation),
 				context.hasResource,
 			);
-			// The document comes from the Document list, as a user picks it; its roles then load.
 			await pickFromLocatorList(editor, 'documentId', SIGNNOW_DOCUMENT_NAME);
-			await editor.ndv().getByRole('button', { name: 'Add Invite' }).click();
-			return `Role: ${(await dropdownEntries(editor, 'roleId', ['Signer 1'])).join(', ')}`;
+			await editor.ndv().getByRole('button', { name: spec.addRow }).click();
+			const entries = await dropdownEntries(editor, spec.parameter, spec.expected);
+			return `${spec.label}: ${entries.join(', ')}`;
 		},
-	},
+	};
+}
+
+export const LISTS: ListCase[] = [
+	pickedDocumentDropdown({
+		name: 'signNow document roles',
+		resource: 'embeddedInvite',
+		operation: 'create',
+		addRow: 'Add Invite',
+		parameter: 'roleId',
+		label: 'Role',
+		expected: ['Signer 1'],
+	}),
+	pickedDocumentDropdown({
+		name: 'signNow text fields of the picked document',
+		resource: 'document',
+		operation: 'prefillTextFields',
+		addRow: 'Add Field',
+		parameter: 'fieldName',
+		label: 'Field Name',
+		expected: ['Customer Name', 'Price'],
+	}),
 	{
 		vendor: 'signnow',
 		name: 'signNow field invites of the picked document',

@@ -83,7 +83,7 @@ const spec: WaitSpec = {
 		return leegalityReading(id, status, details);
 	},
 	signedFile: async (api, reading, i) => ({
-		file: await downloadFile(api, reading.requestId, 'DOCUMENT', i),
+		file: (await downloadFile(api, reading.requestId, { type: 'DOCUMENT' }, i)).file,
 		fileName: `${reading.requestId}-signed.pdf`,
 	}),
 };

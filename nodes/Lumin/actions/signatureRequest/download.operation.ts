@@ -10,15 +10,18 @@ import { signatureRequestId, signatureRequestIdField } from '../fields';
 
 const fileTypeOptions: INodePropertyOptions[] = [
 	{ name: 'Agreement', value: 'agreement', description: 'The signed document' },
+	// Named "Audit Trail" as in the package's other nodes; the values stay Lumin's, as saved.
 	{
-		name: 'Certificate of Completion',
+		name: 'Audit Trail (Certificate of Completion)',
 		value: 'coc',
-		description: 'The audit certificate; only once every signer has signed',
+		description:
+			'Lumin’s certificate of completion: who signed, when and how; only once every signer has signed',
 	},
 	{
-		name: 'Agreement and Certificate',
+		name: 'Agreement and Audit Trail',
 		value: 'merged',
-		description: 'Both in one PDF; only once every signer has signed',
+		description:
+			'The agreement followed by its certificate of completion, in one PDF; only once every signer has signed',
 	},
 ];
 

@@ -33,7 +33,7 @@ const operation: INodeProperties = {
 		{
 			name: 'Download',
 			value: 'download',
-			description: 'Download the signed document or the certificate as a file',
+			description: 'Download the signed document or its audit trail as a file',
 			action: 'Download a signed file',
 		},
 		{

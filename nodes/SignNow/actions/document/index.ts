@@ -4,6 +4,8 @@ import { resourceParts } from '../../../shared/router';
 import * as del from './delete.operation';
 import * as download from './download.operation';
 import * as get from './get.operation';
+import * as getHistory from './getHistory.operation';
+import * as prefillTextFields from './prefillTextFields.operation';
 import * as upload from './upload.operation';
 import * as uploadFromUrl from './uploadFromUrl.operation';
 import * as waitForSignature from './waitForSignature.operation';
@@ -24,7 +26,8 @@ const operation: INodeProperties = {
 		{
 			name: 'Download',
 			value: 'download',
-			description: 'Download the document, signatures included, as a PDF file',
+			description:
+				'Download the document, signatures included, as a PDF file, optionally with its audit trail',
 			action: 'Download a document',
 		},
 		{
@@ -32,6 +35,18 @@ const operation: INodeProperties = {
 			value: 'get',
 			description: 'Get the status, roles and invites of a document',
 			action: 'Get a document',
+		},
+		{
+			name: 'Get History',
+			value: 'getHistory',
+			description: 'Get the audit trail of a document: one item per event',
+			action: 'Get the history of a document',
+		},
+		{
+			name: 'Prefill Text Fields',
+			value: 'prefillTextFields',
+			description: 'Fill in text fields of a document before it goes out for signing',
+			action: 'Prefill text fields of a document',
 		},
 		{
 			name: 'Upload',
@@ -60,6 +75,8 @@ export const { description, operations } = resourceParts(operation, {
 	delete: del,
 	download,
 	get,
+	getHistory,
+	prefillTextFields,
 	upload,
 	uploadFromUrl,
 	waitForSignature,

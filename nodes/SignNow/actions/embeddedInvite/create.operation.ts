@@ -3,19 +3,14 @@ import { z } from 'zod';
 
 import { fixedCollectionRows } from '../../../shared/parameters';
 import { forOperation, type OperationExecute, toItems } from '../../../shared/router';
-import { email, httpUrl, intAtLeast } from '../../../shared/schemas';
-import {
-	checkParameters,
-	duplicateProblems,
-	failValidation,
-	listedValues,
-} from '../../../shared/validation';
+import { email, httpUrl } from '../../../shared/schemas';
+import { checkParameters, failValidation } from '../../../shared/validation';
 import { documentId, documentIdFields } from '../../descriptions/document';
 import { sameEmail } from '../../transport/answers';
 import { readDocument } from '../../transport/documents';
 import { createEmbeddedInvites } from '../../transport/embeddedInvites';
 import { authMethod, authMethodField } from '../fields';
-import { checkAgainstDocument } from '../roles';
+import { checkAgainstDocument, order, repeatedSigners, roleId, signerFields } from '../roles';
 
 const properties: INodeProperties[] = [
 	...documentIdFields(),
@@ -33,38 +28,11 @@ const properties: INodeProperties[] = [
 				name: 'invite',
 				displayName: 'Invite',
 				values: [
-					{
-						displayName: 'Email',
-						name: 'email',
-						type: 'string',
-						placeholder: 'name@email.com',
-						required: true,
-						default: '',
-						description:
+					...signerFields({
+						email:
 							'Signer’s email, up to 150 characters, different for each invite and not the document owner’s',
-					},
-					{
-						displayName: 'Role Name or ID',
-						name: 'roleId',
-						type: 'options',
-						typeOptions: {
-							loadOptionsMethod: 'getDocumentRoles',
-							loadOptionsDependsOn: ['documentId'],
-						},
-						required: true,
-						default: '',
-						description:
-							'Role of the document this signer fills. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Order',
-						name: 'order',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 1,
-						description:
-							'Signing step, starting at 1. Signers with the same order sign in parallel.',
-					},
+						order: 'Signing step, starting at 1. Signers with the same order sign in parallel.',
+					}),
 					authMethodField('How the signer is authenticated before signing'),
 				],
 			},
@@ -101,11 +69,8 @@ export const description = forOperation('embeddedInvite', 'create', properties);
 
 const invite = z.object({
 	email: email.max(150, 'Must be at most 150 characters.'),
-	roleId: z
-		.string({ invalid_type_error: 'Pick a role of the document.' })
-		.trim()
-		.min(1, 'Pick a role of the document.'),
-	order: intAtLeast(1, 'Must be a whole number of 1 or more: signing starts at step 1.'),
+	roleId,
+	order,
 	authMethod,
 });
 
@@ -130,27 +95,7 @@ export const execute: OperationExecute = async function (i, api) {
 		declineRedirectUri: options.declineRedirectUri,
 	});
 	// Repeats the form itself shows are refused before any request; role names need the document.
-	const repeats = [
-		...duplicateProblems(
-			listedValues(
-				properties,
-				'invites',
-				'email',
-				params.invites.map((inv) => inv.email),
-			),
-			'Each signer needs an email address of their own; upper and lower case count as the same.',
-			(address) => address.toLowerCase(),
-		),
-		...duplicateProblems(
-			listedValues(
-				properties,
-				'invites',
-				'roleId',
-				params.invites.map((inv) => inv.roleId),
-			),
-			'Each role of the document gets exactly one invite.',
-		),
-	];
+	const repeats = repeatedSigners(properties, 'invites', params.invites);
 	if (repeats.length) failValidation(this.getNode(), repeats, i);
 
 	// One read of the document lets every rule signNow would reject be named before anything is created.

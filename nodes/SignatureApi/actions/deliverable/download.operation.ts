@@ -47,6 +47,10 @@ export const execute: OperationExecute = async function (i, api) {
 	delete rest.url;
 	return await file.toPdfItem(this, i, params.binaryPropertyName, fileName, (bytes) => ({
 		...rest,
+		// A standard deliverable ends with the audit trail pages; a simple one has none.
+		...(typeof deliverable.type === 'string'
+			? { includes_audit_trail: deliverable.type === 'standard' }
+			: {}),
 		file_name: fileName,
 		size_bytes: bytes,
 	}));

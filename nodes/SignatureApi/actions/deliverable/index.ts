@@ -14,7 +14,8 @@ const operation: INodeProperties = {
 		{
 			name: 'Download',
 			value: 'download',
-			description: 'Download the signed PDF as a file',
+			description:
+				'Download the signed PDF as a file; a standard deliverable ends with the audit trail',
 			action: 'Download a signed PDF',
 		},
 		{

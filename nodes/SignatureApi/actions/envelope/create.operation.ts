@@ -33,6 +33,23 @@ const languageOptions: INodePropertyOptions[] = [
 	{ name: 'Hungarian', value: 'hu' },
 ];
 
+/**
+ * The signed PDF SignatureAPI makes when the envelope completes: its standard deliverable ends
+ * with the audit trail pages; there is no separate audit trail file.
+ */
+const deliverableOptions: INodePropertyOptions[] = [
+	{
+		name: 'Signed Documents and Audit Trail',
+		value: 'standard',
+		description: 'The signed documents followed by the audit trail pages (SignatureAPI’s standard)',
+	},
+	{
+		name: 'Signed Documents Only',
+		value: 'simple',
+		description: 'The signed documents without the audit trail',
+	},
+];
+
 const routingOptions: INodePropertyOptions[] = [
 	{
 		name: 'Sequential',
@@ -67,6 +84,15 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Deliverable',
+				name: 'deliverableType',
+				type: 'options',
+				options: deliverableOptions,
+				default: 'standard',
+				description:
+					'What the signed PDF holds that SignatureAPI makes when the envelope completes (Deliverable → Download)',
+			},
 			{
 				displayName: 'Label',
 				name: 'label',
@@ -124,6 +150,7 @@ const schema = z.object({
 		.max(10, 'At most 10 documents.'),
 	recipients: z.array(recipientSchema).min(1, 'Add at least one recipient.'),
 	routing: oneOf(routingOptions),
+	deliverableType: oneOf(deliverableOptions).optional(),
 	label: z.string().trim().optional(),
 	language: oneOf(languageOptions).optional(),
 	metadata: z
@@ -183,6 +210,7 @@ function envelopeBody(params: Params): IDataObject {
 		documents: params.documents.map(documentBody),
 		recipients: params.recipients.map(recipientBody),
 		routing: params.routing,
+		...(params.deliverableType ? { deliverable: { type: params.deliverableType } } : {}),
 		...(params.language ? { language: params.language } : {}),
 		...(params.metadata.length
 			? { metadata: Object.fromEntries(params.metadata.map((m) => [m.key, m.value])) }
@@ -204,6 +232,7 @@ export const execute: OperationExecute = async function (i, api) {
 			recipients: readRecipients(this, i),
 			routing: this.getNodeParameter('routing', i, 'sequential'),
 			label: options.label || undefined,
+			deliverableType: options.deliverableType,
 			language: options.language,
 			metadata: fixedCollectionRows(this, 'options.metadata.pair', i),
 			topics: splitList(options.topics),

@@ -28,6 +28,11 @@ export const demo: DemoSetup = {
 			// holds it, with one signer role. A node naming a field invite as well finds that invite on
 			// the document, embedded.
 			prepare(workflow) {
+				// An example that waits for the signature shows the wait: its signer signs once the
+				// execution waits (see sign), not when the link is generated.
+				sim.signOnLink = !workflow.nodes.some(
+					(node) => (node.parameters as Record<string, unknown>).operation === 'waitForSignature',
+				);
 				for (const node of workflow.nodes) {
 					const parameters = node.parameters as Record<string, unknown>;
 					const templateId = plainId(parameters.templateId);

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CredentialStore } from '../test/harness/credentials';
-import { runWorkflow, type WorkflowJson } from '../test/harness/run';
+import type { WorkflowJson } from '../test/harness/run';
+import { startWaitingRun, stopWaitingServer } from '../test/harness/waiting';
 import type { DemoRunning, DemoSetup } from '../test/simulators/demo-setup';
 
 const root = join(__dirname, '..');
@@ -50,7 +51,18 @@ async function main() {
 				await sim.prepare?.(workflow);
 			}
 			console.log(`\n▶ ${workflow.name ?? file}  (examples/${file})`);
-			const result = await runWorkflow(workflow, { store: credentials });
+			const run = await startWaitingRun(workflow, { store: credentials });
+			if (run.status === 'waiting') {
+				// Wait for Signature: the simulator plays the signer, and tells n8n as the vendor would.
+				console.log('  … waiting for the signature; the simulated signer signs');
+				for (const setup of setups) await running.get(setup)?.sign?.();
+			}
+			const result = await Promise.race([
+				run.finished,
+				new Promise<never>((_, reject) =>
+					setTimeout(() => reject(new Error('the execution did not go on within 60 s')), 60_000),
+				),
+			]);
 			for (const node of workflow.nodes) {
 				const items = result.outputs[node.name];
 				if (!items || node.type.endsWith('manualTrigger')) continue;
@@ -71,6 +83,7 @@ async function main() {
 		}
 	} finally {
 		for (const sim of running.values()) await sim.stop();
+		await stopWaitingServer();
 	}
 	console.log(
 		`\ndemo: ${examples.length - failures} of ${examples.length} example workflows finished`,

@@ -3,10 +3,13 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared/router';
+import { resumeWebhooks, wakeUp } from '../shared/wait/woken';
 import * as document from './actions/document';
 import * as embeddedInvite from './actions/embeddedInvite';
 import * as invite from './actions/invite';
@@ -31,6 +34,8 @@ export class SignNow implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'signNowApi', required: true }],
+		// Document → Wait for Signature: signNow's callbacks reach the waiting execution here.
+		webhooks: resumeWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -57,6 +62,11 @@ export class SignNow implements INodeType {
 		loadOptions: { getDocumentRoles, getDocumentTextFields },
 		listSearch: { searchDocuments, searchDocumentTemplates, searchFieldInvites },
 	};
+
+	/** A call to the resume URL of an execution waiting in Document → Wait for Signature. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await wakeUp.call(this, document.waitSpec);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems(this, SIGNNOW, {

@@ -3,10 +3,13 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared/router';
+import { resumeWebhooks, wakeUp } from '../shared/wait/woken';
 import * as ceremony from './actions/ceremony';
 import * as deliverable from './actions/deliverable';
 import * as envelope from './actions/envelope';
@@ -32,6 +35,8 @@ export class SignatureApi implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'signatureApiApi', required: true }],
+		// Envelope → Wait for Signature: signers come back from their ceremony here.
+		webhooks: resumeWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -55,6 +60,11 @@ export class SignatureApi implements INodeType {
 	};
 
 	methods = { listSearch: { searchEnvelopes } };
+
+	/** A signer's browser coming back to an execution waiting in Envelope → Wait for Signature. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await wakeUp.call(this, envelope.waitSpec);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems(this, SIGNATUREAPI, {

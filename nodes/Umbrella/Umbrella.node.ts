@@ -3,10 +3,13 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestSettingsProperty, routeItems } from '../shared/router';
+import { resumeWebhooks, wakeUp } from '../shared/wait/woken';
 import * as qesOnboarding from './actions/qesOnboarding';
 import { UMBRELLA } from './transport';
 
@@ -25,6 +28,8 @@ export class Umbrella implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'umbrellaApi', required: true }],
+		// QES Onboarding → Wait for Signature: signers come back from their session here.
+		webhooks: resumeWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -38,6 +43,11 @@ export class Umbrella implements INodeType {
 			requestSettingsProperty(UMBRELLA),
 		],
 	};
+
+	/** A signer's browser coming back to an execution waiting in Wait for Signature. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await wakeUp.call(this, qesOnboarding.waitSpec);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems(this, UMBRELLA, { qesOnboarding: qesOnboarding.operations });

@@ -39,23 +39,40 @@ export interface OperationModule {
 }
 
 /**
+ * An operation that works on all items at once instead of one at a time (Wait for Signature:
+ * one wait for every item of the execution). It gets the client and runs its items through
+ * `eachItem` itself.
+ */
+export interface WholeOperation {
+	all(this: IExecuteFunctions, api: ApiClient, vendor: VendorSpec): Promise<INodeExecutionData[][]>;
+}
+
+/** An operation file of a whole-input operation: its parameters and its `all`. */
+export interface WholeOperationModule extends WholeOperation {
+	description: INodeProperties[];
+}
+
+/**
  * What a resource's index exports: its Operation dropdown followed by every operation's
  * parameters, and each operation's execute by its value in the dropdown.
  */
 export function resourceParts(
 	operation: INodeProperties,
-	modules: Record<string, OperationModule>,
+	modules: Record<string, OperationModule | WholeOperationModule>,
 ) {
 	return {
 		description: [operation, ...Object.values(modules).flatMap((module) => module.description)],
 		operations: Object.fromEntries(
-			Object.entries(modules).map(([name, module]) => [name, module.execute]),
-		),
+			Object.entries(modules).map(([name, module]) => [
+				name,
+				'execute' in module ? module.execute : { all: module.all },
+			]),
+		) as Record<string, OperationExecute | WholeOperation>,
 	};
 }
 
 /** `resource` → `operation` → execute. */
-export type OperationMap = Record<string, Record<string, OperationExecute>>;
+export type OperationMap = Record<string, Record<string, OperationExecute | WholeOperation>>;
 
 function parallelRequests(vendorName: string): INodeProperties {
 	return {
@@ -111,7 +128,7 @@ export function toItems(
 	}));
 }
 
-function errorJson(
+export function errorJson(
 	error: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject },
 ) {
 	const json: IDataObject = { error: error.message };
@@ -121,10 +138,19 @@ function errorJson(
 	return json;
 }
 
+/** The client of one node execution, with the node's Request Settings. */
+export function clientFor(ctx: IExecuteFunctions, vendor: VendorSpec): ApiClient {
+	const settings = ctx.getNodeParameter('requestSettings', 0, {}) as IDataObject;
+	return new ApiClient(ctx, vendor, {
+		timeoutMs: Number(settings.timeoutSeconds ?? DEFAULT_SETTINGS.timeoutMs / 1000) * 1000,
+		maxRetries: Number(settings.maxRetries ?? DEFAULT_SETTINGS.maxRetries),
+		maxWaitMs: DEFAULT_SETTINGS.maxWaitMs,
+	});
+}
+
 /**
- * The per-item loop of every action node: runs items with bounded concurrency, keeps the output
- * in input order, sets pairedItem on every item and honours "Continue On Fail". The first item
- * runs alone so that a credential fetching a token does so once, not once per parallel item.
+ * The per-item loop of every action node (see eachItem), or the operation's own handling of all
+ * items at once (see WholeOperation).
  */
 export async function routeItems(
 	ctx: IExecuteFunctions,
@@ -132,30 +158,47 @@ export async function routeItems(
 	operations: OperationMap,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	const settings = ctx.getNodeParameter('requestSettings', 0, {}) as IDataObject;
-	const concurrency = Math.max(1, Number(settings.concurrency ?? vendor.defaultConcurrency));
-	const api = new ApiClient(ctx, vendor, {
-		timeoutMs: Number(settings.timeoutSeconds ?? DEFAULT_SETTINGS.timeoutMs / 1000) * 1000,
-		maxRetries: Number(settings.maxRetries ?? DEFAULT_SETTINGS.maxRetries),
-		maxWaitMs: DEFAULT_SETTINGS.maxWaitMs,
-	});
-	const results: INodeExecutionData[][] = new Array(items.length);
-	let stopError: Error | undefined;
+	const api = clientFor(ctx, vendor);
 	// Resource and operation take no expressions: the same for every item, read once.
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const execute = operations[resource]?.[operation];
+	if (execute && typeof execute === 'object') return await execute.all.call(ctx, api, vendor);
+	const results = await eachItem(ctx, vendor, api, [...items.keys()], async (i) => {
+		if (!execute) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The operation "${operation}" of "${resource}" is not supported`,
+				{ itemIndex: i },
+			);
+		}
+		return await execute.call(ctx, i, api);
+	});
+	return [items.flatMap((_, i) => results.get(i) ?? [])];
+}
+
+/**
+ * Runs `run` for each item of `indexes` with bounded concurrency (Parallel Requests), the first
+ * one alone so that a credential fetching a token does so once, not once per parallel item, and
+ * after the vendor's credential check. Under "Continue On Fail" a failed item becomes an error
+ * item paired with its input; otherwise the first failure is thrown once the items in flight are
+ * done. Errors leave without secrets. The results are keyed by item index.
+ */
+export async function eachItem(
+	ctx: IExecuteFunctions,
+	vendor: VendorSpec,
+	api: ApiClient,
+	indexes: readonly number[],
+	run: (i: number) => Promise<INodeExecutionData[]>,
+): Promise<Map<number, INodeExecutionData[]>> {
+	const settings = ctx.getNodeParameter('requestSettings', 0, {}) as IDataObject;
+	const concurrency = Math.max(1, Number(settings.concurrency ?? vendor.defaultConcurrency));
+	const results = new Map<number, INodeExecutionData[]>();
+	let stopError: Error | undefined;
 	let credentialChecked: Promise<void> | undefined;
 
 	const runOne = async (i: number) => {
 		try {
-			if (!execute) {
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`The operation "${operation}" of "${resource}" is not supported`,
-					{ itemIndex: i },
-				);
-			}
 			credentialChecked ??= refuseUnusableCredential(ctx, vendor, api);
 			await credentialChecked.catch((error: unknown) => {
 				if (!(error instanceof NodeOperationError)) throw error;
@@ -164,11 +207,11 @@ export async function routeItems(
 					description: error.description ?? undefined,
 				});
 			});
-			results[i] = await execute.call(ctx, i, api);
+			results.set(i, await run(i));
 		} catch (caught) {
 			const error = await sanitize(ctx, api, caught, i);
 			if (ctx.continueOnFail()) {
-				results[i] = [{ json: errorJson(error), pairedItem: { item: i } }];
+				results.set(i, [{ json: errorJson(error), pairedItem: { item: i } }]);
 			} else {
 				stopError ??= error;
 			}
@@ -177,12 +220,12 @@ export async function routeItems(
 
 	let next = 0;
 	const worker = async () => {
-		while (next < items.length && !stopError) await runOne(next++);
+		while (next < indexes.length && !stopError) await runOne(indexes[next++]);
 	};
-	if (items.length > 0) await runOne(next++);
-	await Promise.all(Array.from({ length: Math.min(concurrency, items.length - 1) }, worker));
+	if (indexes.length > 0) await runOne(indexes[next++]);
+	await Promise.all(Array.from({ length: Math.min(concurrency, indexes.length - 1) }, worker));
 	if (stopError) throw stopError;
-	return [results.flat()];
+	return results;
 }
 
 /**

@@ -6,14 +6,20 @@
  * n8n-nodes-base's Manual Trigger in front of our nodes. E2E_LINES=1 or 2 runs one line.
  *
  * `n8n execute` ends when the run has ended, so what a check reads (the printed run, the
- * simulators' logs) is complete when it reads it.
+ * simulators' logs) is complete when it reads it. An example that waits for the vendor to call
+ * n8n back (Wait for Signature of signNow, SignatureAPI, Umbrella) runs on `n8n start` instead,
+ * behind an https front, from a Webhook: the simulated signer signs once the execution waits,
+ * and the check waits for the execution to end.
  */
 import { interrupted, runMain } from './lib/cleanup';
+import { HttpsN8n } from './lib/https-n8n';
 import { N8n } from './lib/n8n';
 import { perLine } from './lib/per-line';
 import { prepareDemo, startDemoSimulators } from './lib/simulators';
 import type { Line, Workflow } from './lib/types';
-import { readExamples } from './lib/workflows';
+import { executionReaches, startWaitingExecution } from './lib/waiting';
+import { readExamples, waitsForCallback } from './lib/workflows';
+import { asWebhookWorkflow, webhookPathUrl } from './queue/workflows';
 
 interface ExampleOutcome {
 	file: string;
@@ -29,12 +35,23 @@ async function runLine(
 	const sims = await startDemoSimulators();
 	try {
 		await n8n.importCredentials(sims.credentials);
-		const ids = await n8n.importWorkflows(
-			examples.map((e) => e.workflow),
-			sims.credentials,
+		// Waiting examples start from a Webhook in place of their Manual Trigger (see waitingExample).
+		const imported = examples.map((e) =>
+			waitsForCallback(e.workflow) ? asWebhookWorkflow(e.workflow) : e.workflow,
 		);
+		const ids = await n8n.importWorkflows(imported, sims.credentials);
 		const outcomes: ExampleOutcome[] = [];
+		let front: HttpsN8n | undefined;
 		for (const [index, { file, workflow }] of examples.entries()) {
+			if (!waitsForCallback(workflow)) continue;
+			front ??= await HttpsN8n.start(n8n);
+			const outcome = await waitingExample(front, sims, file, imported[index], ids[index]);
+			console.log(`${outcome.ok ? '✓' : '✗'} [${line.id}.x] ${outcome.file}: ${outcome.summary}`);
+			outcomes.push(outcome);
+		}
+		await front?.stop();
+		for (const [index, { file, workflow }] of examples.entries()) {
+			if (waitsForCallback(workflow)) continue;
 			await prepareDemo(sims.running, workflow);
 			const result = await n8n.execute(ids[index]);
 			if (interrupted()) break;
@@ -70,6 +87,49 @@ async function runLine(
 	} finally {
 		await sims.stop();
 		await n8n.dispose();
+	}
+}
+
+/**
+ * A waiting example on `n8n start`: started from its Webhook, it waits; the simulated signer then
+ * signs and the simulator calls n8n as the vendor would; the execution must end successfully with
+ * the outcome in its last node.
+ */
+async function waitingExample(
+	front: HttpsN8n,
+	sims: Awaited<ReturnType<typeof startDemoSimulators>>,
+	file: string,
+	workflow: Workflow,
+	id: string,
+): Promise<ExampleOutcome> {
+	try {
+		await prepareDemo(sims.running, workflow);
+		const server = front.server;
+		const activated = await server.activate(id);
+		if (activated.status !== 200) throw new Error(`activation answered ${activated.message}`);
+		const webhook = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook')!;
+		const url = webhookPathUrl(server, workflow, webhook.name);
+		await server.waitForWebhook(url);
+		const executionId = await startWaitingExecution(server, id, url, {});
+		for (const sim of sims.running) await sim.sign?.();
+		await executionReaches(server, id, executionId, 'success');
+		await server.deactivate(id);
+		const run = await server.executionRun(executionId);
+		const last = workflow.nodes[workflow.nodes.length - 1].name;
+		const runs = run.resultData.runData[last] ?? [];
+		const items = runs[runs.length - 1]?.data?.main?.[0] ?? [];
+		const status = items[0]?.json.signing_status;
+		return {
+			file,
+			ok: items.length > 0 && status === 'completed' && !run.resultData.error,
+			summary: `waited (execution ${executionId}), then ${items.length} item(s) from "${last}", signing_status ${status}`,
+		};
+	} catch (error) {
+		return {
+			file,
+			ok: false,
+			summary: `error: ${error instanceof Error ? error.message : String(error)}`,
+		};
 	}
 }
 

@@ -27,3 +27,22 @@ export class ManualTriggerStandIn implements INodeType {
 		return [[{ json: {} }]];
 	}
 }
+
+/** n8n-nodes-base's No Operation node: passes its items on, as the examples end with it. */
+export class NoOpStandIn implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'No Operation, do nothing',
+		name: 'noOp',
+		group: ['organization'],
+		version: 1,
+		description: 'Stand-in for n8n-nodes-base.noOp',
+		defaults: { name: 'No Operation' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}

@@ -5,7 +5,7 @@ import { PackageDirectoryLoader } from 'n8n-core';
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { ManualTriggerStandIn } from './manual-trigger';
+import { ManualTriggerStandIn, NoOpStandIn } from './manual-trigger';
 
 export const PACKAGE_ROOT = join(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-esign';
@@ -25,6 +25,7 @@ export function loadPackage(): Promise<LoadedPackage> {
 		await loader.loadAll();
 		const extra: Record<string, INodeType> = {
 			'n8n-nodes-base.manualTrigger': new ManualTriggerStandIn(),
+			'n8n-nodes-base.noOp': new NoOpStandIn(),
 		};
 		const byName = (type: string): INodeType | IVersionedNodeType => {
 			if (extra[type]) return extra[type];

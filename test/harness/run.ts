@@ -57,12 +57,62 @@ export function additionalDataFor(
 }
 
 /**
+ * The execution data of a run that starts at the workflow's first node (the one no connection
+ * leads to) with `input`, one empty item by default.
+ */
+export function startingData(
+	workflow: Workflow,
+	json: WorkflowJson,
+	input: INodeExecutionData[] = [{ json: {} }],
+): IRunExecutionData {
+	const targets = new Set(
+		Object.values(json.connections).flatMap((c) => (c.main ?? []).flat().map((t) => t?.node)),
+	);
+	const start = json.nodes.find((n) => !targets.has(n.name)) ?? json.nodes[0];
+	return {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{ node: workflow.getNode(start.name)!, data: { main: [input] }, source: null },
+			],
+		},
+	} as unknown as IRunExecutionData;
+}
+
+/** Output items of each node (first output, last run) and the error, checked to hold no secret. */
+export function outputsOf(
+	run: IRun,
+	secrets: string[],
+): { outputs: Record<string, INodeExecutionData[]>; error?: ExecutionBaseError } {
+	const outputs: Record<string, INodeExecutionData[]> = {};
+	let error = run.data.resultData.error;
+	for (const [name, runs] of Object.entries(run.data.resultData.runData)) {
+		const last = runs[runs.length - 1];
+		outputs[name] = last?.data?.main?.[0] ?? [];
+		error ??= last?.error;
+	}
+	assertNoSecrets(outputs, secrets, 'an output item');
+	assertNoSecrets(error, secrets, 'an error');
+	return { outputs, error };
+}
+
+/**
  * Runs a workflow through n8n-core's WorkflowExecute, starting at its first node with one empty
  * item (or `input`), and checks that no credential secret leaked into any output or error.
  */
 export async function runWorkflow(
 	json: WorkflowJson,
-	options: { store: CredentialStore; input?: INodeExecutionData[] },
+	options: {
+		store: CredentialStore;
+		input?: INodeExecutionData[];
+		/** Cancels the execution when it settles, as the editor's Stop button does. */
+		cancelWhen?: Promise<unknown>;
+	},
 ): Promise<RunResult> {
 	const pkg = await loadPackage();
 	const workflow = new Workflow({
@@ -74,10 +124,6 @@ export async function runWorkflow(
 		active: false,
 		settings: {},
 	});
-	const targets = new Set(
-		Object.values(json.connections).flatMap((c) => (c.main ?? []).flat().map((t) => t?.node)),
-	);
-	const start = json.nodes.find((n) => !targets.has(n.name)) ?? json.nodes[0];
 	const workflowData = {
 		id: workflow.id,
 		name: workflow.name,
@@ -93,38 +139,17 @@ export async function runWorkflow(
 		new TestCredentialsHelper(options.store, pkg.credentialTypes),
 		hooks,
 	);
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [
-				{
-					node: workflow.getNode(start.name)!,
-					data: { main: [options.input ?? [{ json: {} }]] },
-					source: null,
-				},
-			],
-		},
-	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const runExecutionData = startingData(workflow, json, options.input);
+	const execution = new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
+	void options.cancelWhen?.then(() => execution.cancel());
+	await execution;
 	const run = await finished;
 
-	const outputs: Record<string, INodeExecutionData[]> = {};
-	let error = run.data.resultData.error;
-	for (const [name, runs] of Object.entries(run.data.resultData.runData)) {
-		const last = runs[runs.length - 1];
-		outputs[name] = last?.data?.main?.[0] ?? [];
-		error ??= last?.error;
-	}
-	const secrets = secretsOf(options.store, pkg.credentialTypes);
-	assertNoSecrets(outputs, secrets, 'an output item');
-	assertNoSecrets(error, secrets, 'an error');
+	const { outputs, error } = outputsOf(run, secretsOf(options.store, pkg.credentialTypes));
 	return { run, outputs, error, store: options.store };
 }
 
@@ -144,6 +169,7 @@ export async function runNode(options: {
 	continueOnFail?: boolean;
 	/** The node's version; 1 (as workflows saved before the resource locators) unless given. */
 	typeVersion?: number;
+	cancelWhen?: Promise<unknown>;
 }): Promise<NodeRun> {
 	const store =
 		options.credentials instanceof CredentialStore
@@ -163,7 +189,7 @@ export async function runNode(options: {
 	};
 	const result = await runWorkflow(
 		{ nodes: [node], connections: {} },
-		{ store, input: options.input ?? [{ json: {} }] },
+		{ store, input: options.input ?? [{ json: {} }], cancelWhen: options.cancelWhen },
 	);
 	return { items: result.outputs[node.name] ?? [], error: result.error, store };
 }

@@ -9,6 +9,7 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	store?: CredentialStore;
 	typeVersion?: number;
+	cancelWhen?: Promise<unknown>;
 }
 
 /**
@@ -50,6 +51,7 @@ export function useVendor<S extends Simulator>(options: {
 			input: runOptions.input,
 			continueOnFail: runOptions.continueOnFail,
 			typeVersion: runOptions.typeVersion,
+			cancelWhen: runOptions.cancelWhen,
 		});
 
 	return { sim, credentials, run };

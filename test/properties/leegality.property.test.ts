@@ -254,6 +254,23 @@ const specs: OperationSpec[] = [
 		],
 		sends: ['DELETE', '/v3.0/sign/request'],
 	},
+	{
+		title: 'Sign Request → Wait for Signature',
+		parameters: {
+			resource: 'signRequest',
+			operation: 'waitForSignature',
+			documentId: fromItem('documentId'),
+			downloadSignedFile: true,
+			binaryPropertyName: fromItem('binaryPropertyName'),
+		},
+		// An unknown request: the read is refused, so the baseline reaches the vendor and nothing waits.
+		baseline: () => ({ json: { documentId: 'DocUnknown42', binaryPropertyName: 'data' } }),
+		breaks: [
+			documentId,
+			field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
+		],
+		sends: ['GET', '/v3.3/document/details'],
+	},
 ];
 
 describe(`Leegality: ${RUNS} invalid parameter sets per operation are refused by name, and nothing is sent`, () => {

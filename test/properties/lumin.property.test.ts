@@ -306,6 +306,22 @@ const specs: OperationSpec[] = [
 		],
 		sends: ['GET', '/signature_request/:id/file'],
 	},
+	{
+		title: 'Signature Request → Wait for Signature',
+		parameters: {
+			operation: 'waitForSignature',
+			signatureRequestId: fromItem('signatureRequestId'),
+			downloadSignedFile: true,
+			binaryPropertyName: fromItem('binaryPropertyName'),
+		},
+		// An unknown request: the read is refused, so the baseline reaches the vendor and nothing waits.
+		baseline: () => ({ json: { signatureRequestId: 'sr_unknown42', binaryPropertyName: 'data' } }),
+		breaks: [
+			requestId,
+			field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
+		],
+		sends: ['GET', '/signature_request/:id'],
+	},
 ];
 
 describe(`Lumin: ${RUNS} invalid parameter sets per operation are refused by name, and nothing is sent`, () => {

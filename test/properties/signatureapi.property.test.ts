@@ -465,6 +465,23 @@ const specs: OperationSpec[] = [
 		],
 		sends: ['GET', '/deliverables/:id'],
 	},
+	{
+		title: 'Envelope → Wait for Signature',
+		parameters: {
+			resource: 'envelope',
+			operation: 'waitForSignature',
+			envelopeId: fromItem('envelopeId'),
+			downloadSignedFile: true,
+			binaryPropertyName: fromItem('binaryPropertyName'),
+		},
+		// An unknown request: the read is refused, so the baseline reaches the vendor and nothing waits.
+		baseline: () => ({ json: { envelopeId: 'env_unknown42', binaryPropertyName: 'data' } }),
+		breaks: [
+			envelopeId,
+			field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
+		],
+		sends: ['GET', '/envelopes/:id'],
+	},
 ];
 
 describe(`SignatureAPI: ${RUNS} invalid parameter sets per operation are refused by name, and nothing is sent`, () => {

@@ -221,6 +221,23 @@ function specs(sim: SignNowSimulator): OperationSpec[] {
 			breaks: [documentId],
 			sends: ['DELETE', '/v2/documents/:id/embedded-invites'],
 		},
+		{
+			title: 'Document → Wait for Signature',
+			parameters: {
+				resource: 'document',
+				operation: 'waitForSignature',
+				documentId: fromItem('documentId'),
+				downloadSignedFile: true,
+				binaryPropertyName: fromItem('binaryPropertyName'),
+			},
+			// An unknown request: the read is refused, so the baseline reaches the vendor and nothing waits.
+			baseline: () => ({ json: { documentId: 'a0b1c2d3e4f5', binaryPropertyName: 'data' } }),
+			breaks: [
+				documentId,
+				field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
+			],
+			sends: ['GET', '/document/:id'],
+		},
 	];
 }
 

@@ -165,6 +165,24 @@ const specs: OperationSpec[] = [
 		],
 		sends: ['POST', '/onboarding/configureWebhook'],
 	},
+	{
+		title: 'QES Onboarding → Wait for Signature',
+		parameters: {
+			operation: 'waitForSignature',
+			sessionId: fromItem('sessionId'),
+			downloadSignedFile: true,
+			binaryPropertyName: fromItem('binaryPropertyName'),
+		},
+		// An unknown request: the read is refused, so the baseline reaches the vendor and nothing waits.
+		baseline: () => ({
+			json: { sessionId: '123e4567-e89b-12d3-a456-426614174999', binaryPropertyName: 'data' },
+		}),
+		breaks: [
+			field('sessionId', 'Session ID', invalid.pathId),
+			field('binaryPropertyName', 'Put Output File in Field', invalid.outputBinaryField),
+		],
+		sends: ['GET', '/onboarding/getVerification/:sessionId'],
+	},
 ];
 
 describe(`Umbrella QES: ${RUNS} invalid parameter sets per operation are refused by name, and nothing is sent`, () => {

@@ -101,6 +101,8 @@ export class Simulator {
 	readonly applied: Array<{ request: SimRequest; answer: SimResponse }> = [];
 	private readonly routes: Route[] = [];
 	private readonly faults: Array<{ fault: Fault; match?: (req: SimRequest) => boolean }> = [];
+	private readonly reactions: Array<{ match: (req: SimRequest) => boolean; action: () => void }> =
+		[];
 	private server?: Server;
 	private origin = '';
 	private inFlight = 0;
@@ -137,6 +139,16 @@ export class Simulator {
 		return this;
 	}
 
+	/**
+	 * Runs `action` once, right after the vendor has acted on the first request matching `match`
+	 * (that request still sees the state before): how a test plays a signer who signs while a
+	 * node is reading the request again and again.
+	 */
+	afterRequest(match: (req: SimRequest) => boolean, action: () => void): this {
+		this.reactions.push({ match, action });
+		return this;
+	}
+
 	/** Recorded requests, optionally only one method and path (":param" patterns allowed). */
 	received(method?: string, path?: string): SimRequest[] {
 		const matcher = path ? compile(path).pattern : undefined;
@@ -146,6 +158,7 @@ export class Simulator {
 	}
 
 	clearLog() {
+		this.reactions.length = 0;
 		this.requests.length = 0;
 		this.applied.length = 0;
 		this.maxInFlight = 0;
@@ -234,6 +247,8 @@ export class Simulator {
 			? await this.run(route, sim)
 			: { status: 404, body: { message: `No route ${sim.method} ${path}` } };
 		if (route) this.applied.push({ request: sim, answer });
+		const reaction = this.reactions.findIndex((r) => r.match(sim));
+		if (reaction !== -1) this.reactions.splice(reaction, 1)[0].action();
 		if (lost === 'drop') {
 			req.socket.destroy();
 			return;

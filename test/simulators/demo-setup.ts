@@ -17,5 +17,11 @@ export interface DemoRunning {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Called with each example before it runs; may seed simulator state the example refers to. */
 	prepare?(workflow: WorkflowJson): void | Promise<void>;
+	/**
+	 * Plays the signers an execution is waiting for (Wait for Signature woken by the vendor): they
+	 * sign, and the simulator tells n8n as the vendor would (a callback to the resume URL, or the
+	 * signer's browser sent back to it). Called once the execution waits.
+	 */
+	sign?(): Promise<void>;
 	stop(): Promise<void>;
 }

@@ -22,6 +22,20 @@ export const demo: DemoSetup = {
 					| string
 					| undefined;
 				for (const p of params) {
+					// Wait for Signature reads the document: every invitee signs right after its first read.
+					if (
+						p.operation === 'waitForSignature' &&
+						typeof p.documentId === 'string' &&
+						!p.documentId.startsWith('=')
+					) {
+						const documentId = p.documentId;
+						if (!sim.documents.has(documentId))
+							sim.seed({ documentId, name: 'Loan agreement', irn: 'LN-2026-077' });
+						sim.afterRequest(
+							(r) => r.path === '/v3.3/document/details' && r.query.documentId === documentId,
+							() => sim.signAll(documentId),
+						);
+					}
 					if (
 						p.operation === 'signInvitation' &&
 						typeof p.signUrl === 'string' &&

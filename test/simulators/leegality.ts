@@ -16,6 +16,8 @@ export interface Invitation {
 	signUrl: string;
 	signed: boolean;
 	expired: boolean;
+	/** How details show a rejection is not published: `rejected` is this simulator's guess (unconfirmed). */
+	rejected?: boolean;
 	expiryDate: string;
 }
 
@@ -184,6 +186,19 @@ export class LeegalitySimulator extends Simulator {
 		return doc;
 	}
 
+	/** Every invitee signs on their sign URL; the document completes. */
+	signAll(documentId: string) {
+		const doc = this.documents.get(documentId)!;
+		doc.invitations.forEach((i) => (i.signed = true));
+		doc.status = 'COMPLETED';
+	}
+
+	/** The first unsigned invitee rejects; the document stays SENT. */
+	reject(documentId: string) {
+		const invitation = this.documents.get(documentId)!.invitations.find((i) => !i.signed)!;
+		invitation.rejected = true;
+	}
+
 	/**
 	 * The body Leegality posts to a webhook URL, without its `mac`: tests add the mac they compute
 	 * themselves, so the trigger's check is compared with an independent computation.
@@ -340,12 +355,13 @@ export class LeegalitySimulator extends Simulator {
 			{
 				document: this.view(doc),
 				invitations: doc.invitations.map(
-					({ name, email, signUrl, signed, expired, expiryDate }) => ({
+					({ name, email, signUrl, signed, expired, rejected, expiryDate }) => ({
 						name,
 						email,
 						signUrl,
 						signed,
 						expired,
+						...(rejected ? { rejected } : {}),
 						expiryDate,
 					}),
 				),

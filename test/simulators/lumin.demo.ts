@@ -11,6 +11,9 @@ export const demo: DemoSetup = {
 			credentials: { luminApi: sim.credential() },
 			// Examples embed signing for a request sent earlier: the simulator holds one with that ID and signer.
 			prepare(workflow) {
+				const waits = workflow.nodes.some(
+					(node) => (node.parameters as Record<string, unknown>).operation === 'waitForSignature',
+				);
 				for (const node of workflow.nodes) {
 					const { signatureRequestId, signerEmail } = node.parameters as Record<string, unknown>;
 					if (typeof signatureRequestId === 'string' && !signatureRequestId.startsWith('=')) {
@@ -26,6 +29,12 @@ export const demo: DemoSetup = {
 								},
 							],
 						});
+						// Wait for Signature reads the request: the signer signs right after its first read.
+						if (waits)
+							sim.afterRequest(
+								(r) => r.method === 'GET' && r.path === `/signature_request/${signatureRequestId}`,
+								() => sim.approve(signatureRequestId),
+							);
 					}
 				}
 			},

@@ -21,6 +21,8 @@ export interface LuminRequest {
 	viewers: Array<{ email_address: string; name: string }>;
 	reminders: Record<string, number>;
 	from_api: boolean;
+	/** Why a signer declined (REJECTED). */
+	reason?: string | null;
 }
 
 const error = (status: number, error_code: string, error_message: string): SimResponse => ({
@@ -149,9 +151,19 @@ export class LuminSimulator extends Simulator {
 		return request;
 	}
 
+	/** A signer declines: Lumin sets the request to REJECTED with the reason. */
+	reject(id: string, reason = 'The amount is wrong') {
+		const r = this.requests_.get(id)!;
+		r.status = 'REJECTED';
+		r.reason = reason;
+		r.signers[0].status = 'REJECTED';
+		r.updated_at = Date.now();
+	}
+
 	approve(id: string) {
 		const r = this.requests_.get(id)!;
 		r.status = 'APPROVED';
+		r.updated_at = Date.now();
 		r.signers.forEach((s) => ((s.is_approved = true), (s.status = 'APPROVED')));
 	}
 
@@ -169,7 +181,7 @@ export class LuminSimulator extends Simulator {
 		return {
 			...visible,
 			details_url: `https://sign.luminpdf.com/auth?mode=view-contract&token=${r.signature_request_id}`,
-			reason: null,
+			reason: r.reason ?? null,
 		};
 	}
 

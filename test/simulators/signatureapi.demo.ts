@@ -1,3 +1,4 @@
+import { plainRequest } from '../harness/tls';
 import type { DemoSetup } from './demo-setup';
 import { SignatureApiSimulator } from './signatureapi';
 
@@ -22,6 +23,14 @@ export const demo: DemoSetup = {
 						sim.seedEnvelope({}, { id: recipientId });
 					if (typeof envelopeId === 'string' && !envelopeId.startsWith('=') && envelopeId)
 						sim.seedEnvelope({ id: envelopeId });
+				}
+			},
+			// A signer whose ceremony sends them back to a waiting execution signs, and their browser goes back.
+			async sign() {
+				for (const recipient of sim.recipients.values()) {
+					const redirect = recipient.ceremony?.redirect_url ?? '';
+					if (!redirect.includes('/webhook-waiting/') || recipient.status === 'completed') continue;
+					await plainRequest(sim.finishCeremony(recipient.id));
 				}
 			},
 			stop: () => sim.stop(),

@@ -172,6 +172,22 @@ export class SignatureApiSimulator extends Simulator {
 			'/recipients/:id/resend',
 			api((req, mode) => this.withRecipient(req, mode, (r) => this.resend(r))),
 		);
+		// The envelope's deliverables, one page (cursor pages as every list; a few per envelope).
+		this.route(
+			'GET',
+			'/envelopes/:id/deliverables',
+			api((req, mode) =>
+				this.withEnvelope(req, mode, (e) => ({
+					status: 200,
+					body: {
+						links: { next: null, previous: null },
+						data: [...this.deliverables.values()]
+							.filter((d) => d.envelope_id === e.id)
+							.map((d) => this.deliverableView(d)),
+					},
+				})),
+			),
+		);
 		this.route(
 			'GET',
 			'/deliverables/:id',
@@ -327,6 +343,39 @@ export class SignatureApiSimulator extends Simulator {
 		this.recipients.set(r.id, r);
 		envelope.recipients.push(r.id);
 		return r;
+	}
+
+	/**
+	 * The recipient ends their ceremony: signs (and the envelope completes when they were the last
+	 * signer) or rejects it (the envelope stays in progress). Returns the URL SignatureAPI sends
+	 * the signer's browser to: the ceremony's redirect_url with ceremony_result, envelope_id and
+	 * recipient_id added. With `completesLater`, the envelope completes that many ms after the
+	 * redirect, as it may when SignatureAPI is still finishing it.
+	 */
+	finishCeremony(
+		recipientId: string,
+		result: 'completed' | 'rejected' = 'completed',
+		completesLater = 0,
+	): string {
+		const r = this.recipients.get(recipientId)!;
+		const envelope = this.envelopes.get(r.envelope_id)!;
+		const redirect = r.ceremony?.redirect_url;
+		if (!redirect) throw new Error(`recipient ${recipientId} has no ceremony with a redirect_url`);
+		r.status = result;
+		r.status_updated_at = new Date().toISOString();
+		if (result === 'completed') {
+			r.completed_at = r.status_updated_at;
+			const done = () =>
+				envelope.recipients.every((id) => this.recipients.get(id)!.status === 'completed') &&
+				this.complete(envelope.id);
+			if (completesLater) setTimeout(done, completesLater).unref();
+			else done();
+		}
+		const url = new URL(redirect);
+		url.searchParams.set('ceremony_result', result);
+		url.searchParams.set('envelope_id', envelope.id);
+		url.searchParams.set('recipient_id', recipientId);
+		return url.toString();
 	}
 
 	/** Completes an envelope and generates its deliverable, as SignatureAPI does after the last signature. */

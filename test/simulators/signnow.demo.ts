@@ -28,6 +28,11 @@ export const demo: DemoSetup = {
 			// holds it, with one signer role. A node naming a field invite as well finds that invite on
 			// the document, embedded.
 			prepare(workflow) {
+				// An example that waits for the signature shows the wait: its signer signs once the
+				// execution waits (see sign), not when the link is generated.
+				sim.signOnLink = !workflow.nodes.some(
+					(node) => (node.parameters as Record<string, unknown>).operation === 'waitForSignature',
+				);
 				for (const node of workflow.nodes) {
 					const parameters = node.parameters as Record<string, unknown>;
 					const templateId = plainId(parameters.templateId);
@@ -58,6 +63,14 @@ export const demo: DemoSetup = {
 						});
 					}
 				}
+			},
+			// signNow calls back the subscriptions a waiting execution made, once its signers have signed.
+			async sign() {
+				const waiting = [...sim.subscriptions.values()].filter((s) =>
+					String(s.json_attributes.callback_url).includes('/webhook-waiting/'),
+				);
+				for (const documentId of new Set(waiting.map((s) => s.entity_id)))
+					await sim.signAll(documentId);
 			},
 			stop: () => sim.stop(),
 		};

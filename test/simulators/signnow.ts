@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
+import { plainRequest, type PlainResponse } from '../harness/tls';
 import { isEmail, samplePdf, Simulator, type SimRequest, type SimResponse } from './base';
 
 /**
@@ -386,6 +387,66 @@ export class SignNowSimulator extends Simulator {
 			)
 				i.status = 'pending';
 		});
+	}
+
+	/**
+	 * Posts `event` for `documentId` to every subscription to it, as signNow does, and returns
+	 * what each callback URL answered.
+	 */
+	async notify(event: string, documentId: string): Promise<Array<PlainResponse & { url: string }>> {
+		const doc = this.documents.get(documentId);
+		const content = {
+			document_id: documentId,
+			document_name: doc?.document_name,
+			user_id: this.userId,
+		};
+		const answers = [];
+		for (const delivery of this.deliver(event, documentId, content)) {
+			const url = String(
+				this.subscriptions.get(delivery.subscriptionId)?.json_attributes.callback_url,
+			);
+			const answer = await plainRequest(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...delivery.headers },
+				body: delivery.body,
+			});
+			answers.push({ ...answer, url });
+		}
+		return answers;
+	}
+
+	/** Every signer of the document signs, in order; signNow then reports document.complete. */
+	async signAll(documentId: string) {
+		const doc = this.documents.get(documentId)!;
+		for (const invite of [...doc.field_invites].sort((a, b) => a.order - b.order))
+			this.sign(documentId, invite.id);
+		doc.updated = Math.floor(Date.now() / 1000);
+		return await this.notify('document.complete', documentId);
+	}
+
+	/** The signer of the first invite still open declines; signNow reports document.fieldinvite.decline. */
+	async decline(documentId: string) {
+		const doc = this.documents.get(documentId)!;
+		const invite = doc.field_invites.find((i) => i.status !== 'fulfilled')!;
+		invite.status = 'declined';
+		doc.updated = Math.floor(Date.now() / 1000);
+		return await this.notify('document.fieldinvite.decline', documentId);
+	}
+
+	/** A document with one embedded invite per role, sent and waiting for its signers. */
+	seedSent(partial: Partial<SimDocument> & { roleNames?: string[] } = {}): SimDocument {
+		const doc = this.seed(partial);
+		doc.field_invites = doc.roles.map((role, n) => ({
+			id: hex(),
+			email: `signer${n + 1}@example.com`,
+			role: role.name,
+			role_id: role.unique_id,
+			order: n + 1,
+			status: n === 0 ? 'pending' : 'created',
+			is_embedded: true,
+			auth_method: 'none',
+		}));
+		return doc;
 	}
 
 	/** A callback as signNow posts it for subscription `id`, with its signature when a secret was registered. */

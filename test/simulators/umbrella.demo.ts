@@ -1,3 +1,4 @@
+import { plainRequest } from '../harness/tls';
 import type { DemoSetup } from './demo-setup';
 import { UmbrellaSimulator } from './umbrella';
 
@@ -15,6 +16,14 @@ export const demo: DemoSetup = {
 						sim.seed(sessionId);
 						sim.complete(sessionId);
 					}
+				}
+			},
+			// A signer whose session sends them back to a waiting execution signs, and their browser goes back.
+			async sign() {
+				for (const session of sim.sessions.values()) {
+					const redirect = String(session.body.redirectUrl ?? '');
+					if (!redirect.includes('/webhook-waiting/') || session.status === 'completed') continue;
+					await plainRequest(sim.finishSession(session.requestId));
 				}
 			},
 			stop: () => sim.stop(),

@@ -164,6 +164,18 @@ export class UmbrellaSimulator extends Simulator {
 		return session;
 	}
 
+	/**
+	 * The signer finishes identification and signing, and Umbrella sends their browser to the
+	 * session's redirectUrl, which is returned. What Umbrella adds to it is not documented, so
+	 * nothing is added. With `completesLater`, the session completes that many ms afterwards.
+	 */
+	finishSession(requestId: string, completesLater = 0): string {
+		const session = this.sessions.get(requestId)!;
+		if (completesLater) setTimeout(() => this.complete(requestId), completesLater).unref();
+		else this.complete(requestId);
+		return String(session.body.redirectUrl);
+	}
+
 	/** The signer finished identification and signing. */
 	complete(requestId: string) {
 		this.sessions.get(requestId)!.status = 'completed';

@@ -100,6 +100,8 @@ export const SIGNNOW: VendorSpec = {
 	secretFields: ['clientSecret', 'password', 'pastedToken', 'accessToken', 'webhookSecret'],
 	tokenField: 'accessToken',
 	parseError,
+	// Keys the links that wake a waiting execution; the token field changes, so it is not one.
+	wakeUpKeyFields: ['clientSecret', 'pastedToken'],
 	// The first item runs alone, so the credential fetches its token once (see routeItems).
 	defaultConcurrency: 20,
 };

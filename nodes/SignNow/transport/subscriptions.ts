@@ -86,8 +86,11 @@ export async function subscribe(
 	return found ?? (await lookUp());
 }
 
-/** Removes a subscription; one already gone counts as removed. */
-export async function unsubscribe(api: ApiClient, id: string): Promise<void> {
+/**
+ * Removes a subscription; one already gone counts as removed. True when this call removed it,
+ * false when it was gone already (404).
+ */
+export async function unsubscribe(api: ApiClient, id: string): Promise<boolean> {
 	const path = `/v2/event-subscriptions/${encodeURIComponent(id)}`;
 	try {
 		await api.request({
@@ -100,8 +103,9 @@ export async function unsubscribe(api: ApiClient, id: string): Promise<void> {
 					(await api.requestUnlessNotFound({ method: 'GET', path })) === undefined ? {} : undefined,
 			},
 		});
+		return true;
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return;
+		if (error instanceof NodeApiError && error.httpCode === '404') return false;
 		throw error as NodeApiError;
 	}
 }

@@ -99,3 +99,6 @@ export const eventPageAnswer = z.object({
 	data: z.array(eventAnswer),
 	links: z.object({ next: z.string().min(1).nullable() }).passthrough(),
 });
+
+/** The deliverables of one envelope (its first page: an envelope has a few). */
+export const deliverableListAnswer = z.object({ data: z.array(deliverableAnswer) });

@@ -1,7 +1,7 @@
 import { isPdf, notPdf } from '../../shared/pdf';
 import type { ApiClient } from '../../shared/transport/client';
 import type { IncomingFile } from '../../shared/transport/incomingFile';
-import { deliverableAnswer } from './answers';
+import { deliverableAnswer, deliverableListAnswer } from './answers';
 
 /** SignatureAPI's deliverables: the signed PDF of a completed envelope, and its file. */
 
@@ -12,6 +12,23 @@ export async function getDeliverable(api: ApiClient, id: string, itemIndex: numb
 		deliverableAnswer,
 		itemIndex,
 	);
+}
+
+/**
+ * The deliverables of an envelope, each with its status (and its file URL once generated). The
+ * list pages like every SignatureAPI list; an envelope has one or a few, so the first page is read.
+ */
+export async function listEnvelopeDeliverables(
+	api: ApiClient,
+	envelopeId: string,
+	itemIndex: number,
+) {
+	const page = await api.requestChecked(
+		{ method: 'GET', path: `/envelopes/${encodeURIComponent(envelopeId)}/deliverables` },
+		deliverableListAnswer,
+		itemIndex,
+	);
+	return page.data;
 }
 
 /**

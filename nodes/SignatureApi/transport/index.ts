@@ -97,6 +97,8 @@ export const SIGNATUREAPI: VendorSpec = {
 	secretFields: ['apiKey', 'webhookSecret'],
 	credentialProblem,
 	parseError,
+	// Keys the links that wake a waiting execution; the token field changes, so it is not one.
+	wakeUpKeyFields: ['apiKey'],
 	// Published limit per API key: 10 requests per second with a burst of 10.
 	rateLimit: { perSecond: 10, burst: 10 },
 	defaultConcurrency: 5,

@@ -63,6 +63,8 @@ export const UMBRELLA: VendorSpec = {
 	secretFields: ['apiKey', 'customerId', 'accessToken'],
 	tokenField: 'accessToken',
 	parseError,
+	// Keys the links that wake a waiting execution; the token field changes, so it is not one.
+	wakeUpKeyFields: ['apiKey'],
 	failureInBody,
 	// Umbrella publishes no rate limit; the first item runs alone, so the token is fetched once.
 	defaultConcurrency: 20,

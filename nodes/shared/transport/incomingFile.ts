@@ -24,6 +24,11 @@ interface BodyStream extends AsyncIterable<unknown> {
 
 type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 
+/** A context that can store files: a node's execution, or its webhook call resuming a wait. */
+export interface BinaryContext {
+	helpers: Pick<IExecuteFunctions['helpers'], 'prepareBinaryData' | 'getBinaryMetadata'>;
+}
+
 export function isStream(body: unknown): body is BodyStream {
 	return (
 		typeof body === 'object' &&
@@ -125,7 +130,7 @@ export class IncomingFile {
 
 	/** Streams the file into n8n's binary data store; `bytes()` then gives its size. */
 	async store(
-		ctx: IExecuteFunctions,
+		ctx: BinaryContext,
 		meta: { fileName: string; mimeType: string },
 	): Promise<IBinaryData> {
 		const rest = this.rest;
@@ -176,7 +181,7 @@ export class IncomingFile {
 }
 
 /** Bytes of a stored file: n8n 2.x says so, 1.x keeps it in the file's metadata (filesystem mode) or the data (memory mode). */
-async function storedBytes(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number> {
+async function storedBytes(ctx: BinaryContext, binary: IBinaryData): Promise<number> {
 	const bytes = (binary as IBinaryData & { bytes?: number }).bytes;
 	if (typeof bytes === 'number') return bytes;
 	if (binary.id) return Number((await ctx.helpers.getBinaryMetadata(binary.id)).fileSize);

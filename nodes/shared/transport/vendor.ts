@@ -27,6 +27,11 @@ export interface VendorSpec {
 	parseError(status: number, body: unknown): VendorFailure;
 	/** For vendors that answer 2xx with a failure inside the body: the failure, or undefined. */
 	failureInBody?(body: unknown): VendorFailure | undefined;
+	/**
+	 * Credential fields whose first non-empty value keys the tokens of the links that wake a
+	 * waiting execution (see wait/wakeUp.ts): a secret that stays the same while a wait lasts.
+	 */
+	wakeUpKeyFields?: readonly string[];
 	/** Published request rate per credential; requests of one execution are paced to it. */
 	rateLimit?: { perSecond: number; burst: number };
 	/**

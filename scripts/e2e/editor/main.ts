@@ -21,12 +21,15 @@ import { launchChromium, ProblemWatch } from './browser';
 import { credentialExpectations, nodeExpectations } from './catalog';
 import { EditorChecks } from './checks';
 import { closeCredentialModal, createCredentialInUi } from './credentials';
-import { runExampleInUi } from './examples';
+import { runExampleInUi, runWaitingExampleInUi } from './examples';
 import { DEPENDENT_LISTS, KNOWN_LIST_ENTRIES, LISTS, locatorEntries } from './lists';
 import { addAction, addTrigger, checkParameters, openActionList, selectOperation } from './nodes';
 import { Screenshots } from './screenshots';
 import { Editor } from './session';
 import { selectedVendors, type VendorCase } from './vendors';
+
+/** The example whose waiting execution the README shows (signNow: woken by its callback). */
+const WAITING_EXAMPLE = 'signnow-wait-for-signature.json';
 
 /** The node of each example whose output carries the link a user runs it for. */
 const OUTPUT_NODE: Record<string, string> = {
@@ -51,8 +54,14 @@ async function runLine(
 	const n8n = await N8n.create(line);
 	try {
 		const examples = vendors.map((v) => readExamples([v.example])[0].workflow);
+		const waiting = vendors.some((v) => v.key === 'signnow')
+			? readExamples([WAITING_EXAMPLE])[0].workflow
+			: undefined;
 		await n8n.importCredentials(sims.credentials);
-		const exampleIds = await n8n.importWorkflows(examples, sims.credentials);
+		const exampleIds = await n8n.importWorkflows(
+			waiting ? [...examples, waiting] : examples,
+			sims.credentials,
+		);
 		const started = Date.now();
 		// Offline machine: no banners or version checks from n8n's servers.
 		const server = await n8n.start({ N8N_DYNAMIC_BANNERS_ENABLED: 'false' });
@@ -61,6 +70,28 @@ async function runLine(
 		);
 		editor = await Editor.open(browser, server, line, watch);
 		await checkVendors(editor, checks, { sims, examples, exampleIds, vendors, shots, watch });
+		if (waiting) {
+			const [id] = exampleIds.slice(examples.length);
+			const ed = editor;
+			await checks.run(
+				`signnow: example ${WAITING_EXAMPLE} waits on the canvas, then goes on`,
+				async () => {
+					await prepareDemo(sims.running, waiting);
+					const names = waiting.nodes.map((n) => n.name);
+					const at = names.indexOf('Wait for Signature');
+					const summary = await runWaitingExampleInUi(
+						ed,
+						server,
+						{ workflowId: id, before: names.slice(1, at), waitNode: names[at] },
+						async () => {
+							for (const sim of sims.running) await sim.sign?.();
+						},
+						() => shots.canvas(ed, 'wait-for-signature'),
+					);
+					return summary;
+				},
+			);
+		}
 		// Whatever the last check set off has been answered, and any error it caused has been seen.
 		await editor.restSettled('of the last check');
 	} finally {

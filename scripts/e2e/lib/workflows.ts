@@ -83,3 +83,16 @@ export function readExamples(only?: string[]): Array<{ file: string; workflow: W
 			workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as Workflow,
 		}));
 }
+
+/** Nodes whose Wait for Signature is woken by a call to n8n (a vendor callback, a signer's browser). */
+const WOKEN_WAITS = ['signNow', 'signatureApi', 'umbrella'].map((node) => `${PACKAGE}.${node}`);
+
+/**
+ * Whether a workflow waits until the vendor calls n8n back: it needs a running n8n the simulators
+ * can reach (`n8n execute` ends when the execution waits), and an https one for SignatureAPI.
+ */
+export function waitsForCallback(workflow: Workflow): boolean {
+	return workflow.nodes.some(
+		(node) => WOKEN_WAITS.includes(node.type) && node.parameters.operation === 'waitForSignature',
+	);
+}

@@ -6,6 +6,7 @@ import * as del from './delete.operation';
 import * as download from './download.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as waitForSignature from './waitForSignature.operation';
 
 const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -44,6 +45,13 @@ const operation: INodeProperties = {
 			description: 'List or search sign requests',
 			action: 'Get many sign requests',
 		},
+		{
+			name: 'Wait for Signature',
+			value: 'waitForSignature',
+			description:
+				'Pause until the document is completed, or an invitee rejects or lets an invitation expire',
+			action: 'Wait for a sign request to be signed',
+		},
 	],
 	default: 'create',
 };
@@ -54,4 +62,5 @@ export const { description, operations } = resourceParts(operation, {
 	download,
 	get,
 	getMany,
+	waitForSignature,
 });

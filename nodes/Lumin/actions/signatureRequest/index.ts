@@ -9,6 +9,7 @@ import * as getSigningLink from './getSigningLink.operation';
 import * as remind from './remind.operation';
 import * as send from './send.operation';
 import * as sendFromTemplate from './sendFromTemplate.operation';
+import * as waitForSignature from './waitForSignature.operation';
 
 const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -65,6 +66,13 @@ const operation: INodeProperties = {
 			description: 'Send a Lumin template out for signature',
 			action: 'Send a signature request from a template',
 		},
+		{
+			name: 'Wait for Signature',
+			value: 'waitForSignature',
+			description:
+				'Pause until the request is signed, declined, cancelled or expired, then go on with the outcome',
+			action: 'Wait for a signature request to be signed',
+		},
 	],
 	default: 'createSigningSession',
 };
@@ -78,4 +86,5 @@ export const { description, operations } = resourceParts(operation, {
 	remind,
 	send,
 	sendFromTemplate,
+	waitForSignature,
 });

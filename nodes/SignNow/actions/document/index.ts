@@ -8,6 +8,7 @@ import * as getHistory from './getHistory.operation';
 import * as prefillTextFields from './prefillTextFields.operation';
 import * as upload from './upload.operation';
 import * as uploadFromUrl from './uploadFromUrl.operation';
+import * as waitForSignature from './waitForSignature.operation';
 
 const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -59,6 +60,13 @@ const operation: INodeProperties = {
 			description: 'Have signNow fetch a PDF from a public URL',
 			action: 'Upload a document from a URL',
 		},
+		{
+			name: 'Wait for Signature',
+			value: 'waitForSignature',
+			description:
+				'Pause until every invite is signed or one is declined, then go on with the outcome',
+			action: 'Wait for a document to be signed',
+		},
 	],
 	default: 'upload',
 };
@@ -71,4 +79,8 @@ export const { description, operations } = resourceParts(operation, {
 	prefillTextFields,
 	upload,
 	uploadFromUrl,
+	waitForSignature,
 });
+
+/** What wakes a waiting document (the node's webhook()). */
+export const { waitSpec } = waitForSignature;

@@ -13,6 +13,7 @@ import {
 	ceremonyOptionsSchema,
 	rawCeremonyOptions,
 } from '../ceremonySettings';
+import { resumeOption, resumeRedirectUrl } from '../../../shared/wait/redirect';
 import { createCeremony } from '../../transport/recipients';
 import { recipientId, recipientIdField } from '../fields';
 
@@ -31,6 +32,7 @@ const properties: INodeProperties[] = [
 		options: [{ name: 'method', displayName: 'Method', values: authenticationFields('type') }],
 	},
 	...ceremonyOptionFields,
+	resumeOption('SignatureAPI', 'Envelope'),
 ];
 
 export const description = forOperation('ceremony', 'create', properties);
@@ -53,13 +55,17 @@ export const execute: OperationExecute = async function (i, api) {
 			embeddableIn: this.getNodeParameter('embeddableIn', i, ''),
 		} as IDataObject),
 	});
+	const body: IDataObject = {
+		authentication: params.authentication.map(authenticationBody),
+		...ceremonyOptionsBody(params),
+	};
+	// The signer comes back to this execution first; the Redirect URL is where n8n sends them on.
+	if (this.getNodeParameter('resumeWorkflow', i, false) === true)
+		body.redirect_url = await resumeRedirectUrl(this, api, params.redirectUrl ?? '', i, true);
 	const ceremony = await createCeremony(
 		api,
 		params.recipientId,
-		{
-			authentication: params.authentication.map(authenticationBody),
-			...ceremonyOptionsBody(params),
-		},
+		body,
 		params.authentication[0].type,
 		i,
 	);

@@ -5,6 +5,7 @@ import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as waitForSignature from './waitForSignature.operation';
 
 const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -37,6 +38,13 @@ const operation: INodeProperties = {
 			description: 'List envelopes, newest first',
 			action: 'Get many envelopes',
 		},
+		{
+			name: 'Wait for Signature',
+			value: 'waitForSignature',
+			description:
+				'Pause until the envelope is completed, canceled or failed, or a recipient rejects it',
+			action: 'Wait for an envelope to be signed',
+		},
 	],
 	default: 'create',
 };
@@ -46,4 +54,8 @@ export const { description, operations } = resourceParts(operation, {
 	create,
 	get,
 	getMany,
+	waitForSignature,
 });
+
+/** What wakes a waiting envelope (the node's webhook()). */
+export const { waitSpec } = waitForSignature;

@@ -10,6 +10,7 @@ import {
 	failValidation,
 	listedValues,
 } from '../../../shared/validation';
+import { resumeOption, resumeRedirectUrl } from '../../../shared/wait/redirect';
 import { createSessionLink } from '../../transport/onboarding';
 import { IDENTIFICATION_PLACEHOLDERS } from '../fields';
 
@@ -42,6 +43,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Where Umbrella sends the signer after signing',
 	},
+	resumeOption('Umbrella QES', 'QES Onboarding'),
 	{
 		displayName: 'Document URL',
 		name: 'docUrl',
@@ -206,10 +208,15 @@ export const execute: OperationExecute = async function (i, api) {
 	];
 	if (problems.length) failValidation(this.getNode(), problems, i);
 
+	// The signer comes back to this execution first; the Redirect URL is where n8n sends them on.
+	const redirectUrl =
+		this.getNodeParameter('resumeWorkflow', i, false) === true
+			? await resumeRedirectUrl(this, api, params.redirectUrl, i, false)
+			: params.redirectUrl;
 	const body: IDataObject = {
 		email: params.email,
 		phoneNumber: params.phoneNumber,
-		redirectUrl: params.redirectUrl,
+		redirectUrl,
 		docUrl: params.docUrl,
 	};
 	if (params.signForms.length)

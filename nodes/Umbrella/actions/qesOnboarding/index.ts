@@ -4,6 +4,7 @@ import { resourceParts } from '../../../shared/router';
 import * as configureWebhook from './configureWebhook.operation';
 import * as createSessionLink from './createSessionLink.operation';
 import * as getVerification from './getVerification.operation';
+import * as waitForSignature from './waitForSignature.operation';
 
 const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -32,6 +33,12 @@ const operation: INodeProperties = {
 			description: 'Get the status, identification and signed document of a session',
 			action: 'Get a verification result',
 		},
+		{
+			name: 'Wait for Signature',
+			value: 'waitForSignature',
+			description: 'Pause until the signer has finished the session, then go on with the result',
+			action: 'Wait for a QES session to be signed',
+		},
 	],
 	default: 'createSessionLink',
 };
@@ -40,4 +47,8 @@ export const { description, operations } = resourceParts(operation, {
 	configureWebhook,
 	createSessionLink,
 	getVerification,
+	waitForSignature,
 });
+
+/** What wakes a waiting session (the node's webhook()). */
+export const { waitSpec } = waitForSignature;

@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { POLL_SETTINGS, runPoll } from '../shared/polling';
 import { ApiClient } from '../shared/transport/client';
 import { LEEGALITY } from './transport';
-import { pollingProperties, pollSteps } from './trigger/polling';
+import { rereadingProperties, pollSteps } from './trigger/polling';
 
 export class LeegalityPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,7 +26,7 @@ export class LeegalityPollingTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'leegalityApi', required: true }],
-		properties: pollingProperties,
+		properties: rereadingProperties,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

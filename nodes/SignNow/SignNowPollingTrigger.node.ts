@@ -10,7 +10,7 @@ import { POLL_SETTINGS, runPoll } from '../shared/polling';
 import { ApiClient } from '../shared/transport/client';
 import { searchDocuments } from './methods/listSearch';
 import { SIGNNOW } from './transport';
-import { pollingProperties, pollSteps } from './trigger/polling';
+import { rereadingProperties, pollSteps } from './trigger/polling';
 
 export class SignNowPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +27,7 @@ export class SignNowPollingTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'signNowApi', required: true }],
-		properties: pollingProperties,
+		properties: rereadingProperties,
 	};
 
 	methods = { listSearch: { searchDocuments } };

@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { POLL_SETTINGS, runPoll } from '../shared/polling';
 import { ApiClient } from '../shared/transport/client';
 import { SIGNATUREAPI } from './transport';
-import { pollingProperties, pollSteps } from './trigger/polling';
+import { rereadingProperties, pollSteps } from './trigger/polling';
 
 export class SignatureApiPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +29,7 @@ export class SignatureApiPollingTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'signatureApiApi', required: true }],
-		properties: pollingProperties,
+		properties: rereadingProperties,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

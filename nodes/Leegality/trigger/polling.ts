@@ -42,7 +42,7 @@ const STATUS_OF: Record<string, { listed: string; shown: string }> = {
 	'document.completed': { listed: 'COMPLETED', shown: 'Completed' },
 };
 
-export const pollingProperties: INodeProperties[] = [
+export const rereadingProperties: INodeProperties[] = [
 	{
 		displayName:
 			'n8n reads Leegality’s document list at the times set in Poll Times and compares each document’s status with the one it saw before: nothing has to be set up in Leegality, and n8n needs no public URL. Each change starts one run.',
@@ -77,7 +77,7 @@ const paramsSchema = z.object({
 type Params = z.infer<typeof paramsSchema>;
 
 function readParams(ctx: IPollFunctions): Params {
-	return checkParameters(ctx, 0, pollingProperties, paramsSchema, {
+	return checkParameters(ctx, 0, rereadingProperties, paramsSchema, {
 		events: ctx.getNodeParameter('events', []),
 		q: ctx.getNodeParameter('q', ''),
 	});

@@ -18,7 +18,7 @@ const documentLocator = documentIdFields('The signNow document to watch').find(
 	(field) => field.type === 'resourceLocator',
 )!;
 
-export const pollingProperties: INodeProperties[] = [
+export const rereadingProperties: INodeProperties[] = [
 	{
 		displayName:
 			'n8n reads the documents and their invites from signNow at the times set in Poll Times: nothing is registered with signNow, and n8n needs no public URL. Each event starts one run.',
@@ -54,7 +54,7 @@ type Params = z.infer<typeof paramsSchema>;
 /** The trigger's parameters, checked before any request. */
 function readParams(ctx: IPollFunctions): Params {
 	const scope = ctx.getNodeParameter('scope', 'document') as string;
-	return checkParameters(ctx, 0, pollingProperties, paramsSchema, {
+	return checkParameters(ctx, 0, rereadingProperties, paramsSchema, {
 		scope,
 		events: ctx.getNodeParameter('events', []),
 		...(scope === 'document' ? { documentId: ctx.getNodeParameter('documentId') } : {}),

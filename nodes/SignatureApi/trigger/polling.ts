@@ -31,7 +31,7 @@ export const MAX_PAGES = 5;
  */
 export const LOOKBACK_MS = 10_000;
 
-export const pollingProperties: INodeProperties[] = [
+export const rereadingProperties: INodeProperties[] = [
 	{
 		displayName:
 			'n8n asks SignatureAPI for new events at the times set in Poll Times: nothing has to be set up in SignatureAPI, and n8n needs no public URL. Each event starts one run.',
@@ -92,7 +92,7 @@ type Filters = z.infer<typeof filtersSchema>;
 export function readFilters(ctx: IPollFunctions): Filters {
 	const filters = ctx.getNodeParameter('filters', {}) as IDataObject;
 	const metadata = ((filters.metadata as IDataObject | undefined)?.pair ?? []) as IDataObject[];
-	return checkParameters(ctx, 0, pollingProperties, filtersSchema, {
+	return checkParameters(ctx, 0, rereadingProperties, filtersSchema, {
 		events: ctx.getNodeParameter('events', []),
 		metadata,
 	});

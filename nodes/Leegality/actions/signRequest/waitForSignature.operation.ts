@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { forOperation, type WholeOperation } from '../../../shared/router';
 import { fileProperties } from '../../../shared/wait/items';
 import { isoTime, type Reading, signingStatus, type Signer } from '../../../shared/wait/outcome';
-import { pollingProperties, pollUntilFinal } from '../../../shared/wait/polling';
+import { rereadingProperties, rereadUntilFinal } from '../../../shared/wait/rereading';
 import type { WaitSpec } from '../../../shared/wait/spec';
 import { LEEGALITY } from '../../transport';
 import { downloadFile, getSignRequest } from '../../transport/signRequests';
@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 	},
 	...documentIdFields,
 	...fileProperties,
-	...pollingProperties,
+	...rereadingProperties,
 ];
 
 export const description = forOperation('signRequest', 'waitForSignature', properties);
@@ -89,5 +89,5 @@ const spec: WaitSpec = {
 };
 
 export const all: WholeOperation['all'] = async function (api, vendor) {
-	return await pollUntilFinal.call(this, api, vendor, spec);
+	return await rereadUntilFinal.call(this, api, vendor, spec);
 };

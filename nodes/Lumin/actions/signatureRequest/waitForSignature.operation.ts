@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { forOperation, type WholeOperation } from '../../../shared/router';
 import { fileProperties } from '../../../shared/wait/items';
 import { isoTime, type Reading, signingStatus } from '../../../shared/wait/outcome';
-import { pollingProperties, pollUntilFinal } from '../../../shared/wait/polling';
+import { rereadingProperties, rereadUntilFinal } from '../../../shared/wait/rereading';
 import type { WaitSpec } from '../../../shared/wait/spec';
 import { LUMIN } from '../../transport';
 import { downloadFile } from '../../transport/files';
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 	},
 	{ ...signatureRequestIdField, description: 'ID of the signature request to wait for' },
 	...fileProperties,
-	...pollingProperties,
+	...rereadingProperties,
 ];
 
 export const description = forOperation('signatureRequest', 'waitForSignature', properties);
@@ -68,5 +68,5 @@ const spec: WaitSpec = {
 };
 
 export const all: WholeOperation['all'] = async function (api, vendor) {
-	return await pollUntilFinal.call(this, api, vendor, spec);
+	return await rereadUntilFinal.call(this, api, vendor, spec);
 };

@@ -16,7 +16,7 @@ import type { WaitSpec } from './spec';
  * is on the page, so the wait is short; a cancelled execution stops at once.
  */
 
-export const pollingProperties: INodeProperties[] = [
+export const rereadingProperties: INodeProperties[] = [
 	{
 		displayName: 'Check Every (Seconds)',
 		name: 'checkEverySeconds',
@@ -50,7 +50,7 @@ const schema = z.object({
  * Reads every item's request, then the open ones every few seconds until all are final or the
  * maximum wait has passed (see ItemReadings.output for what each item gives).
  */
-export async function pollUntilFinal(
+export async function rereadUntilFinal(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	vendor: VendorSpec,

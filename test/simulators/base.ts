@@ -165,7 +165,17 @@ export class Simulator {
 	}
 
 	async start(): Promise<this> {
-		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server = createServer((req, res) => {
+			// A handler or an answer that cannot be written (a header with characters HTTP does not
+			// allow, say) must fail the request at once, not leave the client waiting for its timeout.
+			this.handle(req, res).catch((error: unknown) => {
+				if (res.headersSent) res.destroy();
+				else
+					res
+						.writeHead(500, { 'content-type': 'application/json' })
+						.end(JSON.stringify({ message: `simulator error: ${String(error)}` }));
+			});
+		});
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
 		this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 		return this;

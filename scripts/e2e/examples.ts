@@ -72,12 +72,15 @@ async function runLine(
 							typeof value === 'string' &&
 							value.startsWith('https://'),
 					);
+				const problem = error
+					? `error: ${error.message}`
+					: exampleProblem(workflow, (node) => result.items(node));
 				outcome = {
 					file,
-					ok: !error && result.exitCode === 0 && items.length > 0,
-					summary: error
-						? `error: ${error.message}`
-						: `${items.length} item(s) from "${last}"${link ? `; ${link[0]}: ${link[1]}` : ''}`,
+					ok: !problem && result.exitCode === 0,
+					summary:
+						problem ??
+						`${items.length} item(s) from "${last}"${items[0]?.signing_status ? `, signing_status ${items[0].signing_status}` : ''}${link ? `; ${link[0]}: ${link[1]}` : ''}`,
 				};
 			}
 			console.log(`${outcome.ok ? '✓' : '✗'} [${line.id}.x] ${outcome.file}: ${outcome.summary}`);
@@ -115,14 +118,22 @@ async function waitingExample(
 		await executionReaches(server, id, executionId, 'success');
 		await server.deactivate(id);
 		const run = await server.executionRun(executionId);
+		// A node that waited has two runs: the one that paused and the one after the wake-up.
+		const lastRunItems = (node: string) => {
+			const runs = run.resultData.runData[node] ?? [];
+			return (runs[runs.length - 1]?.data?.main?.[0] ?? []).map((item) => item.json);
+		};
 		const last = workflow.nodes[workflow.nodes.length - 1].name;
-		const runs = run.resultData.runData[last] ?? [];
-		const items = runs[runs.length - 1]?.data?.main?.[0] ?? [];
-		const status = items[0]?.json.signing_status;
+		const items = lastRunItems(last);
+		const problem = run.resultData.error
+			? `error: ${run.resultData.error.message}`
+			: exampleProblem(workflow, lastRunItems);
 		return {
 			file,
-			ok: items.length > 0 && status === 'completed' && !run.resultData.error,
-			summary: `waited (execution ${executionId}), then ${items.length} item(s) from "${last}", signing_status ${status}`,
+			ok: !problem,
+			summary:
+				problem ??
+				`waited (execution ${executionId}), then ${items.length} item(s) from "${last}", signing_status ${items[0]?.signing_status}`,
 		};
 	} catch (error) {
 		return {
@@ -131,6 +142,25 @@ async function waitingExample(
 			summary: `error: ${error instanceof Error ? error.message : String(error)}`,
 		};
 	}
+}
+
+/**
+ * What is wrong with an example's run, if anything: every node must have put out items (the
+ * examples have no branches), and an example that waits for the signature must end with
+ * `signing_status: completed`, which the simulated signer brings about.
+ */
+function exampleProblem(
+	workflow: Workflow,
+	items: (node: string) => Array<Record<string, unknown>>,
+): string | undefined {
+	const silent = workflow.nodes.filter((node) => items(node.name).length === 0);
+	if (silent.length) return `no items from ${silent.map((n) => `"${n.name}"`).join(', ')}`;
+	const waits = workflow.nodes.some((node) => node.parameters?.operation === 'waitForSignature');
+	const last = workflow.nodes[workflow.nodes.length - 1].name;
+	const statuses = items(last).map((json) => json.signing_status);
+	if (waits && statuses.some((status) => status !== 'completed'))
+		return `"${last}" has signing_status ${statuses.join(', ')}, not completed`;
+	return undefined;
 }
 
 runMain('e2e', async () => {

@@ -284,14 +284,7 @@ function row(line: Line, mode: string, started: number, run?: PollingRun, tallie
 }
 
 function queueEnv(line: Line, services: QueueServices): Record<string, string> {
-	return {
-		...services.postgres.createDatabase(`n8n_polling_${line.id}_${Date.now()}`),
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: String(services.redis.port),
-		QUEUE_BULL_PREFIX: `bull-polling-${line.id}`,
-		QUEUE_WORKER_TIMEOUT: '5',
-	};
+	return { ...services.queueMode(`polling_${line.id}_${Date.now()}`), QUEUE_WORKER_TIMEOUT: '5' };
 }
 
 runMain('e2e:polling', async () => {

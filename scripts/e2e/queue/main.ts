@@ -91,11 +91,7 @@ async function startSims(): Promise<Sims> {
 
 async function runLine(line: Line, services: QueueServices): Promise<Row[]> {
 	const queueEnv = {
-		...services.postgres.createDatabase(`n8n_line_${line.id}_${Date.now()}`),
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: String(services.redis.port),
-		QUEUE_BULL_PREFIX: `bull-line-${line.id}`,
+		...services.queueMode(`line_${line.id}_${Date.now()}`),
 		// 1.x runs editor executions on main unless told; 2.x always offloads them (the variable is gone).
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',

@@ -4,7 +4,7 @@
  * 127.0.0.1 ports with their data in a temporary folder that `stop()` removes.
  *
  *   const services = await startQueueServices();
- *   const db = await services.postgres.createDatabase('n8n_line_1');
+ *   const env = services.queueMode('line_1');   // a new database and Bull prefix for one n8n
  *   ...
  *   await services.stop();
  */
@@ -76,6 +76,11 @@ export interface Postgres {
 export interface QueueServices {
 	redis: { port: number };
 	postgres: Postgres;
+	/**
+	 * n8n's environment for queue mode on a new database `n8n_<name>` and Bull queue prefix
+	 * `bull-<name>`, so each run of an n8n main and its workers has its own of both.
+	 */
+	queueMode(name: string): Record<string, string>;
 	stop(): Promise<void>;
 }
 
@@ -186,26 +191,34 @@ export async function startQueueServices(): Promise<QueueServices> {
 			},
 			{ what: 'PostgreSQL to accept connections (pg_isready)', timeoutMs: 60_000 },
 		);
+		const database: Postgres = {
+			port: pgPort,
+			createDatabase(name) {
+				execFileSync(
+					join(bin, 'createdb'),
+					['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', name],
+					{ stdio: 'pipe' },
+				);
+				return {
+					DB_TYPE: 'postgresdb',
+					DB_POSTGRESDB_HOST: '127.0.0.1',
+					DB_POSTGRESDB_PORT: String(pgPort),
+					DB_POSTGRESDB_DATABASE: name,
+					DB_POSTGRESDB_USER: 'postgres',
+					DB_POSTGRESDB_PASSWORD: '',
+				};
+			},
+		};
 		return {
 			redis: { port: redisPort },
-			postgres: {
-				port: pgPort,
-				createDatabase(name) {
-					execFileSync(
-						join(bin, 'createdb'),
-						['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', name],
-						{ stdio: 'pipe' },
-					);
-					return {
-						DB_TYPE: 'postgresdb',
-						DB_POSTGRESDB_HOST: '127.0.0.1',
-						DB_POSTGRESDB_PORT: String(pgPort),
-						DB_POSTGRESDB_DATABASE: name,
-						DB_POSTGRESDB_USER: 'postgres',
-						DB_POSTGRESDB_PASSWORD: '',
-					};
-				},
-			},
+			postgres: database,
+			queueMode: (name) => ({
+				...database.createDatabase(`n8n_${name}`),
+				EXECUTIONS_MODE: 'queue',
+				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+				QUEUE_BULL_REDIS_PORT: String(redisPort),
+				QUEUE_BULL_PREFIX: `bull-${name}`,
+			}),
 			stop,
 		};
 	} catch (error) {

@@ -101,11 +101,7 @@ async function alone(line: Line, sims: WaitSims): Promise<Row[]> {
 /** Queue mode: main receives the calls, a worker runs the executions before and after the wait. */
 async function queued(line: Line, sims: WaitSims, services: QueueServices): Promise<Row[]> {
 	const env = {
-		...services.postgres.createDatabase(`n8n_wait_${line.id}_${Date.now()}`),
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: String(services.redis.port),
-		QUEUE_BULL_PREFIX: `bull-wait-${line.id}`,
+		...services.queueMode(`wait_${line.id}_${Date.now()}`),
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		QUEUE_WORKER_TIMEOUT: '10',
 	};

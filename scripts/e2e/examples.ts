@@ -16,7 +16,7 @@ import { HttpsN8n } from './lib/https-n8n';
 import { N8n } from './lib/n8n';
 import { perLine } from './lib/per-line';
 import { prepareDemo, startDemoSimulators } from './lib/simulators';
-import type { Line, Workflow } from './lib/types';
+import type { Line, RunItem, Workflow } from './lib/types';
 import { executionReaches, startWaitingExecution } from './lib/waiting';
 import { readExamples, waitsForCallback } from './lib/workflows';
 import { asWebhookWorkflow, webhookPathUrl } from './queue/workflows';
@@ -74,7 +74,7 @@ async function runLine(
 					);
 				const problem = error
 					? `error: ${error.message}`
-					: exampleProblem(workflow, (node) => result.items(node));
+					: exampleProblem(workflow, (node) => result.runItems(node));
 				outcome = {
 					file,
 					ok: !problem && result.exitCode === 0,
@@ -121,10 +121,10 @@ async function waitingExample(
 		// A node that waited has two runs: the one that paused and the one after the wake-up.
 		const lastRunItems = (node: string) => {
 			const runs = run.resultData.runData[node] ?? [];
-			return (runs[runs.length - 1]?.data?.main?.[0] ?? []).map((item) => item.json);
+			return runs[runs.length - 1]?.data?.main?.[0] ?? [];
 		};
 		const last = workflow.nodes[workflow.nodes.length - 1].name;
-		const items = lastRunItems(last);
+		const items = lastRunItems(last).map((item) => item.json);
 		const problem = run.resultData.error
 			? `error: ${run.resultData.error.message}`
 			: exampleProblem(workflow, lastRunItems);
@@ -144,20 +144,37 @@ async function waitingExample(
 	}
 }
 
+/** Whether a node of an example is set to put out a file (a download, or a wait that downloads). */
+function downloads(node: Workflow['nodes'][number]): boolean {
+	const p = node.parameters ?? {};
+	return p.operation === 'download' || p.download === true || p.downloadSignedFile === true;
+}
+
 /**
  * What is wrong with an example's run, if anything: every node must have put out items (the
- * examples have no branches), and an example that waits for the signature must end with
- * `signing_status: completed`, which the simulated signer brings about.
+ * examples have no branches), every node set to download must have put a PDF on each item, and
+ * an example that waits for the signature must end with `signing_status: completed`, which the
+ * simulated signer brings about.
  */
 function exampleProblem(
 	workflow: Workflow,
-	items: (node: string) => Array<Record<string, unknown>>,
+	items: (node: string) => RunItem[],
 ): string | undefined {
 	const silent = workflow.nodes.filter((node) => items(node.name).length === 0);
 	if (silent.length) return `no items from ${silent.map((n) => `"${n.name}"`).join(', ')}`;
+	for (const node of workflow.nodes.filter(downloads)) {
+		const field = String(node.parameters.binaryPropertyName ?? 'data');
+		const missing = items(node.name).filter(
+			(item) => item.binary?.[field]?.mimeType !== 'application/pdf',
+		);
+		if (missing.length) {
+			const seen = missing.map((item) => item.binary?.[field]?.mimeType ?? 'no file').join(', ');
+			return `"${node.name}" put no PDF in binary field "${field}" (${seen})`;
+		}
+	}
 	const waits = workflow.nodes.some((node) => node.parameters?.operation === 'waitForSignature');
 	const last = workflow.nodes[workflow.nodes.length - 1].name;
-	const statuses = items(last).map((json) => json.signing_status);
+	const statuses = items(last).map((item) => item.json.signing_status);
 	if (waits && statuses.some((status) => status !== 'completed'))
 		return `"${last}" has signing_status ${statuses.join(', ')}, not completed`;
 	return undefined;

@@ -1,5 +1,5 @@
 /** What `n8n execute --rawOutput` reported, and helpers to read it. */
-import type { NodeRun, RunData } from './types';
+import type { NodeRun, RunData, RunItem } from './types';
 
 /** Items a node put on its first output in its first run. */
 export function nodeItems(run: RunData | undefined, node: string): Array<Record<string, any>> {
@@ -17,6 +17,11 @@ export class ExecuteResult {
 	/** Items a node put on its first output in its first run. */
 	items(node: string): Array<Record<string, any>> {
 		return nodeItems(this.run?.data, node);
+	}
+
+	/** The same items whole, binary data included. */
+	runItems(node: string): RunItem[] {
+		return this.run?.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? [];
 	}
 
 	/** The error a node failed with, if it did. */

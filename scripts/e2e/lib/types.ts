@@ -42,8 +42,14 @@ export interface Workflow {
 	[key: string]: unknown;
 }
 
+/** An item of a node's output in run data; binary data is described, its content stored apart. */
+export interface RunItem {
+	json: Record<string, any>;
+	binary?: Record<string, { mimeType?: string; fileName?: string; fileSize?: string }>;
+}
+
 export interface NodeRun {
-	data?: { main?: Array<Array<{ json: Record<string, any> }> | null> };
+	data?: { main?: Array<Array<RunItem> | null> };
 	error?: {
 		message: string;
 		description?: string | null;
